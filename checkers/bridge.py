@@ -1,0 +1,33 @@
+"""The worker's one entry point: a JSON request in, a JSON reply out, never an exception.
+
+Kept apart from the CLI so the browser imports nothing it does not need."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import InvalidAnswer
+from .registry import evaluate, names, schema
+
+
+def handle(request_json: str) -> str:
+    try:
+        request = json.loads(request_json)
+        reply: dict[str, Any] = {"ok": True, "result": _dispatch(request)}
+    except InvalidAnswer as error:
+        reply = {"ok": False, "error": {"field": error.field, "message": error.message}}
+    except Exception as error:  # a bug must reach the page as a message, not kill the worker
+        reply = {"ok": False, "error": {"field": None, "message": f"{type(error).__name__}: {error}"}}
+    return json.dumps(reply)
+
+
+def _dispatch(request: dict[str, Any]) -> Any:
+    op = request.get("op")
+    if op == "evaluate":
+        return evaluate(request["name"], request.get("answers") or {})
+    if op == "schema":
+        return schema(request["name"])
+    if op == "names":
+        return names()
+    raise InvalidAnswer("op", f"unknown operation {op!r}; expected evaluate, schema or names")

@@ -1,0 +1,190 @@
+"""The shapes every checker is made of: questions, outcomes, and a first-match rule table.
+
+A checker is data. The same definition renders the form and the decision table at build time,
+the flowchart, the CLI's schema, and the training answer keys; only `derive` and `finish` are code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from .handbook import section
+
+# Question kinds. The page renders a control for each; `answers.parse_answer` validates each.
+KINDS = ("choice", "boolean", "datetime", "date", "date-list", "text", "url")
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+REQUIRED = _Marker("REQUIRED")
+NOW = _Marker("NOW")  # datetime questions whose default is "the moment of evaluation"
+
+
+class InvalidAnswer(ValueError):
+    """An answer set the checker cannot decide on. `field` names the answer at fault."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    label: str
+    kind: str
+    options: tuple[Option, ...] = ()
+    default: Any = REQUIRED
+    help: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
+        if self.kind == "choice" and not self.options:
+            raise ValueError(f"question {self.id}: a choice needs options")
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+    def as_schema(self) -> dict[str, Any]:
+        if self.default is REQUIRED:
+            default = None
+        elif self.default is NOW:
+            default = "now"
+        elif isinstance(self.default, tuple):
+            default = list(self.default)
+        else:
+            default = self.default
+        schema: dict[str, Any] = {
+            "id": self.id,
+            "label": self.label,
+            "kind": self.kind,
+            "required": self.required,
+            "default": default,
+            "help": self.help,
+            "options": [{"value": o.value, "label": o.label} for o in self.options],
+        }
+        aliases = {a: o.value for o in self.options for a in o.aliases}
+        if aliases:
+            schema["aliases"] = aliases
+        return schema
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A column of the decision table: an answer as asked, or something derived from answers."""
+
+    id: str
+    label: str
+    values: tuple[tuple[Any, str], ...] = ((True, "yes"), (False, "no"))
+
+    def label_of(self, value: Any) -> str:
+        for known, label in self.values:
+            if known == value and type(known) is type(value):
+                return label
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str
+    title: str
+    actions: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    cite: tuple[str, ...] = ()  # handbook anchors, see handbook.SECTIONS
+    say: str = ""  # copy-ready text for the customer, in the handbook's words where it has them
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row: when every named fact has one of the listed values, the outcome applies.
+
+    Rows are read top to bottom and the first match wins, so a row only needs the facts that
+    separate it from the rows above it. `because` says in one line why, in the handbook's terms.
+    """
+
+    when: Mapping[str, tuple[Any, ...]]
+    outcome: str
+    because: str
+    cite: tuple[str, ...] = ()
+
+    def matches(self, facts: Mapping[str, Any]) -> bool:
+        return all(
+            any(facts[fact] == v and type(facts[fact]) is type(v) for v in allowed)
+            for fact, allowed in self.when.items()
+        )
+
+
+Derive = Callable[[Mapping[str, Any]], dict[str, Any]]
+Finish = Callable[[Mapping[str, Any], Mapping[str, Any], dict[str, Any]], dict[str, Any]]
+
+
+def _same(values: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(values)
+
+
+def _unchanged(values, facts, result):  # noqa: ANN001 - the default Finish
+    return result
+
+
+@dataclass(frozen=True)
+class Checker:
+    name: str
+    title: str
+    summary: str
+    questions: tuple[Question, ...]
+    facts: tuple[Fact, ...]
+    outcomes: tuple[Outcome, ...]
+    rules: tuple[Rule, ...]
+    cite: tuple[str, ...]  # the sections the checker as a whole implements
+    derive: Derive = _same
+    finish: Finish = _unchanged
+    notes: tuple[str, ...] = field(default=())  # where the handbook is silent or ambiguous
+
+    def __post_init__(self) -> None:
+        codes = [o.code for o in self.outcomes]
+        if len(set(codes)) != len(codes):
+            raise ValueError(f"{self.name}: duplicate outcome codes")
+        fact_ids = {f.id for f in self.facts}
+        for rule in self.rules:
+            if rule.outcome not in codes:
+                raise ValueError(f"{self.name}: rule names unknown outcome {rule.outcome!r}")
+            unknown = set(rule.when) - fact_ids
+            if unknown:
+                raise ValueError(f"{self.name}: rule uses unknown facts {sorted(unknown)}")
+        for anchor in self.cite + tuple(a for r in self.rules for a in r.cite):
+            section(anchor)  # raises for an anchor the handbook does not have
+
+    def outcome(self, code: str) -> Outcome:
+        for outcome in self.outcomes:
+            if outcome.code == code:
+                return outcome
+        raise KeyError(code)
+
+    def question(self, qid: str) -> Question:
+        for question in self.questions:
+            if question.id == qid:
+                return question
+        raise KeyError(qid)
+
+    def first_rule(self, facts: Mapping[str, Any]) -> Rule:
+        for rule in self.rules:
+            if rule.matches(facts):
+                return rule
+        raise LookupError(f"{self.name}: no rule matches {dict(facts)!r}")

@@ -1,0 +1,137 @@
+"""Is this page an emergency? Sections "Determine if the situation qualifies as an emergency",
+"Communicate if ..." and "Tag the ticket appropriately"."""
+
+from __future__ import annotations
+
+from .model import Checker, Fact, Option, Outcome, Question, Rule
+
+DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
+COMMUNICATE = "communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
+TAG = "tag-the-ticket-appropriately"
+
+YES_NO_UNKNOWN = (
+    Option("yes", "Yes"),
+    Option("no", "No"),
+    Option("unknown", "Not sure yet"),
+)
+
+STRICT_TAG = "General::Emergency::Strict Definition"
+EXCEPTION_TAG = "General::Emergency::Exception"
+NEEDS_MORE_INFO_TAG = "General::Emergency::Needs more info"
+NOT_AN_EMERGENCY_TAG = "General::Emergency::Not an Emergency"
+
+QUESTIONS = (
+    Question(
+        "production_unusable",
+        "Is a GitLab server or cluster in production not available, or otherwise unusable?",
+        "choice",
+        YES_NO_UNKNOWN,
+        help="The definition of Severity 1. Answer \"Not sure yet\" if the ticket does not say.",
+    ),
+    Question(
+        "exception_criteria",
+        "Does the situation meet one of the exception criteria of the Emergency Exception Workflow?",
+        "choice",
+        YES_NO_UNKNOWN,
+        help="Only matters when the strict definition is not met.",
+    ),
+    Question(
+        "had_needs_more_info",
+        "Was the ticket already tagged \"Needs more info\" earlier?",
+        "boolean",
+        default=False,
+        help="That tag intentionally remains attached beside the final determination.",
+    ),
+)
+
+FACTS = (
+    Fact("production_unusable", "Production unusable (Severity 1)?", (("yes", "yes"), ("no", "no"), ("unknown", "not sure"))),
+    Fact("exception_criteria", "Exception criterion met?", (("yes", "yes"), ("no", "no"), ("unknown", "not sure"))),
+)
+
+OUTCOMES = (
+    Outcome(
+        "strict",
+        "An emergency under the strict definition",
+        (
+            "Handle it as an emergency: a GitLab server or cluster in production is not available, or otherwise unusable.",
+            "Tag the ticket with the macro General::Emergency::Strict Definition.",
+        ),
+        (STRICT_TAG,),
+        (DETERMINE, TAG),
+    ),
+    Outcome(
+        "exception",
+        "Not a strict emergency, but an exception is warranted",
+        (
+            "Articulate to the customer that the situation is being treated as an emergency as a courtesy.",
+            "Tag the ticket with the macro General::Emergency::Exception.",
+        ),
+        (EXCEPTION_TAG,),
+        (DETERMINE, COMMUNICATE, TAG),
+        say="The situation does not strictly meet our definition of an emergency, but we are treating it as an "
+        "emergency as a courtesy.",
+    ),
+    Outcome(
+        "needs-more-info",
+        "Not enough information yet: proceed asynchronously",
+        (
+            "Proceed asynchronously until the determination can be made. Send the customer a message through the ticket:",
+            "1. explaining that in order to correctly categorise the situation, you would like to understand more "
+            "about the effect it is having on their ability to work, or meet their business objectives;",
+            "2. asking for the specific additional context that you need.",
+            "Tag the ticket with the macro General::Emergency::Needs more info. Once you have enough information, "
+            "use one of the other macros to tag the final determination (the Needs more info tag intentionally remains).",
+        ),
+        (NEEDS_MORE_INFO_TAG,),
+        (DETERMINE, TAG),
+        say="Thank you for contacting GitLab Support. In order to correctly categorise the situation, we would like "
+        "to understand more about the effect it is having on your ability to work, or meet your business objectives. "
+        "Could you also share: [the specific additional context you need]",
+    ),
+    Outcome(
+        "not-an-emergency",
+        "Not an emergency",
+        (
+            "The situation qualifies neither under the definition of Severity 1 nor under an exception criterion.",
+            "Tag the ticket with the macro General::Emergency::Not an Emergency.",
+        ),
+        (NOT_AN_EMERGENCY_TAG,),
+        (DETERMINE, TAG),
+    ),
+)
+
+RULES = (
+    Rule({"production_unusable": ("yes",)}, "strict",
+         "Production is not available or otherwise unusable: the definition of Severity 1.", (DETERMINE,)),
+    Rule({"exception_criteria": ("yes",)}, "exception",
+         "The strict definition is not clearly met, but an exception criterion is.", (DETERMINE,)),
+    Rule({"production_unusable": ("no",), "exception_criteria": ("no",)}, "not-an-emergency",
+         "Neither the definition of Severity 1 nor an exception criterion applies.", (TAG,)),
+    Rule({}, "needs-more-info",
+         "The ticket does not yet tell whether the situation qualifies as an emergency or for an exception.", (DETERMINE,)),
+)
+
+
+def _keep_needs_more_info_tag(values, facts, result):
+    if values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]:
+        result["tags"] = [NEEDS_MORE_INFO_TAG, *result["tags"]]
+        result["actions"].append("Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached.")
+    return result
+
+
+CHECKER = Checker(
+    name="qualification",
+    title="Does this qualify as an emergency?",
+    summary="Decide between the strict definition, an exception, not an emergency, or asking for more information, and get the Zendesk macro to apply.",
+    questions=QUESTIONS,
+    facts=FACTS,
+    outcomes=OUTCOMES,
+    rules=RULES,
+    cite=(DETERMINE, COMMUNICATE, TAG),
+    finish=_keep_needs_more_info_tag,
+    notes=(
+        "The exception criteria themselves live in the Emergency Exception Workflow, a separate handbook page; "
+        "this checker takes your judgement of them as an answer.",
+    ),
+)

@@ -1,0 +1,24 @@
+"""Time helpers shared by the checkers. Every instant carries its own UTC offset, and calendar
+questions (which day is it? is it the weekend?) are answered in that offset, as the handbook's
+reader would on their own clock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+SATURDAY, SUNDAY = 5, 6
+
+
+def is_weekend(moment: datetime | date) -> bool:
+    return moment.weekday() in (SATURDAY, SUNDAY)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with the offset kept, to the minute when seconds are zero (as people write it)."""
+    if moment.second == 0 and moment.microsecond == 0:
+        return moment.isoformat(timespec="minutes")
+    return moment.isoformat(timespec="seconds")
+
+
+def days(n: int) -> timedelta:
+    return timedelta(days=n)
