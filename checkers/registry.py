@@ -76,6 +76,7 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
         "cite": [handbook.href(a) for a in anchors],
         "sources": [{"href": handbook.href(a), "title": handbook.section(a).title} for a in anchors],
         "because": rule.because,
+        "rule": checker.rules.index(rule) + 1,  # the row of the decision table that decided
         "answers": {k: to_json(v) for k, v in values.items()},
         "facts": {k: to_json(v) for k, v in facts.items()},
     }

@@ -1,0 +1,322 @@
+// The page side of the checkers: collect answers, ask the worker, show the reply.
+// It never decides anything itself. Loaded once per visit; Material's instant navigation keeps
+// this module (and so the worker) alive, and `document$` tells us when a new page is shown.
+
+const siteRoot = new URL("../../", import.meta.url);
+const STARTUP_TIMEOUT_MS = 60000;
+
+const runtime = { worker: null, state: "idle", message: "", pending: new Map(), nextId: 1, listeners: new Set() };
+
+function setRuntime(state, message = "") {
+  runtime.state = state;
+  runtime.message = message;
+  for (const listener of runtime.listeners) listener();
+}
+
+function startRuntime() {
+  if (runtime.worker) return;
+  setRuntime("starting");
+  const timer = setTimeout(() => {
+    if (runtime.state === "starting") fail(`Python did not start within ${STARTUP_TIMEOUT_MS / 1000} seconds.`);
+  }, STARTUP_TIMEOUT_MS);
+  const fail = (message) => {
+    clearTimeout(timer);
+    setRuntime("failed", message);
+    for (const { resolve } of runtime.pending.values()) resolve({ ok: false, error: { field: null, message } });
+    runtime.pending.clear();
+  };
+  try {
+    runtime.worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
+  } catch (error) {
+    fail(String(error));
+    return;
+  }
+  runtime.worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      clearTimeout(timer);
+      setRuntime("ready", `${data.ms} ms`);
+    } else if (data.type === "failed") {
+      fail(data.message);
+    } else if (data.type === "reply") {
+      const entry = runtime.pending.get(data.id);
+      runtime.pending.delete(data.id);
+      if (entry) entry.resolve(data.reply);
+    }
+  };
+  runtime.worker.onerror = (event) => fail(event.message || "the Python worker could not be loaded");
+}
+
+/** Ask the Python side. Resolves to {ok, result} or {ok: false, error: {field, message}}. */
+export function ask(request) {
+  startRuntime();
+  if (runtime.state === "failed") return Promise.resolve({ ok: false, error: { field: null, message: runtime.message } });
+  return new Promise((resolve) => {
+    const id = runtime.nextId++;
+    runtime.pending.set(id, { resolve });
+    runtime.worker.postMessage({ id, request });
+  });
+}
+
+// ---- Answers ---------------------------------------------------------------------------------
+
+function pad(n) {
+  return String(n).padStart(2, "0");
+}
+
+/** A local date-time as ISO 8601 with the reader's UTC offset at that instant (DST-aware). */
+export function withLocalOffset(date) {
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes >= 0 ? "+" : "-";
+  const abs = Math.abs(minutes);
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+function localInputValue(date) {
+  return withLocalOffset(date).slice(0, 16);
+}
+
+function readField(field) {
+  const kind = field.dataset.kind;
+  if (kind === "choice" || kind === "boolean") {
+    const checked = field.querySelector("input:checked");
+    if (!checked) return undefined;
+    return kind === "boolean" ? checked.value === "true" : checked.value;
+  }
+  const control = field.querySelector("input, textarea");
+  const value = control.value.trim();
+  if (kind === "datetime") {
+    if (!value) return undefined; // the Python side fills in "now" for questions that default to it
+    const local = new Date(value);
+    return Number.isNaN(local.getTime()) ? value : withLocalOffset(local);
+  }
+  return value === "" ? undefined : value;
+}
+
+export function readAnswers(widget) {
+  const answers = {};
+  for (const field of widget.querySelectorAll("[data-question]")) {
+    const value = readField(field);
+    if (value !== undefined) answers[field.dataset.question] = value;
+  }
+  // "now" is filled in here, the outermost layer, with the reader's own offset.
+  for (const field of widget.querySelectorAll('[data-kind="datetime"]')) {
+    if (!(field.dataset.question in answers) && field.querySelector(".checker__now")) {
+      answers[field.dataset.question] = withLocalOffset(new Date());
+    }
+  }
+  return answers;
+}
+
+// ---- Rendering -------------------------------------------------------------------------------
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+async function copyText(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = el("textarea", { class: "visually-hidden" });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  const label = button.textContent;
+  button.textContent = "Copied";
+  setTimeout(() => (button.textContent = label), 1500);
+}
+
+export function copyButton(text, what) {
+  const button = el("button", { type: "button", class: "md-button checker__copy", "aria-label": `Copy ${what}` }, "Copy");
+  button.addEventListener("click", () => copyText(text, button));
+  return button;
+}
+
+const COMMON_FIELDS = new Set(["checker", "outcome", "title", "actions", "tags", "say", "cite", "sources", "because", "answers", "facts", "rule"]);
+
+function humanize(key) {
+  const text = key.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function renderValue(value) {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+export function renderResult(result) {
+  const box = document.createDocumentFragment();
+  box.append(
+    el("p", { class: "checker__outcome" }, el("strong", {}, result.title), " ", el("code", { class: "checker__code" }, result.outcome)),
+  );
+  if (result.because) box.append(el("p", {}, el("em", {}, "Why: "), result.because));
+  if (result.actions.length) {
+    box.append(el("p", {}, el("strong", {}, "What to do")));
+    const list = el("ol");
+    for (const action of result.actions) list.append(el("li", {}, action));
+    box.append(list);
+  }
+  if (result.tags.length) {
+    box.append(el("p", {}, el("strong", {}, result.tags.length > 1 ? "Macros and tags to apply" : "Macro or tag to apply")));
+    for (const tag of result.tags) box.append(el("div", { class: "checker__copyrow" }, el("code", {}, tag), copyButton(tag, `tag ${tag}`)));
+  }
+  if (result.say) {
+    box.append(el("p", {}, el("strong", {}, "What to tell the customer")));
+    box.append(el("div", { class: "checker__copyrow" }, el("p", { class: "checker__say" }, result.say), copyButton(result.say, "the text for the customer")));
+  }
+  const extra = Object.entries(result).filter(([key, value]) => !COMMON_FIELDS.has(key) && value !== null && typeof value !== "object");
+  if (extra.length) {
+    const list = el("dl", { class: "checker__fields" });
+    for (const [key, value] of extra) list.append(el("dt", {}, humanize(key)), el("dd", {}, renderValue(value)));
+    box.append(list);
+  }
+  if (result.sources && result.sources.length) {
+    const para = el("p", { class: "checker__sources" }, el("strong", {}, "Handbook: "));
+    result.sources.forEach((source, index) => {
+      if (index) para.append(", ");
+      para.append(el("a", { href: new URL(source.href, siteRoot).href }, source.title));
+    });
+    box.append(para);
+  }
+  return box;
+}
+
+// ---- Widgets ---------------------------------------------------------------------------------
+
+const renderers = new Map(); // checker name -> (result, container, widget) => void, for pictures and clocks
+
+export function registerRenderer(name, render) {
+  renderers.set(name, render);
+}
+
+function showStatus(widget) {
+  const status = widget.querySelector(".checker__status");
+  if (!status) return;
+  const text = {
+    idle: "Python has not started yet.",
+    starting: "Starting Python in your browser… the decision table below works already.",
+    ready: "Checked by Python in your browser, from the rules in the table below.",
+    failed: `Python could not start in this browser (${runtime.message}). The decision table below still applies.`,
+  }[runtime.state];
+  status.dataset.state = runtime.state === "failed" ? "error" : runtime.state;
+  if (status.textContent !== text) status.textContent = text;
+}
+
+function showErrors(widget, error, touched) {
+  for (const node of widget.querySelectorAll(".checker__error")) {
+    node.hidden = true;
+    node.textContent = "";
+  }
+  for (const node of widget.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  if (!error || !error.field) return false;
+  const field = widget.querySelector(`[data-question="${CSS.escape(error.field)}"]`);
+  if (!field) return false;
+  const label = (field.querySelector("legend, label") || {}).textContent || error.field;
+  if (error.message === "is required" && !touched.has(error.field)) {
+    return `Still to answer: ${label}`;
+  }
+  const message = field.querySelector(".checker__error");
+  message.textContent = `${label.replace(/\?$/, "")}: ${error.message}`;
+  message.hidden = false;
+  (field.querySelector("input, textarea") || field).setAttribute("aria-invalid", "true");
+  return `Check the answer “${label}”: ${error.message}`;
+}
+
+function highlightRow(widget, result) {
+  for (const row of widget.querySelectorAll("tr.is-current")) row.classList.remove("is-current");
+  if (result && result.rule) {
+    const row = widget.querySelectorAll("tbody tr")[result.rule - 1];
+    if (row) row.classList.add("is-current");
+  }
+}
+
+function mount(widget) {
+  if (widget.dataset.mounted) return;
+  widget.dataset.mounted = "true";
+  const name = widget.dataset.checker;
+  const form = widget.querySelector("form");
+  const output = widget.querySelector(".checker__result");
+  const touched = new Set();
+  let sequence = 0;
+
+  const update = async () => {
+    const mine = ++sequence;
+    const reply = await ask({ op: "evaluate", name, answers: readAnswers(widget) });
+    if (mine !== sequence || !widget.isConnected) return; // a newer answer is on its way
+    output.replaceChildren();
+    if (reply.ok) {
+      showErrors(widget, null, touched);
+      output.append(renderResult(reply.result));
+      const custom = renderers.get(name);
+      if (custom) custom(reply.result, output, widget);
+      highlightRow(widget, reply.result);
+      widget.dispatchEvent(new CustomEvent("checker:result", { detail: reply.result, bubbles: true }));
+    } else {
+      const summary = showErrors(widget, reply.error, touched);
+      highlightRow(widget, null);
+      if (summary) output.append(el("p", {}, summary));
+      else if (runtime.state !== "failed") output.append(el("p", {}, `Could not check: ${reply.error.message}`));
+    }
+  };
+
+  form.addEventListener("change", (event) => {
+    const field = event.target.closest("[data-question]");
+    if (field) touched.add(field.dataset.question);
+    update();
+  });
+  form.addEventListener("input", (event) => {
+    if (event.target.matches("input[type=text], input[type=url], textarea")) update();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => {
+    touched.clear();
+    setTimeout(update, 0); // after the browser has put the defaults back
+  });
+  for (const button of widget.querySelectorAll(".checker__now")) {
+    button.addEventListener("click", () => {
+      const input = widget.querySelector(`#${CSS.escape(button.dataset.nowFor)}`);
+      input.value = localInputValue(new Date());
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+  widget.checkerUpdate = update;
+  const listener = () => {
+    if (!widget.isConnected) return runtime.listeners.delete(listener);
+    showStatus(widget);
+    if (runtime.state === "ready" || runtime.state === "failed") update();
+  };
+  runtime.listeners.add(listener);
+  showStatus(widget);
+  startRuntime();
+  if (runtime.state === "ready") update();
+}
+
+function mountAll() {
+  const widgets = document.querySelectorAll("[data-checker]");
+  for (const widget of widgets) mount(widget);
+}
+
+window.handbookCheckers = { ask, registerRenderer, renderResult, copyButton, readAnswers, withLocalOffset, runtime };
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(mountAll);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}

@@ -1,0 +1,1 @@
+"""Build-time glue between the `checkers` package and the MkDocs site (see hooks.py)."""

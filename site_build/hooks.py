@@ -1,0 +1,46 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): render checkers and the glossary into pages, mark external
+links, and bundle the Python runtime into the built site. Standard hooks, no plugin, so the same
+`mkdocs.yml` keeps working under Zensical."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `checkers`
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from site_build import glossary, links, pyodide_bundle, widgets  # noqa: E402
+
+_CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
+
+
+def _base(page) -> str:
+    """Relative path from a page to the site root ('' for the home page)."""
+    return "../" * page.url.count("/")
+
+
+def on_page_markdown(markdown, page, config, files):
+    def render(match: re.Match) -> str:
+        try:
+            return "\n" + widgets.checker_html(match.group(1), _base(page)) + "\n"
+        except Exception as error:  # name the page and the marker, not just the traceback
+            raise PluginError(f"{page.file.src_path}: cannot render checker {match.group(1)!r}: {error}") from error
+
+    markdown = _CHECKER_MARKER.sub(render, markdown)
+    return glossary.render_marker(markdown)
+
+
+def on_page_content(html, page, config, files):
+    return links.mark_external(html)
+
+
+def on_post_build(config):
+    try:
+        pyodide_bundle.bundle(Path(config["site_dir"]))
+    except pyodide_bundle.BundleError as error:
+        raise PluginError(str(error)) from error
