@@ -65,8 +65,9 @@ def _validate(incident_number: Any, status_page_url: Any, production_issue_url: 
     }
     # The shared answer parser gives the same messages and field names as the checkers; no clock is needed.
     values = parse_answers(QUESTIONS, answers, lambda: datetime.now(timezone.utc))
-    if not values["incident_number"].isdecimal() or not values["incident_number"].isascii():
-        raise InvalidAnswer("incident_number", f"expected the incident number as digits only, e.g. 12345, got {incident_number!r}")
+    number = values["incident_number"]
+    if not (number.isascii() and number.isdecimal()):  # isdecimal alone accepts other scripts' digits
+        raise InvalidAnswer("incident_number", f"expected digits only, e.g. 12345, got {incident_number!r}")
     return values
 
 
