@@ -45,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
             output = evaluate(args.name, answers)
     except InvalidAnswer as error:
         return _fail(error.field, error.message)
-    json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    try:
+        json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a traceback
+        sys.stderr.close()
     return 0

@@ -3,7 +3,8 @@
 // this module (and so the worker) alive, and `document$` tells us when a new page is shown.
 
 const siteRoot = new URL("../../", import.meta.url);
-const STARTUP_TIMEOUT_MS = 60000;
+// Generous for slow networks; a wrong MIME type or a missing file makes Pyodide hang, not fail.
+const STARTUP_TIMEOUT_MS = window.HANDBOOK_STARTUP_TIMEOUT_MS || 60000;
 
 const runtime = { worker: null, state: "idle", message: "", pending: new Map(), nextId: 1, listeners: new Set() };
 

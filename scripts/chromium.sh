@@ -1,0 +1,20 @@
+# Sourced by scripts/test: find a Chromium for the browser tests, installing Debian's if we can.
+# Playwright cannot download its own browser on a closed network, so the tests launch this one.
+find_chromium() {
+  local candidate
+  for candidate in "${CHROMIUM:-}" chromium chromium-browser google-chrome google-chrome-stable; do
+    [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1 && { command -v "$candidate"; return 0; }
+  done
+  return 1
+}
+if ! CHROMIUM="$(find_chromium)"; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "setup: installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    CHROMIUM="$(find_chromium)"
+  else
+    echo "No Chromium found: install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM=/path/to/chrome." >&2
+    exit 1
+  fi
+fi
+export CHROMIUM

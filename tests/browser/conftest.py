@@ -1,0 +1,92 @@
+"""Playwright (Python) driving Debian's Chromium against the built site on 127.0.0.1.
+
+Every page fixture blocks and records requests to any other origin, and fails the test on a
+console error or an uncaught exception: the site must work offline and without noise."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if candidate and (found := shutil.which(candidate)):
+            return found
+    pytest.fail("No Chromium found: scripts/test installs Debian's chromium, or set CHROMIUM")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    def __init__(self, page, origin: str):
+        self.page = page
+        self.origin = origin
+        self.foreign_requests: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+
+    def wait_for(self, predicate_js: str, timeout: float = 60.0):
+        """Poll with evaluate (no eval-based waits, so this also works under a strict CSP)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = self.page.evaluate(predicate_js)
+            if value:
+                return value
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {predicate_js}")
+
+    def wait_ready(self, selector: str = "[data-checker]"):
+        state = self.wait_for(
+            f"""(() => {{ const s = document.querySelector('{selector} .checker__status');
+                 return s && (s.dataset.state === 'ready' || s.dataset.state === 'error') ? s.dataset.state : null; }})()"""
+        )
+        assert state == "ready", self.page.locator(f"{selector} .checker__status").text_content()
+
+
+@pytest.fixture
+def watch(browser, site_url):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    context = browser.new_context()
+    page = context.new_page()
+    result = PageWatch(page, origin)
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(origin) or url.startswith("data:") or url.startswith("blob:"):
+            result.requests.append(url)
+            route.continue_()
+        else:
+            result.foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
+    page.on("pageerror", lambda e: result.errors.append(str(e)))
+    yield result
+    context.close()
+    assert result.foreign_requests == [], "requests left the site's origin"
+    assert result.errors == [], "console errors"
