@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -104,8 +105,14 @@ def bundle(site_dir: Path) -> Path:
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's commands do it for you)")
     cached = CACHE / "pyodide-bundle" / _inputs_digest()
     if not (cached / "pyodide-lock.json").exists():
-        shutil.rmtree(cached, ignore_errors=True)
-        _build(cached)
+        # Build beside the cache and rename into place, so two builds at once never see half a bundle.
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        _build(partial)
+        try:
+            partial.rename(cached)
+        except OSError:  # another build got there first with the same inputs
+            shutil.rmtree(partial, ignore_errors=True)
     target = site_dir / "assets" / "pyodide"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(cached, target)

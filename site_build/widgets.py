@@ -4,6 +4,7 @@ definition, so the page is useful before Python starts in the browser (and witho
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import checkers
 from checkers import handbook
@@ -112,15 +113,20 @@ def decision_table_html(checker: Checker) -> str:
     )
 
 
+RENDERERS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checkers" / "render"
+
+
 def checker_html(name: str, base: str) -> str:
     """The whole widget. `base` is the relative path from the page to the site root."""
     checker = checkers.get(name)
+    # A checker may add a picture or a clock to its results: docs/assets/checkers/render/<name>.js
+    renderer = f' data-renderer="{name}"' if (RENDERERS / f"{name}.js").exists() else ""
     questions = "".join(question_html(checker, q) for q in checker.questions)
     notes = "".join(f"<li>{escape(n)}</li>" for n in checker.notes)
     notes_html = f'<div class="checker__notes"><p>Where the handbook is silent:</p><ul>{notes}</ul></div>' if notes else ""
     # The page's own Markdown heading introduces the widget (and puts it in the table of contents).
     html = (
-        f'<section class="checker" data-checker="{name}" aria-label="Checker: {_attr(checker.title)}">'
+        f'<section class="checker" data-checker="{name}"{renderer} aria-label="Checker: {_attr(checker.title)}">'
         f'<p class="checker__summary">{escape(checker.summary)}</p>'
         f'<form class="checker__form" novalidate aria-label="{_attr(checker.title)}">{questions}'
         f'<button type="reset" class="md-button checker__reset">Start again</button></form>'

@@ -255,8 +255,14 @@ function mount(widget) {
   const touched = new Set();
   let sequence = 0;
 
+  // A checker's own renderer module (pictures, clocks) registers itself when imported.
+  const rendererLoaded = widget.dataset.renderer
+    ? import(new URL(`render/${widget.dataset.renderer}.js`, import.meta.url).href).catch((error) => console.warn(error))
+    : Promise.resolve();
+
   const update = async () => {
     const mine = ++sequence;
+    await rendererLoaded;
     const reply = await ask({ op: "evaluate", name, answers: readAnswers(widget) });
     if (mine !== sequence || !widget.isConnected) return; // a newer answer is on its way
     output.replaceChildren();
