@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import response_texts, urlstate
 from .model import InvalidAnswer
 from .registry import evaluate, names, schema
 
@@ -30,4 +31,8 @@ def _dispatch(request: dict[str, Any]) -> Any:
         return schema(request["name"])
     if op == "names":
         return names()
-    raise InvalidAnswer("op", f"unknown operation {op!r}; expected evaluate, schema or names")
+    if op in ("read-url", "write-url"):  # a widget's answers in the page's URL query
+        return urlstate.handle(request)
+    if op == "texts":  # the guided response's copy-ready texts, filled in from the engineer's answers
+        return response_texts.texts(request.get("answers") or {})
+    raise InvalidAnswer("op", f"unknown operation {op!r}; expected evaluate, schema, names, read-url, write-url or texts")
