@@ -146,6 +146,10 @@ def _add_clock(values, facts, result):
     result["seconds_to_next_step"] = (
         math.ceil((next_step - now).total_seconds()) if next_step is not None else None
     )
+    # What the countdown counts down to, in words, so the page never picks it from the outcome code.
+    result["next_step"] = {"wait": "send the follow-up message", "send-follow-up": "close the bridge"}.get(
+        result["outcome"]
+    )
     if result["outcome"] == "wait":
         result["actions"].append(f"Send the follow-up at {iso(follow_up_at)} if there is still no response.")
     elif result["outcome"] == "send-follow-up":

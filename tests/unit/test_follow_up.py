@@ -86,6 +86,21 @@ def test_close_bridge_sets_high_priority_and_allows_a_new_emergency():
     assert result["cite"] == ["responding/#respond-to-pagerduty-alerts"]
 
 
+@pytest.mark.parametrize(
+    ("now", "responded", "next_step"),
+    [
+        ("2024-03-09T22:20+11:00", None, "send the follow-up message"),
+        ("2024-03-09T22:30+11:00", None, "close the bridge"),
+        ("2024-03-09T22:45+11:00", None, None),
+        ("2024-03-09T22:20+11:00", True, None),
+    ],
+)
+def test_the_countdown_is_told_what_it_counts_down_to(now, responded, next_step):
+    result = decide(now, responded)
+    assert result["next_step"] == next_step
+    assert (result["seconds_to_next_step"] is None) == (next_step is None)
+
+
 def test_now_defaults_to_the_evaluation_clock():
     result = evaluate("follow-up", {"contacted_at": CONTACTED},
                       now=datetime.fromisoformat("2024-03-09T22:40+11:00"))
