@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from site_build import glossary, links, pyodide_bundle, widgets  # noqa: E402
+from site_build import csp, glossary, links, pyodide_bundle, widgets  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
 
@@ -37,6 +37,15 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return links.mark_external(html)
+
+
+def on_post_page(output, page, config):
+    return csp.add_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is a theme template, not a page: it needs the policy too (sitemap.xml is left alone).
+    return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
