@@ -200,9 +200,12 @@ export function renderResult(result) {
 // ---- Widgets ---------------------------------------------------------------------------------
 
 const renderers = new Map(); // checker name -> (result, container, widget) => void, for pictures and clocks
+const preparers = new Map(); // checker name -> (widget) => void, once per mounted widget, before its first answer
 
-export function registerRenderer(name, render) {
+/** `prepare` may fill in defaults only the browser knows (today's date in the reader's time zone). */
+export function registerRenderer(name, render, { prepare } = {}) {
   renderers.set(name, render);
+  if (prepare) preparers.set(name, prepare);
 }
 
 function showStatus(widget) {
@@ -256,9 +259,17 @@ function mount(widget) {
   let sequence = 0;
 
   // A checker's own renderer module (pictures, clocks) registers itself when imported.
-  const rendererLoaded = widget.dataset.renderer
-    ? import(new URL(`render/${widget.dataset.renderer}.js`, import.meta.url).href).catch((error) => console.warn(error))
-    : Promise.resolve();
+  const rendererLoaded = (
+    widget.dataset.renderer
+      ? import(new URL(`render/${widget.dataset.renderer}.js`, import.meta.url).href).catch((error) => console.warn(error))
+      : Promise.resolve()
+  ).then(() => {
+    try {
+      preparers.get(name)?.(widget);
+    } catch (error) {
+      console.warn(error); // a broken default must not stop the checker from answering
+    }
+  });
 
   const update = async () => {
     const mine = ++sequence;
