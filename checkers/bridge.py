@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import response_texts, urlstate
+from . import drills, response_texts, urlstate
 from .model import InvalidAnswer
 from .registry import evaluate, names, schema
 
@@ -31,8 +31,10 @@ def _dispatch(request: dict[str, Any]) -> Any:
         return schema(request["name"])
     if op == "names":
         return names()
+    if op == "grade":  # a training drill: the key is computed here, so the page never holds it
+        return drills.grade(request)
     if op in ("read-url", "write-url"):  # a widget's answers in the page's URL query
         return urlstate.handle(request)
     if op == "texts":  # the guided response's copy-ready texts, filled in from the engineer's answers
         return response_texts.texts(request.get("answers") or {})
-    raise InvalidAnswer("op", f"unknown operation {op!r}; expected evaluate, schema, names, read-url, write-url or texts")
+    raise InvalidAnswer("op", f"unknown operation {op!r}; expected evaluate, schema, names, grade, read-url, write-url or texts")

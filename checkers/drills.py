@@ -1,0 +1,154 @@
+"""Training drills: the answer key of a drill question is read off the checker's own result, never typed.
+
+A drill question asks one thing about what a checker decides for a scenario's facts:
+
+- ``asks = "outcome"``: the outcome code (what to do, who to contact);
+- ``asks = "macro"``: the Zendesk macro, i.e. the last tag of the result (the final determination; an
+  earlier "Needs more info" tag stays in front of it), or ``"none"`` when the result names no macro;
+- ``asks = "field"``: one of the checker's own result fields (``field`` names it, e.g. ``shift`` or
+  ``trial_licence_days``), as text: ``None`` reads ``"none"``, booleans ``"yes"``/``"no"``.
+
+Each choice covers one value or a list of values (a list lets one wording stand for several outcomes;
+an empty list is a distractor that is never right). Exactly one choice may cover the key.
+
+The same functions serve the site build (facilitator cards, validation), the tests and the browser:
+``checkers.bridge`` answers ``{"op": "grade", ...}`` with :func:`grade`, so the page never holds the key.
+Not a checker (no ``CHECKER``): the registry imports it and passes over it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .model import NOW, InvalidAnswer
+from .registry import evaluate, get, names
+
+ASKS = ("outcome", "macro", "field")
+NONE = "none"  # the key when a result names no macro, or a field holds null
+
+
+def all_macros() -> set[str]:
+    """Every tag any checker can put on a ticket: distractors may come from another checker."""
+    return {tag for name in names() for outcome in get(name).outcomes for tag in outcome.tags}
+
+
+def choice_values(raw: Any, where: str) -> tuple[str, ...]:
+    if isinstance(raw, str):
+        return (raw,)
+    if isinstance(raw, (list, tuple)) and all(isinstance(v, str) for v in raw):
+        return tuple(raw)
+    raise InvalidAnswer(where, f"expected a value or a list of values (text), got {raw!r}")
+
+
+def check_question(checker_name: str, question: Mapping[str, Any]) -> None:
+    """Reject a question the checker cannot answer. Fields are named relative to the question."""
+    if not isinstance(question, Mapping):
+        raise InvalidAnswer("question", f"expected an object with asks and choices, got {question!r}")
+    checker = get(checker_name)
+    asks = question.get("asks")
+    if asks not in ASKS:
+        raise InvalidAnswer("asks", f"expected one of {', '.join(ASKS)}; got {asks!r}")
+    field = question.get("field")
+    if asks == "field" and not (isinstance(field, str) and field):
+        raise InvalidAnswer("field", 'asks = "field" needs the name of a result field, e.g. "shift"')
+    if asks != "field" and field is not None:
+        raise InvalidAnswer("field", f'only questions with asks = "field" name a field; this one asks {asks!r}')
+    choices = question.get("choices")
+    if not isinstance(choices, (list, tuple)) or len(choices) < 2:
+        raise InvalidAnswer("choices", f"expected a list of at least two choices, got {choices!r}")
+    allowed = None
+    if asks == "outcome":
+        allowed = {o.code for o in checker.outcomes}
+        what = f"an outcome of checker {checker.name}"
+    elif asks == "macro":
+        allowed = all_macros() | {NONE}
+        what = "a macro any checker applies (or \"none\")"
+    seen: dict[str, int] = {}
+    for index, choice in enumerate(choices):
+        values = choice_values(choice.get("value") if isinstance(choice, Mapping) else choice, f"choices[{index}].value")
+        for value in values:
+            if allowed is not None and value not in allowed:
+                raise InvalidAnswer(
+                    f"choices[{index}].value", f"{value!r} is not {what}; expected one of {', '.join(sorted(allowed))}"
+                )
+            if value in seen:
+                raise InvalidAnswer(f"choices[{index}].value", f"{value!r} is already covered by choices[{seen[value]}]")
+            seen[value] = index
+
+
+def require_explicit_times(checker_name: str, answers: Mapping[str, Any]) -> None:
+    """A drill's key must not depend on when it is played: every "now"-defaulting time is given."""
+    if not isinstance(answers, Mapping):
+        raise InvalidAnswer("answers", f"expected an object of answers keyed by question id, got {answers!r}")
+    for q in get(checker_name).questions:
+        if q.kind == "datetime" and q.default is NOW and answers.get(q.id) in (None, ""):
+            raise InvalidAnswer(
+                q.id, "must be given in a drill, with a UTC offset, so the answer key never depends on the clock"
+            )
+
+
+def as_key(value: Any) -> str:
+    if value is None:
+        return NONE
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, str)):
+        return str(value)
+    raise InvalidAnswer("field", f"holds {type(value).__name__}, not a single value a trainee can choose")
+
+
+def key_of(result: Mapping[str, Any], question: Mapping[str, Any]) -> str:
+    asks = question["asks"]
+    if asks == "outcome":
+        return result["outcome"]
+    if asks == "macro":
+        return result["tags"][-1] if result["tags"] else NONE
+    field = question["field"]
+    if field not in result:
+        fields = ", ".join(sorted(k for k, v in result.items() if v is None or isinstance(v, (bool, int, str))))
+        raise InvalidAnswer("field", f"{field!r} is not a field of the {result['checker']} result; expected one of {fields}")
+    return as_key(result[field])
+
+
+def key_choice(question: Mapping[str, Any], key: str) -> int:
+    for index, choice in enumerate(question["choices"]):
+        raw = choice.get("value") if isinstance(choice, Mapping) else choice
+        if key in choice_values(raw, f"choices[{index}].value"):
+            return index
+    raise InvalidAnswer("choices", f"no choice covers the answer key {key!r}: add it, or change the facts")
+
+
+def answer_key(checker_name: str, answers: Mapping[str, Any], question: Mapping[str, Any]) -> dict[str, Any]:
+    """The checker's result for the facts, the key read off it, and the index of the right choice."""
+    check_question(checker_name, question)
+    require_explicit_times(checker_name, answers)
+    result = evaluate(checker_name, answers)
+    key = key_of(result, question)
+    return {"result": result, "key": key, "choice": key_choice(question, key)}
+
+
+def grade(request: Mapping[str, Any]) -> dict[str, Any]:
+    """The worker's "grade": ``{checker, answers, question: {asks, field?, choices}, choice}`` where
+    ``choice`` is the index the trainee picked, or null when the drill's clock ran out."""
+    checker_name = request.get("checker")
+    if not isinstance(checker_name, str):
+        raise InvalidAnswer("checker", f"expected a checker name, got {checker_name!r}")
+    question = request.get("question")
+    chosen = request.get("choice")
+    key = answer_key(checker_name, request.get("answers"), question)
+    if chosen is not None and not (isinstance(chosen, int) and not isinstance(chosen, bool)
+                                   and 0 <= chosen < len(question["choices"])):
+        raise InvalidAnswer("choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}")
+    result = key["result"]
+    return {
+        "correct": chosen == key["choice"],
+        "chosen": chosen,
+        "key_choice": key["choice"],
+        "key": key["key"],
+        "outcome": result["outcome"],
+        "title": result["title"],
+        "because": result["because"],
+        "actions": result["actions"],
+        "tags": result["tags"],
+        "sources": result["sources"],
+    }
