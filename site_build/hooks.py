@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from site_build import csp, glossary, links, pyodide_bundle, widgets  # noqa: E402
+from site_build import flowchart  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
 
@@ -32,6 +33,7 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{page.file.src_path}: cannot render checker {match.group(1)!r}: {error}") from error
 
     markdown = _CHECKER_MARKER.sub(render, markdown)
+    markdown = flowchart.render_markers(markdown, page)  # <!-- flowchart: NAME -->
     return glossary.render_marker(markdown)
 
 
@@ -49,6 +51,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    flowchart.copy_library(Path(config["site_dir"]))
     try:
         pyodide_bundle.bundle(Path(config["site_dir"]))
     except pyodide_bundle.BundleError as error:
