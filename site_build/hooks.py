@@ -16,6 +16,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from site_build import csp, glossary, links, pyodide_bundle, widgets  # noqa: E402
 from site_build import flowchart  # noqa: E402
+from site_build import drills  # noqa: E402
+from training.library import ScenarioError  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
 
@@ -33,6 +35,10 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{page.file.src_path}: cannot render checker {match.group(1)!r}: {error}") from error
 
     markdown = _CHECKER_MARKER.sub(render, markdown)
+    try:  # <!-- training: drills|facilitator-cards -->; a bad scenario names its file and field
+        markdown = drills.render(markdown, _base(page))
+    except ScenarioError as error:
+        raise PluginError(f"{page.file.src_path}: invalid training scenario: {error}") from error
     markdown = flowchart.render_markers(markdown, page)  # <!-- flowchart: NAME -->
     return glossary.render_marker(markdown)
 

@@ -1,0 +1,70 @@
+// Facilitator cards on screen: reveal the facts one at a time, keep the expected decisions covered
+// until the group has decided, print one card. Without JavaScript (and on paper) everything shows:
+// the covering is a screen-only class (training.css).
+
+function button(text, attrs = {}) {
+  const node = document.createElement("button");
+  node.type = "button";
+  node.className = "md-button drill-card__tool";
+  node.textContent = text;
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  return node;
+}
+
+function mountCard(card) {
+  const facts = [...card.querySelectorAll(".drill-card__fact")];
+  const answers = card.querySelector("[data-answers]");
+  const tools = document.createElement("div");
+  tools.className = "drill-card__tools";
+
+  let shown = 0;
+  const factsList = card.querySelector("[data-facts]");
+  const status = document.createElement("p");
+  status.className = "drill-card__status";
+  status.setAttribute("role", "status");
+  factsList.after(status);
+  const revealNext = button("Reveal the next fact");
+  const update = () => {
+    facts.forEach((fact, index) => fact.classList.toggle("is-concealed", index >= shown));
+    revealNext.disabled = shown >= facts.length;
+    status.textContent = `${shown} of ${facts.length} facts revealed.`;
+  };
+  revealNext.addEventListener("click", () => {
+    shown = Math.min(facts.length, shown + 1);
+    update();
+  });
+  factsList.before(revealNext);
+  update();
+
+  const answersId = `${card.id}-answers`;
+  answers.id = answersId;
+  answers.classList.add("is-concealed");
+  const toggle = button("Show the expected decisions", { "aria-expanded": "false", "aria-controls": answersId });
+  toggle.addEventListener("click", () => {
+    const open = answers.classList.toggle("is-concealed") === false;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Hide the expected decisions" : "Show the expected decisions";
+  });
+  answers.before(toggle);
+
+  const print = button("Print this card");
+  print.addEventListener("click", () => {
+    document.body.dataset.printCard = card.id;
+    card.classList.add("is-print-target");
+    const done = () => {
+      delete document.body.dataset.printCard;
+      card.classList.remove("is-print-target");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  });
+  tools.append(print);
+  card.querySelector(".drill-card__meta").after(tools);
+}
+
+export function mount(root) {
+  if (root.dataset.mounted) return;
+  root.dataset.mounted = "true";
+  root.querySelectorAll("[data-card]").forEach(mountCard);
+}

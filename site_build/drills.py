@@ -1,0 +1,239 @@
+"""Build-time HTML for the training pages, from the scenario library (training/library.py).
+
+- ``<!-- training: drills -->``: the drill app's mount point and the scenarios as JSON *without*
+  their answer keys (the worker grades each answer with the checkers, see checkers/drills.py);
+- ``<!-- training: facilitator-cards -->``: one printable card per scenario, keys included.
+
+A scenario whose facts or questions are wrong raises `library.ScenarioError` (file and field named);
+the hook turns it into a failed build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date, datetime
+from html import escape
+from typing import Any
+
+import checkers
+from checkers.answers import parse_date, parse_datetime
+from training import library
+
+MARKER = re.compile(r"^<!-- training: (drills|facilitator-cards) -->$", re.MULTILINE)
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+LETTERS = "ABCDEFGHIJ"
+
+
+def _attr(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def offset_label(moment: datetime) -> str:
+    minutes = int(moment.utcoffset().total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def when_label(moment: datetime) -> str:
+    """'Saturday 14 January 2023, 10:05 (UTC+10:00)': spelled out, so no locale decides it."""
+    return (f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, "
+            f"{moment:%H:%M} ({offset_label(moment)})")
+
+
+def _day_label(day: date) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
+
+
+def fact_value(question, raw: Any) -> str:
+    """A checker answer as a person reads it: option labels, Yes/No, spelled-out dates."""
+    if question.kind == "boolean":
+        return "Yes" if raw else "No"
+    if question.kind == "choice":
+        for option in question.options:
+            if option.value == raw:
+                return option.label
+        return str(raw)
+    if question.kind == "datetime":
+        return when_label(parse_datetime(question.id, raw))
+    if question.kind == "date":
+        return _day_label(parse_date(question.id, raw))
+    if question.kind == "date-list":
+        return ", ".join(_day_label(parse_date(question.id, d)) for d in raw) or "none"
+    return str(raw)
+
+
+def known_facts(scenario: library.Scenario) -> list[dict[str, str]]:
+    """The facts in the checker's question order, each with the facilitator's line if any."""
+    checker = checkers.get(scenario.checker)
+    facts = []
+    for question in checker.questions:
+        if question.id in scenario.answers:
+            facts.append({
+                "id": question.id,
+                "label": question.label,
+                "value": fact_value(question, scenario.answers[question.id]),
+                "reveal": scenario.reveal.get(question.id, ""),
+            })
+    return facts
+
+
+def fingerprint(scenario: library.Scenario) -> str:
+    """Changes when the facts or the questions change, so stale saved progress is dropped."""
+    data = json.dumps([scenario.answers, [q.as_spec() for q in scenario.questions]], sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+def _ordered(scenarios: list[library.Scenario]) -> list[library.Scenario]:
+    rank = {d: i for i, d in enumerate(library.DIFFICULTIES)}
+    return sorted(scenarios, key=lambda s: (rank[s.difficulty], s.title.lower()))
+
+
+# ---- the drill page --------------------------------------------------------------------------
+
+def drill_payload(scenario: library.Scenario) -> dict[str, Any]:
+    """Everything the page needs to put a scenario to the trainee, and nothing that answers it."""
+    moment = scenario.story.time
+    return {
+        "id": scenario.id,
+        "version": fingerprint(scenario),
+        "title": scenario.title,
+        "difficulty": scenario.difficulty,
+        "seconds": scenario.seconds,
+        "story": {
+            "when": when_label(moment),
+            "time": moment.isoformat(),
+            "offset_minutes": int(moment.utcoffset().total_seconds()) // 60,
+            "offset": offset_label(moment),
+            "region": scenario.story.region,
+            "ticket": scenario.story.ticket,
+            "context": scenario.story.context,
+        },
+        "facts": {"checker": scenario.checker, "answers": scenario.answers},
+        "known": [{"label": f["label"], "value": f["value"]} for f in known_facts(scenario)],
+        "questions": [{"id": q.id, "prompt": q.prompt, **q.as_spec()} for q in scenario.questions],
+    }
+
+
+def _json_for_html(data: Any) -> str:
+    # Inside <script type="application/json"> only "</" could end the block; escape every "<".
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def drills_html(scenarios: list[library.Scenario], base: str) -> str:
+    ordered = _ordered(scenarios)
+    for scenario in ordered:
+        scenario.keys()  # a scenario with no right answer must fail the build, not the trainee
+    payload = {"scenarios": [drill_payload(s) for s in ordered]}
+    items = "".join(
+        f'<li id="drill-{s.id}">{escape(s.title)} <span class="drills__tag">{escape(s.difficulty)}</span></li>'
+        for s in ordered
+    )
+    return (
+        f'<div class="drills" data-drills>'
+        f'<script type="application/json" class="drills__data">{_json_for_html(payload)}</script>'
+        f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
+        f"If nothing happens, JavaScript may be off: the <a href=\"{base}drill-cards/\">facilitator cards</a> "
+        f"hold the same scenarios on paper.</p>"
+        f'<details class="drills__static"><summary>The {len(ordered)} scenarios</summary><ol>{items}</ol></details>'
+        f"</div>"
+    )
+
+
+# ---- the facilitator cards ---------------------------------------------------------------------
+
+def _paragraphs(text: str, css: str = "") -> str:
+    cls = f' class="{css}"' if css else ""
+    return "".join(f"<p{cls}>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
+
+
+def _sources(result: dict[str, Any], base: str) -> str:
+    return ", ".join(f'<a href="{base}{_attr(s["href"])}">{escape(s["title"])}</a>' for s in result["sources"])
+
+
+def card_html(scenario: library.Scenario, number: int, base: str) -> str:
+    sid = scenario.id
+    story = scenario.story
+    facts = "".join(
+        f'<li class="drill-card__fact"><strong>{escape(f["label"])}</strong> {escape(f["value"])}'
+        + (f'<br><em>Say:</em> {escape(f["reveal"])}' if f["reveal"] else "")
+        + "</li>"
+        for f in known_facts(scenario)
+    )
+    questions = []
+    for q in scenario.questions:
+        choices = "".join(f"<li>{escape(c.label)}</li>" for c in q.choices)
+        questions.append(f'<li><p>{escape(q.prompt)}</p><ol type="A" class="drill-card__choices">{choices}</ol></li>')
+    expected = []
+    for key in scenario.keys():
+        result = key.result
+        expected.append(
+            f"<li><p><strong>{escape(key.question.prompt)}</strong> {LETTERS[key.choice]}. {escape(key.label)}</p>"
+            f"<p><em>Why:</em> {escape(result['because'])}</p>"
+            f"<p><em>Handbook:</em> {_sources(result, base)}</p></li>"
+        )
+    result = scenario.result()
+    actions = "".join(f"<li>{escape(a)}</li>" for a in result["actions"])
+    tags = ", ".join(f"<code>{escape(t)}</code>" for t in result["tags"]) or "none named"
+    debrief = "".join(f"<li>{escape(d)}</li>" for d in scenario.debrief)
+    notes = "".join(f"<li>{escape(n)}</li>" for n in checkers.get(scenario.checker).notes)
+    context = _paragraphs(story.context) if story.context else ""
+    return (
+        f'<article class="drill-card" id="card-{sid}" data-card aria-labelledby="card-{sid}-title">'
+        f'<h2 id="card-{sid}-title">{number}. {escape(scenario.title)}</h2>'
+        f'<p class="drill-card__meta"><span>{escape(scenario.difficulty)}</span> · <span>{escape(story.region)}</span> · '
+        f"<span>{escape(when_label(story.time))}</span> · <span>checker <code>{escape(scenario.checker)}</code></span></p>"
+        f'<section class="drill-card__part"><h3>Read out the page</h3>'
+        f'<blockquote class="drill-card__ticket">{_paragraphs(story.ticket)}</blockquote>{context}</section>'
+        f'<section class="drill-card__part"><h3>Reveal the facts, one at a time, when asked</h3>'
+        f'<ol class="drill-card__facts" data-facts>{facts}</ol></section>'
+        f'<section class="drill-card__part"><h3>Questions to put to the group</h3><ol>{"".join(questions)}</ol></section>'
+        f'<section class="drill-card__part drill-card__answers" data-answers><h3>Expected decisions</h3>'
+        f'<ol>{"".join(expected)}</ol>'
+        f"<p><strong>The checker's outcome:</strong> {escape(result['title'])} (<code>{escape(result['outcome'])}</code>); "
+        f"macros: {tags}.</p><ol class=\"drill-card__actions\">{actions}</ol></section>"
+        + (f'<section class="drill-card__part"><h3>Debrief</h3><ol>{debrief}</ol></section>' if debrief else "")
+        + (f'<section class="drill-card__part drill-card__notes"><h3>Where the handbook is silent</h3><ul>{notes}</ul></section>'
+           if notes else "")
+        + "</article>"
+    )
+
+
+def cards_html(scenarios: list[library.Scenario], base: str) -> str:
+    ordered = _ordered(scenarios)
+    index = "".join(
+        f'<li><a href="#card-{s.id}">{escape(s.title)}</a> <span class="drills__tag">{escape(s.difficulty)}</span></li>'
+        for s in ordered
+    )
+    cards = "".join(card_html(s, n, base) for n, s in enumerate(ordered, start=1))
+    return (
+        f'<div class="drill-cards" data-drill-cards>'
+        f'<nav class="drill-cards__index" aria-label="Scenario cards"><ol>{index}</ol></nav>{cards}</div>'
+    )
+
+
+def render(markdown: str, base: str) -> str:
+    """Replace the training markers in a page's Markdown; pages without one are returned as they are."""
+    if not MARKER.search(markdown):
+        return markdown
+    scenarios = library.load_all()
+
+    def replace(match: re.Match) -> str:
+        html = drills_html(scenarios, base) if match.group(1) == "drills" else cards_html(scenarios, base)
+        return "\n" + html + "\n"
+
+    return MARKER.sub(replace, markdown)
+
+
+def validate() -> int:
+    """Load and key every scenario; returns how many. Raises library.ScenarioError."""
+    scenarios = library.load_all()
+    for scenario in scenarios:
+        scenario.keys()
+    return len(scenarios)
+
