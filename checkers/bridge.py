@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from . import drills, response_texts, urlstate
+from .incident import bulk_response_for
 from .model import InvalidAnswer
 from .registry import evaluate, names, schema
 
@@ -37,4 +38,8 @@ def _dispatch(request: dict[str, Any]) -> Any:
         return urlstate.handle(request)
     if op == "texts":  # the guided response's copy-ready texts, filled in from the engineer's answers
         return response_texts.texts(request.get("answers") or {})
-    raise InvalidAnswer("op", f"unknown operation {op!r}; expected evaluate, schema, names, grade, read-url, write-url or texts")
+    if op == "incident":  # the widespread-incident helper: tag, searches and bulk response for one incident
+        return bulk_response_for(request.get("answers") or {})
+    raise InvalidAnswer(
+        "op", f"unknown operation {op!r}; expected evaluate, schema, names, grade, read-url, write-url, texts or incident"
+    )

@@ -139,3 +139,21 @@ def bulk_response(incident_number: str, status_page_url: str | None = None,
         "caution": CAUTION,
         "cite": [handbook.href(anchor) for anchor in (WIDESPREAD, BULK_UPDATE, MULTIPLE)],
     }
+
+
+def bulk_response_for(answers: Any) -> dict[str, Any]:
+    """`bulk_response` from an answers object, as the worker receives it: a key that is not one of
+    QUESTIONS, or answers that are not an object, are named rather than ignored."""
+    _validate_shape(answers)
+    return bulk_response(
+        answers.get("incident_number"), answers.get("status_page_url"), answers.get("production_issue_url")
+    )
+
+
+def _validate_shape(answers: Any) -> None:
+    if not isinstance(answers, dict):
+        raise InvalidAnswer("answers", f"expected an object of answers keyed by question id, got {answers!r}")
+    known = [q.id for q in QUESTIONS]
+    for key in answers:
+        if key not in known:
+            raise InvalidAnswer(str(key), f"is not a field of the incident helper; expected one of {', '.join(known)}")

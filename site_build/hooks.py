@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from site_build import csp, glossary, links, pyodide_bundle, widgets  # noqa: E402
-from site_build import flowchart  # noqa: E402
+from site_build import flowchart, incident_helper  # noqa: E402
 from site_build import drills  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
@@ -40,6 +40,7 @@ def on_page_markdown(markdown, page, config, files):
     except ScenarioError as error:
         raise PluginError(f"{page.file.src_path}: invalid training scenario: {error}") from error
     markdown = flowchart.render_markers(markdown, page)  # <!-- flowchart: NAME -->
+    markdown = incident_helper.render_marker(markdown, page)  # <!-- incident-helper -->
     return glossary.render_marker(markdown)
 
 
