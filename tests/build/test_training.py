@@ -1,0 +1,90 @@
+"""The training pages in the built site: the drills hold no answer key, the facilitator cards one
+card per scenario (printable), the shadow checklist its steps; and a bad scenario fails the build."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+from tests.conftest import build_site
+from training import library
+
+SCENARIOS = library.load_all()
+
+
+def read(site, page):
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def drill_data(html):
+    match = re.search(r'<script type="application/json" class="drills__data">(.*?)</script>', html, re.DOTALL)
+    assert match, "the drill page carries its scenarios as JSON"
+    return json.loads(match.group(1))
+
+
+def test_the_drill_page_carries_every_scenario_and_no_answer_key(built_site):
+    html = read(built_site, "drills")
+    data = drill_data(html)
+    assert sorted(s["id"] for s in data["scenarios"]) == sorted(s.id for s in SCENARIOS)
+    for giveaway in ("data-correct", "key_choice", '"correct"', '"key"', "is-key"):
+        assert giveaway not in html, giveaway
+    # The JSON is data, not script: nothing in it can close its <script> element early.
+    assert "</" not in re.search(r'class="drills__data">(.*?)</script>', html, re.DOTALL).group(1)
+
+
+def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built_site):
+    html = read(built_site, "drill-cards")
+    cards = re.findall(r'<article class="drill-card" id="card-([a-z0-9-]+)"', html)
+    assert sorted(cards) == sorted(s.id for s in SCENARIOS)
+    assert html.count('class="drill-card__part drill-card__answers" data-answers') == len(SCENARIOS)
+    # The cards link the handbook sections their keys come from, relative to the page.
+    assert 'href="../multiple-emergencies/#escalate-to-initiate-page-to-backup-engineers"' in html
+
+
+def test_the_cards_print_one_per_sheet_with_everything_revealed(built_site):
+    css = (built_site / "assets" / "stylesheets" / "training.css").read_text(encoding="utf-8")
+    printing = css[css.index("@media print"):]
+    assert ".drill-card { break-before: page;" in printing
+    screen_only = re.search(r"@media screen \{\s*\.drill-card \.is-concealed \{ display: none; \}", css)
+    assert screen_only, "facts and answers are covered on screen only, never on paper"
+    assert 'href="../assets/stylesheets/training.css"' in read(built_site, "drill-cards")
+
+
+def test_the_answer_keys_stay_out_of_search(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("drill-cards/")]
+
+
+def test_the_shadow_checklist_has_its_steps_and_says_what_the_handbook_does_not(built_site):
+    html = read(built_site, "shadow-onboarding")
+    steps = re.findall(r'<input type="checkbox" id="([a-z-]+)" data-step="([a-z-]+)"', html)
+    assert [step for _, step in steps] == [
+        "module", "shadow-schedule", "short-shadow", "drills", "reverse-shadow", "manager", "pagerduty-issue", "join"]
+    for dom_id, _ in steps:
+        assert f'<label for="{dom_id}">' in html
+    assert "does not mention a reverse shadow" in html
+    assert 'href="../rotation/#how-to-be-added-to-the-customer-emergencies-pagerduty-rotation"' in html
+    assert 'href="../training/#customer-emergency-shadow-pagerduty-schedule"' in html
+    assert 'href="../drills/#drill-concurrent-first-page"' in html
+
+
+def test_the_training_section_is_in_the_navigation(built_site):
+    html = read(built_site, "drills")
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    for title in ("Training resources", "Shadow onboarding", "Scenario drills", "Facilitator cards"):
+        assert title in nav
+
+
+def test_a_scenario_with_invalid_facts_fails_the_build_naming_file_and_field(tmp_path, monkeypatch):
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(library.SCENARIOS, scenarios)
+    broken = scenarios / "us-federal-0430-pacific.toml"
+    text = broken.read_text(encoding="utf-8")
+    assert "at = 2024-03-14T04:30:00-07:00" in text
+    broken.write_text(text.replace("at = 2024-03-14T04:30:00-07:00", "at = 2024-03-14T04:30:00"), encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_SCENARIOS", str(scenarios))
+    done = build_site(tmp_path / "site")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert re.search(r"us-federal-0430-pacific\.toml: facts\.answers\.at: 2024-03-14T04:30:00 has no UTC offset", output), output
