@@ -1,49 +1,106 @@
-"""Put a self-hosted Python runtime into the built site: the core of the pinned npm `pyodide`
-package, the `checkers` wheel built from this repo, the `tzdata` wheel, and a `pyodide-lock.json`
-made by pyodide-build's lockfile tooling so the browser checks each wheel's sha256.
+"""Put a self-hosted Python runtime into the built site, made only from the pinned npm `pyodide`
+package, this repo's `checkers` wheel and the pinned `tzdata` wheel:
 
-The result is cached by the hash of its inputs: an unchanged package costs a copy, not a rebuild.
+- the stock core (pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip): the plain
+  boot, which the worker falls back to;
+- the fast path: the standard library compiled to bytecode *by that same Pyodide* under Node
+  (runtime/precompile.mjs), split into a start-up library (only what Pyodide's boot and the
+  checkers import, traced at build time) and the rest (fetched only if something imports it);
+  the checkers wheel carries bytecode too;
+- `pyodide-lock.json`, made by pyodide-build's lockfile tooling, so every wheel is checked against
+  its sha256 whichever way it is loaded, and `runtime.json`, the fast path's manifest (the
+  libraries' sha256 and the rest library's module names).
+
+Each expensive step is cached under .cache/ by the digest of its inputs: an unchanged package costs
+a copy, and compiling the standard library happens once per Pyodide version.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CACHE = ROOT / ".cache"
+RUNTIME = Path(__file__).resolve().parent / "runtime"
+PRECOMPILE = RUNTIME / "precompile.mjs"
+BOOT_MODULE = RUNTIME / "_handbook_runtime.py"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+STARTUP_LIBRARY = "python_startup.zip"
+REST_LIBRARY = "python_stdlib_rest.zip"
+MANIFEST = "runtime.json"
 # Pinned to the version Pyodide's own lock file names, so the sha256 can be checked against it.
 TZDATA = "tzdata==2025.3"
 RUNTIME_PACKAGES = ("checkers", "tzdata")
+# Always in the start-up library, whatever the trace says: getpath's landmark for the library.
+ALWAYS_AT_STARTUP = ("os.pyc",)
+EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry dates: the same inputs give byte-identical zips
 
 
 class BundleError(RuntimeError):
     pass
 
 
-def _inputs_digest() -> str:
+def _digest(paths, *extra: str) -> str:
     digest = hashlib.sha256()
-    paths = sorted((ROOT / "checkers").rglob("*.py")) + [ROOT / "pyproject.toml", PYODIDE_NPM / "package.json"]
     for path in paths:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
-    digest.update(TZDATA.encode())
-    digest.update(Path(__file__).read_bytes())
+    for text in extra:
+        digest.update(text.encode())
     return digest.hexdigest()[:16]
 
 
-def _run(*argv: str, cwd: Path = ROOT) -> None:
+def _toolchain() -> list[Path]:
+    return [PYODIDE_NPM / "package.json", PRECOMPILE, RUNTIME / "in_pyodide.py"]
+
+
+def _inputs_digest() -> str:
+    checkers = sorted((ROOT / "checkers").rglob("*.py"))
+    return _digest([*checkers, ROOT / "pyproject.toml", *_toolchain(), BOOT_MODULE, Path(__file__)], TZDATA)
+
+
+def _run(*argv: str, cwd: Path = ROOT) -> str:
     done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise BundleError(f"{' '.join(argv)} failed:\n{done.stdout}\n{done.stderr}")
+        # Node prints the whole minified line of a failing module: keep the end, where the error is.
+        raise BundleError(f"{' '.join(argv)} failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+    return done.stdout
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise BundleError("Node.js is needed to precompile the Python standard library (https://nodejs.org)")
+    return node
+
+
+def _cached_file(kind: str, key: str, make) -> Path:
+    """A file in .cache/<kind>/<key>, made by make(path) once; written atomically."""
+    target = CACHE / kind / key
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        make(partial)
+        partial.replace(target)
+    return target
+
+
+def _precompiled_stdlib() -> Path:
+    """The whole standard library as bytecode, compiled by the pinned Pyodide: once per version."""
+    return _cached_file(
+        "pyodide-stdlib", _digest(_toolchain()) + ".zip",
+        lambda out: _run(_node(), str(PRECOMPILE), "stdlib", str(PYODIDE_NPM), str(out)),
+    )
 
 
 def _tzdata_wheel() -> Path:
@@ -77,12 +134,62 @@ def _closure(packages: dict, roots: tuple[str, ...]) -> set[str]:
     return keep
 
 
+def _module_name(entry: str) -> str | None:
+    if not entry.endswith((".pyc", ".py")):
+        return None
+    name = entry.rsplit(".", 1)[0].replace("/", ".")
+    return name.removesuffix(".__init__")
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # brotli on the wire does better
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, EPOCH)
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    return buffer.getvalue()
+
+
+def split_library(full: Path, imported: set[str], extra: dict[str, bytes]) -> tuple[bytes, bytes, list[str]]:
+    """(start-up library, rest library, the rest's module names). The start-up library holds the
+    traced modules with every package above them, plus `extra` (the boot module)."""
+    with zipfile.ZipFile(full) as archive:
+        everything = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
+    wanted = set(imported) | set(ALWAYS_AT_STARTUP)
+    for entry in list(wanted):
+        parts = entry.split("/")[:-1]
+        wanted.update("/".join(parts[: i + 1]) + "/__init__.pyc" for i in range(len(parts)))
+    startup = {name: data for name, data in everything.items() if name in wanted}
+    rest = {name: data for name, data in everything.items() if name not in wanted}
+    modules = sorted({m for m in map(_module_name, rest) if m})
+    return _zip({**startup, **extra}), _zip(rest), modules
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _build(out: Path) -> None:
     out.mkdir(parents=True)
+    full = _precompiled_stdlib()
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = _checkers_wheel(Path(tmp))
-        wheels = [shutil.copy2(wheel, out / wheel.name), shutil.copy2(_tzdata_wheel(), out)]
-        full_lock = Path(tmp) / "pyodide-lock.json"
+        tmp = Path(tmp)
+        source_wheel = _checkers_wheel(tmp / "source")
+        compiled = tmp / "compiled"
+        compiled.mkdir()
+        tzdata = _tzdata_wheel()
+        # Compile the checkers wheel, then boot from the precompiled library with the wheels
+        # mounted as the browser mounts them, run every checker, and list what got imported.
+        trace = _run(
+            _node(), str(PRECOMPILE), "checkers", str(PYODIDE_NPM), str(full), str(compiled),
+            str(source_wheel), str(BOOT_MODULE), str(tzdata),
+        )
+        imported = set(json.loads(trace.strip().splitlines()[-1]))
+        wheel = compiled / source_wheel.name
+        boot_pyc = (compiled / (BOOT_MODULE.stem + ".pyc")).read_bytes()
+        wheels = [shutil.copy2(wheel, out / wheel.name), shutil.copy2(tzdata, out)]
+        full_lock = tmp / "pyodide-lock.json"
         _run(
             _pyodide_cli(), "lockfile", "add-wheels",
             "--input", str(PYODIDE_NPM / "pyodide-lock.json"),
@@ -98,13 +205,25 @@ def _build(out: Path) -> None:
     for name in CORE_FILES:
         shutil.copy2(PYODIDE_NPM / name, out / name)
 
+    startup, rest, rest_modules = split_library(full, imported, {BOOT_MODULE.stem + ".pyc": boot_pyc})
+    (out / STARTUP_LIBRARY).write_bytes(startup)
+    (out / REST_LIBRARY).write_bytes(rest)
+    manifest = {
+        "python": lock["info"]["python"],
+        "boot_module": BOOT_MODULE.stem,
+        "startup": {"file": STARTUP_LIBRARY, "sha256": _sha256(startup)},
+        "rest": {"file": REST_LIBRARY, "sha256": _sha256(rest), "modules": rest_modules},
+        "packages": list(RUNTIME_PACKAGES),
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1))
+
 
 def bundle(site_dir: Path) -> Path:
     """Write assets/pyodide/ into the built site and return that folder."""
     if not (PYODIDE_NPM / "pyodide.asm.wasm").exists():
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's commands do it for you)")
     cached = CACHE / "pyodide-bundle" / _inputs_digest()
-    if not (cached / "pyodide-lock.json").exists():
+    if not (cached / MANIFEST).exists():
         # Build beside the cache and rename into place, so two builds at once never see half a bundle.
         partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
         shutil.rmtree(partial, ignore_errors=True)
@@ -117,3 +236,8 @@ def bundle(site_dir: Path) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(cached, target)
     return target
+
+
+def unchanging(path: Path) -> bool:
+    """The pinned Pyodide's own files: the same bytes on every build (for precompress)."""
+    return path.parent.name == "pyodide" and path.name in CORE_FILES

@@ -91,11 +91,22 @@ class SiteHandler(SimpleHTTPRequestHandler):
         for encoding, suffix in ENCODINGS:
             sibling = path.with_name(path.name + suffix)
             if encoding in accepted and sibling.is_file():
+                # A validator, so a revalidation (Cache-Control: no-cache) gets a 304 and keeps
+                # the cached body: Chromium's wasm code cache is only reused for a cached body.
+                stat = sibling.stat()
+                etag = f'"{encoding}-{stat.st_size:x}-{stat.st_mtime_ns:x}"'
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(HTTPStatus.NOT_MODIFIED)
+                    self.send_header("ETag", etag)
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    return True
                 body = sibling.read_bytes()
                 self.send_response(HTTPStatus.OK)
                 self.send_header("Content-Type", self.guess_type(str(path)))
                 self.send_header("Content-Encoding", encoding)
                 self.send_header("Vary", "Accept-Encoding")
+                self.send_header("ETag", etag)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -1,0 +1,146 @@
+"""python -m benchmarks [--runs 5] [--only abcdefgh] [--json FILE]  (see benchmarks/__init__.py)"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import browser as measure  # noqa: E402
+from benchmarks.stock import add_stock_page  # noqa: E402
+from site_build.serve import serve_in_thread  # noqa: E402
+
+SITE = ROOT / ".cache" / "benchmarks" / "site"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if candidate and (found := shutil.which(candidate)):
+            return found
+    sys.exit("No Chromium found: install Debian's chromium or set CHROMIUM=/path/to/chrome")
+
+
+def build() -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{done.stdout}\n{done.stderr}")
+    return elapsed
+
+
+def spread(values, unit: str = "ms", digits: int = 0) -> str:
+    fmt = f"{{:.{digits}f}}"
+    return (f"median {fmt.format(statistics.median(values))} {unit} "
+            f"(min {fmt.format(min(values))}, max {fmt.format(max(values))}, n={len(values)})")
+
+
+def ratio_line(site: list[float], stock: list[float]) -> str:
+    pairs = [a / b for a, b in zip(site, stock)]
+    return (f"ratio median {statistics.median(site) / statistics.median(stock):.2f} "
+            f"(per run: min {min(pairs):.2f}, max {max(pairs):.2f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for the README)")
+    parser.add_argument("--only", default="abcdefgh", help="which figures, e.g. ah")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    args = parser.parse_args()
+    only, runs = set(args.only), args.runs
+    figures: dict[str, object] = {}
+
+    print(f"Building the site ({runs if 'f' in only else 1} times)…", flush=True)
+    builds = [build() for _ in range(runs if "f" in only else 1)]
+    if "f" in only:
+        figures["f"] = builds
+    stock_path = add_stock_page(SITE)
+    server, root = serve_in_thread(SITE)
+    stock_url = root + stock_path
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        if only & set("abceg"):
+            site, stock = [], []
+            for run in range(runs):  # alternate, so both see the same load on a shared machine
+                print(f"  visits, run {run + 1}/{runs}", flush=True)
+                site.append(measure.site_visits(browser, root))
+                stock.append(measure.stock_visits(browser, stock_url))
+            figures["a"] = {"site": [s["cold"] for s in site], "stock": [s["cold"] for s in stock]}
+            figures["b"] = {"site": [s["warm"] for s in site], "stock": [s["warm"] for s in stock]}
+            figures["c"] = [s["navigation"] for s in site]
+            figures["e"] = [statistics.median(s["changes"]) for s in site]
+            figures["g"] = {"site": [s["transfer"].site for s in site], "pyodide": [s["transfer"].pyodide for s in site],
+                            "requests": site[0]["transfer"].requests}
+        if "d" in only:
+            print("  traced cold visits", flush=True)
+            figures["d"] = [measure.longest_task(browser, root) for _ in range(runs)]
+        if "h" in only:
+            site, stock = [], []
+            for run in range(runs):
+                print(f"  throttled visits, run {run + 1}/{runs}", flush=True)
+                site.append(measure.throttled_site(browser, root))
+                stock.append(measure.throttled_stock(browser, stock_url))
+            figures["h"] = {"site": site, "stock": stock}
+        browser.close()
+    server.shutdown()
+
+    report(figures)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1))
+
+
+def report(figures: dict) -> None:
+    print()
+    print("Figures (headless Chromium, 127.0.0.1; stock = a bare page booting stock Pyodide from the same npm package):")
+    if "a" in figures:
+        a = figures["a"]
+        print(f"(a) first answer, cold:          site  {spread(a['site'])}")
+        print(f"                                 stock {spread(a['stock'])}  [1+1]")
+        print(f"                                 {ratio_line(a['site'], a['stock'])}   budget <= 0.5")
+    if "b" in figures:
+        b = figures["b"]
+        print(f"(b) first answer, warm cache:    site  {spread(b['site'])}")
+        print(f"                                 stock {spread(b['stock'])}  [1+1]")
+        print(f"                                 {ratio_line(b['site'], b['stock'])}")
+    if "c" in figures:
+        print(f"(c) answer after instant nav.:   {spread(figures['c'])}   budget <= 100 ms")
+    if "d" in figures:
+        print(f"(d) longest main-thread task:    {spread(figures['d'])}   budget <= 50 ms")
+    if "e" in figures:
+        print(f"(e) answer change -> outcome:    {spread(figures['e'], digits=1)}   budget <= 20 ms")
+    if "f" in figures:
+        print(f"(f) mkdocs build:                {spread(figures['f'], 's', 1)}   budget <= 20 s")
+    if "g" in figures:
+        g = figures["g"]
+        print(f"(g) bytes on a first visit:      site's own {spread([v / 1024 for v in g['site']], 'KiB')}")
+        print(f"                                 Pyodide's  {spread([v / 1024 for v in g['pyodide']], 'KiB')}")
+    if "h" in figures:
+        h = figures["h"]
+        print(f"(h) cold, 20 Mbit/s, 40 ms RTT:  site  {spread(h['site'])}")
+        print(f"                                 stock {spread(h['stock'])}  [1+1]")
+        print(f"                                 {ratio_line(h['site'], h['stock'])}   budget <= 0.75")
+
+
+if __name__ == "__main__":
+    main()

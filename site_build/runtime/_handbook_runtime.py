@@ -1,0 +1,55 @@
+"""Shipped in the start-up library of the site's Python (see site_build/pyodide_bundle.py).
+
+The start-up library holds, precompiled, only the standard-library modules that Pyodide's boot
+and the checkers import. Everything else in the standard library stays importable: the first
+import of such a module fetches the rest of the library (also precompiled, built from the same
+pinned Pyodide), checks its sha256, and imports from it from then on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import zipimport
+
+
+class RestOfTheStandardLibrary:
+    """A meta path finder, consulted last: only for modules the start-up library does not hold."""
+
+    def __init__(self, modules, url: str, sha256: str, fetch_sync, path: str) -> None:
+        self.modules = frozenset(modules)  # dotted names of the modules in the rest library
+        self.url, self.sha256, self.fetch_sync, self.path = url, sha256, fetch_sync, path
+        self.loaded = False
+
+    def _load(self) -> None:
+        data = self.fetch_sync(self.url).to_bytes()  # a synchronous request: allowed in a worker
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise ImportError(f"{self.url}: sha256 does not match the one the build recorded")
+        with open(self.path, "wb") as file:
+            file.write(data)
+        sys.path.append(self.path)
+        self.loaded = True
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname not in self.modules:
+            return None  # not in the standard library either: let the import fail as usual
+        if not self.loaded:
+            self._load()
+        package = fullname.rpartition(".")[0]
+        where = self.path + "/" + (package.replace(".", "/") + "/" if package else "")
+        return zipimport.zipimporter(where).find_spec(fullname)
+
+    def invalidate_caches(self) -> None:
+        pass
+
+
+def install(modules, url: str, sha256: str, fetch_sync, path: str) -> RestOfTheStandardLibrary:
+    finder = RestOfTheStandardLibrary(modules, url, sha256, fetch_sync, path)
+    sys.meta_path.append(finder)
+    return finder
+
+
+def mount(path: str) -> None:
+    """A pure-Python wheel is a zip: on sys.path it is importable as it is, nothing to unpack."""
+    if path not in sys.path:
+        sys.path.append(path)
