@@ -3,7 +3,7 @@ Pyodide hang), precompressed .br/.gz siblings when the browser accepts them, an 
 and a sitemap rewritten for the origin actually served, so Material's instant navigation works on
 any port or path.
 
-    python -m site_build.serve [--port 8000] [--host 127.0.0.1] [--base /] [--dir site]
+    python -m site_build.serve [--port 8000] [--host 127.0.0.1] [--base /] [--dir site] [--csp-header]
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 class SiteHandler(SimpleHTTPRequestHandler):
     base = "/"
     site_url = "http://127.0.0.1:8000/"
+    extra_headers: dict[str, str] = {}  # e.g. the CSP as a header, as a strict host would send it
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def log_message(self, format, *args):  # noqa: A002 - quiet unless asked
@@ -56,6 +57,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")  # revalidate, so a rebuild shows at once
         self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
@@ -76,7 +79,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         origin = f"http://{self.headers.get('Host', 'localhost')}{self.base}"
-        body = re.sub(re.escape(self.site_url), origin, path.read_text(encoding="utf-8")).encode()
+        text = path.read_text(encoding="utf-8")
+        # The home page's <loc> is the site_url the site was built for, whatever its path.
+        built_for = min(re.findall(r"<loc>([^<]+)</loc>", text) or [self.site_url], key=len)
+        body = text.replace(built_for, origin).encode()
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "application/xml")
         self.send_header("Content-Length", str(len(body)))
@@ -115,9 +121,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, base: str = "/",
-                site_url: str = "http://127.0.0.1:8000/") -> ThreadingHTTPServer:
+                site_url: str = "http://127.0.0.1:8000/", headers: dict[str, str] | None = None) -> ThreadingHTTPServer:
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    handler = type("Handler", (SiteHandler,), {"base": base, "site_url": site_url})
+    handler = type("Handler", (SiteHandler,), {"base": base, "site_url": site_url, "extra_headers": dict(headers or {})})
     server = ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
     server.daemon_threads = True
     server.base = base
@@ -138,8 +144,15 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default=8000, type=int)
     parser.add_argument("--base", default="/", help="serve the site under this sub-path, e.g. /handbook/")
+    parser.add_argument("--csp-header", action="store_true",
+                        help="also send the pages' Content-Security-Policy as a header (it then reaches the Pyodide worker too)")
     args = parser.parse_args()
-    server = make_server(args.dir, args.host, args.port, args.base)
+    headers = {}
+    if args.csp_header:
+        from site_build.csp import POLICY
+
+        headers["Content-Security-Policy"] = POLICY
+    server = make_server(args.dir, args.host, args.port, args.base, headers=headers)
     print(f"Serving {args.dir}/ at http://{args.host}:{args.port}{server.base}  (Ctrl+C to stop)")
     try:
         server.serve_forever()

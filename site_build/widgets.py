@@ -26,18 +26,19 @@ def _help_and_error(dom_id: str, q: Question) -> str:
 
 
 def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None) -> str:
+    # `required` on the radios, not aria-required on the fieldset: a group may not carry it (axe).
+    required = " required" if q.required else ""
     items = []
     for value, label in choices:
         input_id = f"{dom_id}-{value}"
         mark = " checked" if value == checked else ""
         items.append(
             f'<label class="checker__choice" for="{input_id}"><input type="radio" id="{input_id}" '
-            f'name="{dom_id}" value="{_attr(value)}"{mark}> {escape(label)}</label>'
+            f'name="{dom_id}" value="{_attr(value)}"{required}{mark}> {escape(label)}</label>'
         )
-    required = ' aria-required="true"' if q.required else ""
     return (
         f'<fieldset class="checker__field" data-question="{q.id}" data-kind="{q.kind}" '
-        f'aria-describedby="{_described_by(dom_id, q)}"{required}>'
+        f'aria-describedby="{_described_by(dom_id, q)}">'
         f'<legend>{escape(q.label)}</legend><div class="checker__choices">{"".join(items)}</div>'
         f"{_help_and_error(dom_id, q)}</fieldset>"
     )

@@ -67,6 +67,10 @@ class PageWatch:
         assert state == "ready", self.page.locator(f"{selector} .checker__status").text_content()
 
 
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__handbookCspViolation(
+  `${e.effectiveDirective} refused ${e.blockedURI || "inline code"} at ${e.sourceFile || location.href}:${e.lineNumber}`));"""
+
+
 @pytest.fixture
 def watch(browser, site_url):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
@@ -76,7 +80,7 @@ def watch(browser, site_url):
 
     def route(route):
         url = route.request.url
-        if url.startswith(origin) or url.startswith("data:") or url.startswith("blob:"):
+        if url.startswith(result.origin) or url.startswith("data:") or url.startswith("blob:"):
             result.requests.append(url)
             route.continue_()
         else:
@@ -84,6 +88,9 @@ def watch(browser, site_url):
             route.abort()
 
     context.route("**/*", route)
+    # Every page carries a strict CSP (site_build/csp.py): a violation fails the test, named.
+    context.expose_function("__handbookCspViolation", lambda text: result.errors.append(f"CSP violation: {text}"))
+    context.add_init_script(CSP_LISTENER)
     page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
     page.on("pageerror", lambda e: result.errors.append(str(e)))
     yield result

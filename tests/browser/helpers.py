@@ -1,0 +1,69 @@
+"""What the quality-gate browser tests share: every page of the built site (from its sitemap, so
+pages others add are covered without a list to maintain), and every checker on a page put into an
+answered state through its own controls, whatever checkers exist at test time."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# A fixed instant for required date and date-time questions: results do not depend on today.
+SAMPLE = {"date": "2024-03-01", "datetime": "2024-03-01T10:30", "url": "https://example.zendesk.com/agent/tickets/1",
+          "text": "example", "date-list": "2024-03-04"}
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every page of the built site as a path relative to its root ('' for the home page)."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    root = min(locs, key=len)  # the home page's <loc> is the site_url itself
+    paths = [loc[len(root):] for loc in locs]
+    if (site / "404.html").exists():  # a theme template, not in the sitemap, but readers land on it
+        paths.append("404.html")
+    return paths
+
+
+def wait_checkers_ready(watch) -> int:
+    """Wait until every checker on the page has Python ready; return how many there are."""
+    count = watch.page.locator("[data-checker]").count()
+    for index in range(count):
+        watch.wait_for(
+            f"""(() => {{ const s = document.querySelectorAll('[data-checker]')[{index}].querySelector('.checker__status');
+                 return !s || s.dataset.state === 'ready' || s.dataset.state === 'error'; }})()"""
+        )
+        status = watch.page.locator("[data-checker]").nth(index).locator(".checker__status")
+        if status.count():
+            assert status.get_attribute("data-state") == "ready", status.text_content()
+    return count
+
+
+def answer_every_checker(watch) -> list[str]:
+    """Answer every required question of every checker on the page with its first option (or a
+    fixed sample value), wait for each result, and return the outcome codes shown."""
+    page = watch.page
+    widgets = page.locator("[data-checker]")
+    outcomes = []
+    for index in range(wait_checkers_ready(watch)):
+        widget = widgets.nth(index)
+        name = widget.get_attribute("data-checker")
+        # Answers already on the page (a default, a value from the URL) stay as they are.
+        for field in widget.locator('fieldset[data-question]:has(input[type=radio][required])').all():
+            if field.is_visible() and field.locator("input:checked").count() == 0:
+                field.locator("input[type=radio]").first.check()
+        for control in widget.locator("[data-question] input[required], [data-question] textarea[required]").all():
+            if control.is_visible() and not control.input_value():
+                kind = control.locator("xpath=ancestor::*[@data-question][1]").get_attribute("data-kind")
+                control.fill(SAMPLE[kind])
+                control.dispatch_event("change")
+        try:
+            code = watch.wait_for(
+                f"""(() => {{ const w = document.querySelectorAll('[data-checker]')[{index}];
+                     const o = w.querySelector('.checker__result .checker__outcome .checker__code');
+                     return o ? o.textContent : null; }})()""",
+                timeout=30,
+            )
+        except AssertionError:
+            raise AssertionError(f"{name}: no outcome after answering every required question; the page says: "
+                                 f"{widget.locator('.checker__result').inner_text()!r}") from None
+        outcomes.append(f"{name}:{code}")
+    return outcomes
