@@ -106,7 +106,7 @@ async function plainBoot() {
   );
   const { packages } = await manifest.catch(() => ({ packages: ["checkers", "tzdata"] }));
   // loadPackage checks each wheel against the sha256 in the lock file before installing it.
-  await pyodide.loadPackage(packages, { messageCallback: () => {} });
+  await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (text) => console.warn(text) });
   return pyodide;
 }
 

@@ -1,0 +1,79 @@
+"""The fast Python start-up (issue 8) in the browser: the precompiled start-up library answers
+every checker without the stock library or the rest of the standard library; anything wrong with
+the fast bundle falls back to the plain boot; a wheel that does not match the lock file never runs."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import answer_every_checker, page_paths
+
+STOCK_LIBRARY = "/assets/pyodide/python_stdlib.zip"
+START_UP_LIBRARY = "/assets/pyodide/python_startup.zip"
+REST_LIBRARY = "/assets/pyodide/python_stdlib_rest.zip"
+
+
+def fetched(watch, suffix: str) -> bool:
+    return any(url.endswith(suffix) for url in watch.requests)
+
+
+def answer_qualification(page) -> None:
+    page.locator("#chk-qualification-production-unusable-no").check()
+    page.locator("#chk-qualification-exception-criteria-no").check()
+    page.locator("[data-checker=qualification] .checker__result").get_by_text("Not an emergency", exact=True).wait_for()
+
+
+def checker_pages(site) -> list[str]:
+    return [path for path in page_paths(site)
+            if path.endswith("/") and "data-checker=" in (site / path / "index.html").read_text(encoding="utf-8")]
+
+
+def test_every_checker_answers_from_the_start_up_library_alone(watch, site_url, built_site):
+    pages = checker_pages(built_site)
+    assert pages, "no page with a checker"
+    for path in pages:
+        watch.page.goto(site_url + path)
+        assert answer_every_checker(watch), path
+    assert fetched(watch, START_UP_LIBRARY)
+    # Neither the stock library (the plain boot) nor the rest (an import the trace missed) was needed.
+    assert not fetched(watch, STOCK_LIBRARY) and not fetched(watch, REST_LIBRARY)
+
+
+def test_without_the_start_up_library_the_plain_boot_answers(watch, site_url):
+    page = watch.page
+    page.context.route("**/python_startup.zip", lambda route: route.abort())
+    page.goto(site_url + "qualifying/")
+    watch.wait_ready()
+    answer_qualification(page)
+    assert fetched(watch, STOCK_LIBRARY)
+
+
+def test_a_start_up_library_that_is_not_the_one_built_is_not_used(watch, site_url):
+    page = watch.page
+
+    def stale(route):
+        body = route.fetch().body()
+        route.fulfill(status=200, body=body[:-1] + bytes([body[-1] ^ 1]), headers={"Content-Type": "application/zip"})
+
+    page.context.route("**/python_startup.zip", stale)
+    page.goto(site_url + "qualifying/")
+    watch.wait_ready()
+    answer_qualification(page)
+    assert fetched(watch, STOCK_LIBRARY), "the altered library was not refused"
+
+
+def test_a_wheel_that_does_not_match_the_lock_file_never_runs(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script("window.HANDBOOK_STARTUP_TIMEOUT_MS = 60000")
+
+    def tampered(route):
+        body = bytearray(route.fetch().body())
+        body[len(body) // 2] ^= 1
+        route.fulfill(status=200, body=bytes(body), headers={"Content-Type": "application/zip"})
+
+    context.route("**/checkers-*.whl", tampered)
+    page = context.new_page()
+    page.goto(site_url + "qualifying/")
+    status = page.locator("[data-checker=qualification] .checker__status")
+    # Both ways in check the sha256: the fast one refuses, then loadPackage refuses too.
+    status.get_by_text("Python could not start").wait_for(timeout=90000)
+    assert page.locator("[data-checker=qualification] table tbody tr").count() >= 1
+    context.close()
