@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from site_build import csp, glossary, links, pyodide_bundle, widgets  # noqa: E402
 from site_build import flowchart, incident_helper  # noqa: E402
 from site_build import drills  # noqa: E402
+from site_build import external_links  # noqa: E402
 from site_build import precompress  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
@@ -64,5 +65,6 @@ def on_post_build(config):
         pyodide_bundle.bundle(Path(config["site_dir"]))
     except pyodide_bundle.BundleError as error:
         raise PluginError(str(error)) from error
+    external_links.write_report(Path(config["site_dir"]))  # external-links.txt: listed, never fetched
     # Last, after every other step has written its files: .br/.gz siblings, as static hosts serve them.
     precompress.precompress(Path(config["site_dir"]), unchanging=pyodide_bundle.unchanging)
