@@ -31,7 +31,7 @@ CHECKLISTS = (
         "Post-call",
         POST_CALL,
         (
-            Item("follow-up-said", "Before ending the call, let the customer know what to do if there is any follow-up, "
+            Item("follow-up-said", "Before ending an emergency customer call, let the customer know what to do if there is any follow-up, "
                  "and who will be available if any follow-up is required."),
             Item("notes", "Write post-call notes (using macro Support::Self-Managed::Post Customer Call) relevant to "
                  "the customer in a public reply on the ticket."),

@@ -61,14 +61,15 @@ def _input(dom_id: str, q: Question) -> str:
             f'<input type="{_INPUT_TYPES[q.kind]}" id="{dom_id}" name="{dom_id}"{extra} '
             f'aria-describedby="{_described_by(dom_id, q)}"{" required" if q.required else ""}>'
         )
-    now_note = ""
+    now_note, default_now = "", ""
+    if q.kind == "datetime":
+        # Every date-time gets "Now": "when did you send it?" is usually answered "just now".
+        now_note = f'<button type="button" class="md-button checker__now" data-now-for="{dom_id}">Now</button>'
     if q.default is NOW:
-        now_note = (
-            f'<button type="button" class="md-button checker__now" data-now-for="{dom_id}">Now</button>'
-            '<span class="checker__hint">Empty means now, in your time zone.</span>'
-        )
+        now_note += '<span class="checker__hint">Empty means now, in your time zone.</span>'
+        default_now = ' data-default="now"'  # the page fills these in with the current time when empty
     return (
-        f'<div class="checker__field" data-question="{q.id}" data-kind="{q.kind}">'
+        f'<div class="checker__field" data-question="{q.id}" data-kind="{q.kind}"{default_now}>'
         f'<label for="{dom_id}">{escape(q.label)}</label>'
         f'<div class="checker__control">{control}{now_note}</div>{_help_and_error(dom_id, q)}</div>'
     )

@@ -52,7 +52,7 @@ def test_instant_navigation_reuses_the_python_runtime(watch, site_url):
     page.goto(site_url + "qualifying/")
     watch.wait_ready()
     page.evaluate("window.__sameDocument = true")
-    page.locator(".md-nav__link", has_text="I just got paged").first.click()
+    page.locator(".md-nav__link", has_text="Responding to a page").first.click()
     page.wait_for_url(site_url + "responding/")
     page.locator(".md-nav__link", has_text="Qualifying an emergency").first.click()
     page.wait_for_url(site_url + "qualifying/")

@@ -64,14 +64,16 @@ function pad(n) {
   return String(n).padStart(2, "0");
 }
 
-/** A local date-time as ISO 8601 with the reader's UTC offset at that instant (DST-aware). */
-export function withLocalOffset(date) {
+/** A local date-time as ISO 8601 with the reader's UTC offset at that instant (DST-aware).
+ *  `seconds: true` keeps the seconds: a live clock (the follow-up countdown) needs them. */
+export function withLocalOffset(date, { seconds = false } = {}) {
   const minutes = -date.getTimezoneOffset();
   const sign = minutes >= 0 ? "+" : "-";
   const abs = Math.abs(minutes);
   return (
     `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}${seconds ? `:${pad(date.getSeconds())}` : ""}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
 
@@ -90,25 +92,112 @@ function readField(field) {
   const value = control.value.trim();
   if (kind === "datetime") {
     if (!value) return undefined; // the Python side fills in "now" for questions that default to it
+    // A value restored from the link keeps its own offset and seconds until the reader edits it.
+    if (control.dataset.iso && control.dataset.isoShown === control.value) return control.dataset.iso;
     const local = new Date(value);
     return Number.isNaN(local.getTime()) ? value : withLocalOffset(local);
   }
   return value === "" ? undefined : value;
 }
 
-export function readAnswers(widget) {
+function isFormDefault(field) {
+  return [...field.querySelectorAll("input, textarea")].every((control) =>
+    control.type === "radio" || control.type === "checkbox"
+      ? control.checked === control.defaultChecked
+      : control.value === control.defaultValue,
+  );
+}
+
+/** The answers the reader gave. `changedOnly`: leave out fields still as the page set them up
+ *  (a default filled in by a renderer, such as today's date), which the link need not keep. */
+export function readGivenAnswers(widget, { changedOnly = false } = {}) {
   const answers = {};
   for (const field of widget.querySelectorAll("[data-question]")) {
+    if (changedOnly && isFormDefault(field)) continue;
     const value = readField(field);
     if (value !== undefined) answers[field.dataset.question] = value;
   }
+  return answers;
+}
+
+export function readAnswers(widget) {
+  const answers = readGivenAnswers(widget);
   // "now" is filled in here, the outermost layer, with the reader's own offset.
-  for (const field of widget.querySelectorAll('[data-kind="datetime"]')) {
-    if (!(field.dataset.question in answers) && field.querySelector(".checker__now")) {
-      answers[field.dataset.question] = withLocalOffset(new Date());
+  for (const field of widget.querySelectorAll('[data-kind="datetime"][data-default="now"]')) {
+    if (!(field.dataset.question in answers)) {
+      answers[field.dataset.question] = withLocalOffset(new Date(), { seconds: true });
     }
   }
   return answers;
+}
+
+// ---- State in the URL query -----------------------------------------------------------------
+// Each widget's answers live in the page's query as `<checker>.<answer id>=value` (namespaced, so
+// several widgets on one page never collide), and a link to the page brings them back. Python
+// (checkers/urlstate.py) reads and writes the query: sorted, unknown keys dropped, each invalid
+// value reported on its field. This side only fills the form and calls history.replaceState.
+
+let urlWrites = Promise.resolve(); // writes one after the other, so none overwrites another's keys
+
+/** {answers, errors, raw} of one namespace (a checker's name) in the current query. */
+export async function readUrlState(name) {
+  const reply = await ask({ op: "read-url", name, query: location.search });
+  return reply.ok ? reply.result : { answers: {}, errors: {}, raw: {} };
+}
+
+/** Put one namespace's answers into the query; other keys stay. Fires "checkers:url" on window. */
+export function writeUrlState(name, answers) {
+  const path = location.pathname;
+  urlWrites = urlWrites.then(async () => {
+    if (location.pathname !== path) return; // the reader has moved to another page meanwhile
+    const reply = await ask({ op: "write-url", name, query: location.search, answers });
+    if (!reply.ok || location.pathname !== path) return;
+    if (reply.result.query !== location.search) {
+      history.replaceState(history.state, "", path + reply.result.query + location.hash);
+    }
+    window.dispatchEvent(new CustomEvent("checkers:url"));
+  });
+  return urlWrites;
+}
+
+/** Fill a form from the link: valid answers set their control, invalid ones are flagged on their field. */
+export function applyUrlState(container, state) {
+  const fieldOf = (id) => container.querySelector(`[data-question="${CSS.escape(id)}"]`);
+  for (const [id, value] of Object.entries(state.answers)) {
+    const field = fieldOf(id);
+    if (!field) continue;
+    const kind = field.dataset.kind;
+    if (kind === "choice" || kind === "boolean") {
+      for (const input of field.querySelectorAll("input")) input.checked = input.value === String(value);
+      continue;
+    }
+    const control = field.querySelector("input, textarea");
+    if (kind === "datetime") {
+      const date = new Date(value);
+      control.value = Number.isNaN(date.getTime()) ? "" : localInputValue(date);
+      Object.assign(control.dataset, { iso: value, isoShown: control.value }); // see readField
+    } else {
+      control.value = Array.isArray(value) ? value.join("\n") : value;
+    }
+  }
+  // A text box shows the rejected text as it was (always as a value, never as HTML).
+  for (const [id, raw] of Object.entries(state.raw)) {
+    const control = fieldOf(id)?.querySelector("input[type=text], input[type=url], textarea");
+    if (control) control.value = raw;
+  }
+  return new Map(Object.entries(state.errors).filter(([id]) => fieldOf(id)));
+}
+
+/** Show the link's rejected values next to their fields (`errors`: Map of answer id -> message). */
+export function showUrlErrors(container, errors) {
+  for (const [id, text] of errors) {
+    const field = container.querySelector(`[data-question="${CSS.escape(id)}"]`);
+    const message = field.querySelector(".checker__error");
+    const label = (field.querySelector("legend, label") || {}).textContent || id;
+    message.textContent = `${label.replace(/\?$/, "")}: the link gave a value that is not valid: ${text}`;
+    message.hidden = false;
+    (field.querySelector("input, textarea") || field).setAttribute("aria-invalid", "true");
+  }
 }
 
 // ---- Rendering -------------------------------------------------------------------------------
@@ -227,6 +316,7 @@ function showErrors(widget, error, touched) {
     node.textContent = "";
   }
   for (const node of widget.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  if (widget.urlErrors) showUrlErrors(widget, widget.urlErrors); // until their field is changed
   if (!error || !error.field) return false;
   const field = widget.querySelector(`[data-question="${CSS.escape(error.field)}"]`);
   if (!field) return false;
@@ -271,9 +361,19 @@ function mount(widget) {
     }
   });
 
+  // The answers in the page's link come first, so the first answer shown is the linked one.
+  const restored = rendererLoaded
+    .then(() => readUrlState(name))
+    .then((state) => {
+      widget.urlErrors = applyUrlState(widget, state);
+      for (const id of Object.keys(state.answers)) touched.add(id);
+    });
+  const keepInUrl = () => restored.then(() => writeUrlState(name, readGivenAnswers(widget, { changedOnly: true })));
+  keepInUrl(); // once on load, so the link reads as Python writes it: sorted, unknown keys dropped
+
   const update = async () => {
     const mine = ++sequence;
-    await rendererLoaded;
+    await restored;
     const reply = await ask({ op: "evaluate", name, answers: readAnswers(widget) });
     if (mine !== sequence || !widget.isConnected) return; // a newer answer is on its way
     output.replaceChildren();
@@ -295,15 +395,24 @@ function mount(widget) {
   form.addEventListener("change", (event) => {
     const field = event.target.closest("[data-question]");
     if (field) touched.add(field.dataset.question);
+    if (field) widget.urlErrors?.delete(field.dataset.question);
     update();
+    keepInUrl();
   });
   form.addEventListener("input", (event) => {
-    if (event.target.matches("input[type=text], input[type=url], textarea")) update();
+    if (!event.target.matches("input[type=text], input[type=url], textarea")) return;
+    widget.urlErrors?.delete(event.target.closest("[data-question]")?.dataset.question);
+    update();
+    keepInUrl();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => {
     touched.clear();
-    setTimeout(update, 0); // after the browser has put the defaults back
+    widget.urlErrors?.clear();
+    setTimeout(() => { // after the browser has put the defaults back
+      update();
+      keepInUrl();
+    }, 0);
   });
   for (const button of widget.querySelectorAll(".checker__now")) {
     button.addEventListener("click", () => {
@@ -329,12 +438,19 @@ function mountAll() {
   for (const widget of widgets) mount(widget);
 }
 
-window.handbookCheckers = { ask, registerRenderer, renderResult, copyButton, readAnswers, withLocalOffset, runtime };
+window.handbookCheckers = {
+  ask, registerRenderer, renderResult, copyButton, readAnswers, readGivenAnswers, withLocalOffset, runtime,
+  readUrlState, writeUrlState, applyUrlState, showUrlErrors,
+};
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
+// Pages with a checker also load this module early, from <head> (site_build/early_start.py): Python
+// starts downloading and compiling while the rest of the page is still arriving.
+if (document.querySelector("script[data-start-python]")) startRuntime();
+
+function subscribe() {
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
+  else mountAll();
 }
+// Loaded early, this runs before Material's bundle has defined document$: wait for the parser.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+else subscribe();

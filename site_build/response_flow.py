@@ -1,0 +1,116 @@
+"""MkDocs hook (listed in mkdocs.yml `hooks:`) for the guided response page ("I just got paged").
+
+Markers in a page, each on a line of its own, become build-time HTML from the `checkers` package,
+so the page is readable before Python starts (and without JavaScript):
+
+- `<!-- response-texts: form -->`  the ticket link and the details the texts are filled in from;
+- `<!-- response-text: ID -->`     one copy-ready text (`checkers.response_texts`), shown with its
+                                   [placeholders] until the browser fills it in;
+- `<!-- checklist: ID -->`         a checklist (`checkers.checklists`), ticks kept per ticket link;
+- `<!-- flow-toolbar -->`          the permalink to this response and "Start again".
+
+docs/assets/checkers/flow.js brings them to life; Python decides and fills in, JavaScript displays.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from html import escape
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `checkers`
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from checkers import checklists, handbook, response_texts  # noqa: E402
+from site_build import widgets  # noqa: E402
+
+_MARKER = re.compile(r"^<!-- (response-texts|response-text|checklist|flow-toolbar)(?:: ([a-z][a-z0-9_-]*))? -->$", re.MULTILINE)
+
+
+def _base(page) -> str:
+    return "../" * page.url.count("/")
+
+
+def form_html() -> str:
+    # The same field markup as a checker's, so the fields look and read alike (ids: chk-response-texts-*).
+    owner = SimpleNamespace(name=response_texts.NAMESPACE)
+    fields = "".join(widgets.question_html(owner, q) for q in response_texts.QUESTIONS)
+    return (
+        f'<section class="checker flow-texts" data-response-texts aria-label="The ticket and your texts">'
+        f'<form class="checker__form" novalidate aria-label="The ticket and the details for your texts">{fields}</form>'
+        f'<p class="checker__status" role="status" data-state="static">'
+        f"The texts below are filled in by Python in your browser once it has started; until then, "
+        f"replace the parts in [brackets] by hand.</p></section>"
+    )
+
+
+def text_html(text_id: str, base: str) -> str:
+    entry = response_texts.texts({})["texts"].get(text_id)
+    if entry is None:
+        raise KeyError(f"no response text {text_id!r}; expected one of {', '.join(response_texts.texts({})['texts'])}")
+    dom_id = f"flow-text-{text_id}".replace("_", "-")
+    return (
+        f'<div class="flow-text" data-response-text="{text_id}">'
+        f'<p class="flow-text__label" id="{dom_id}-label"><strong>{escape(entry["label"])}</strong> '
+        f'<span class="flow-text__cite">(<a href="{base}{entry["cite"]}">handbook</a>)</span></p>'
+        f'<div class="checker__copyrow"><p class="checker__say" id="{dom_id}">'
+        # Line breaks as character references: a blank line would end the raw HTML block in Markdown.
+        f'{escape(entry["text"]).replace(chr(10), "&#10;")}</p></div>'
+        f'<p class="flow-text__todo checker__hint" hidden></p></div>'
+    )
+
+
+def checklist_html(checklist_id: str, base: str) -> str:
+    entry = checklists.checklist(checklist_id)
+    items = "".join(
+        f'<li><label class="flow-checklist__item"><input type="checkbox" name="{entry.id}.{item.id}" '
+        f'data-item="{entry.id}.{item.id}"> <span>{escape(item.text)}</span></label></li>'
+        for item in entry.items
+    )
+    section = handbook.section(entry.anchor)
+    return (
+        f'<fieldset class="flow-checklist" data-checklist="{entry.id}"><legend>{escape(entry.title)}</legend>'
+        f'<ul class="flow-checklist__items">{items}</ul>'
+        f'<p class="flow-checklist__source">From the handbook: <a href="{base}{handbook.href(entry.anchor)}">'
+        f"{escape(section.title)}</a>.</p>"
+        f'<p class="flow-checklist__store checker__hint" aria-live="polite"></p></fieldset>'
+    )
+
+
+def toolbar_html() -> str:
+    # Hidden until flow.js runs: without JavaScript there is no state to link to or clear.
+    return (
+        '<div class="flow-toolbar" data-flow-toolbar hidden>'
+        '<p class="flow-toolbar__row">Link to this response, with your answers '
+        "(paste it into the Slack thread or the ticket): "
+        '<code class="flow-permalink"></code></p>'
+        '<p class="flow-toolbar__row"><button type="button" class="md-button flow-copy-link">Copy link</button> '
+        '<button type="button" class="md-button flow-start-again">Start again</button></p>'
+        '<p class="flow-toolbar__status checker__hint" role="status"></p></div>'
+    )
+
+
+def render_markers(markdown: str, base: str) -> str:
+    def render(match: re.Match) -> str:
+        kind, name = match.group(1), match.group(2)
+        if kind == "response-texts":
+            return "\n" + form_html() + "\n"
+        if kind == "response-text":
+            return "\n" + text_html(name, base) + "\n"
+        if kind == "checklist":
+            return "\n" + checklist_html(name, base) + "\n"
+        return "\n" + toolbar_html() + "\n"
+
+    return _MARKER.sub(render, markdown)
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return render_markers(markdown, _base(page))
+    except (KeyError, TypeError) as error:
+        raise PluginError(f"{page.file.src_path}: cannot render a response-flow marker: {error}") from error

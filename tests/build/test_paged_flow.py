@@ -1,0 +1,126 @@
+"""The guided response page as built: one step from the home page, first in the navigation, its
+steps in the handbook's order each citing their section, the checkers and texts in place, and
+checklists whose every item is the handbook's own sentence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checkers import checklists, response_texts
+
+from .test_site import SEED_MARKDOWN
+from .text import html_text, normalise, seed_lines
+
+
+@pytest.fixture(scope="module")
+def paged(built_site) -> str:
+    return (built_site / "paged" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_home_pages_primary_button_opens_the_flow(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    button = re.search(r'<a[^>]*class="[^"]*md-button--primary[^"]*"[^>]*>', home)
+    assert button and 'href="paged/"' in button.group(0)
+
+
+def test_the_flow_comes_first_in_the_navigation_after_home(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    primary = home[home.index('class="md-nav md-nav--primary"'):]
+    links = re.findall(r'<a href="([^"]*)"[^>]*class="md-nav__link[^"]*"', primary)
+    pages = [link for link in links if link not in ("", ".", "./") and not link.startswith("#")]  # not Home's own TOC
+    assert pages[0] == "paged/"
+    assert pages[1] == "responding/"  # the handbook's own section stays, right after it
+
+
+STEPS = [
+    ("step-acknowledge", "responding/#respond-to-pagerduty-alerts"),
+    ("step-open-ticket", "responding/#respond-to-pagerduty-alerts"),
+    ("step-entitlement", None),
+    ("step-qualify", None),
+    ("step-reply", "qualifying/#determine-if-the-situation-qualifies-as-an-emergency"),
+    ("step-resolve-pagerduty", "responding/#pagerduty-status"),
+    ("step-slack-thread", "responding/#respond-to-pagerduty-alerts"),
+    ("step-clock", "responding/#respond-to-pagerduty-alerts"),
+    ("step-post-call", "calls/#post-call"),
+    ("step-resolved", "calls/#when-the-emergency-is-resolved"),
+]
+
+
+def _sections(html: str) -> dict[str, str]:
+    """Each step's HTML, from its h2 to the next h2."""
+    parts = re.split(r'(?=<h2 id=")', html[html.index('<h2 id="step-'):])
+    return {re.match(r'<h2 id="([^"]+)"', part).group(1): part for part in parts if part.startswith("<h2")}
+
+
+def test_steps_come_in_the_handbooks_order_and_cite_their_section(paged):
+    sections = _sections(paged)
+    assert [anchor for anchor in sections if anchor.startswith("step-")] == [anchor for anchor, _ in STEPS]
+    for anchor, cite in STEPS:
+        if cite:
+            assert f'href="../{cite}"' in sections[anchor], anchor
+
+
+@pytest.mark.parametrize(
+    ("step", "widget"),
+    [
+        ("step-open-ticket", "data-response-texts"),
+        ("step-entitlement", 'data-checker="entitlement"'),
+        ("step-qualify", 'data-checker="qualification"'),
+        ("step-qualify", 'data-checker="borderline"'),
+        ("step-reply", 'data-response-text="public_comment"'),
+        ("step-slack-thread", 'data-response-text="slack_thread"'),
+        ("step-clock", 'data-checker="follow-up"'),
+        ("step-clock", 'data-response-text="follow_up"'),
+        ("step-post-call", 'data-checklist="post-call"'),
+        ("step-post-call", 'data-response-text="next_engineer"'),
+        ("step-resolved", 'data-checklist="option-1"'),
+        ("step-resolved", 'data-checklist="option-2"'),
+    ],
+)
+def test_each_step_carries_its_checker_text_or_checklist(paged, step, widget):
+    assert widget in _sections(paged)[step]
+
+
+def test_pagerduty_statuses_and_resolved_is_not_solved_are_where_the_engineer_acts(paged):
+    sections = _sections(paged)
+    for step in ("step-acknowledge", "step-resolve-pagerduty"):
+        text = html_text(sections[step])
+        for status in ("Triggered", "Acknowledged", "Resolved"):
+            assert status in text, (step, status)
+    assert "Resolved does not mean solved" in html_text(sections["step-resolve-pagerduty"])
+    assert '"Resolved" in PagerDuty does not mean the underlying issue has been resolved.' in normalise(
+        html_text(sections["step-resolve-pagerduty"])
+    )
+
+
+def test_texts_read_before_python_starts_with_their_placeholders(paged):
+    empty = response_texts.texts({})["texts"]
+    for text_id, entry in empty.items():
+        slot = re.search(rf'<div class="flow-text" data-response-text="{text_id}">(.*?)<p class="flow-text__todo', paged, re.S)
+        assert slot, text_id
+        assert normalise(entry["text"]) in normalise(html_text(slot.group(1)))
+
+
+def test_every_checklist_item_is_a_sentence_of_the_handbook():
+    seed = normalise(" ".join(seed_lines(SEED_MARKDOWN)))
+    for entry in checklists.CHECKLISTS:
+        for item in entry.items:
+            assert normalise(item.text) in seed, (entry.id, item.id)
+
+
+def test_the_borderline_checker_sits_under_its_own_heading_in_its_section(built_site):
+    html = (built_site / "qualifying" / "index.html").read_text(encoding="utf-8")
+    section = html.index('id="situations-that-might-or-might-not-be-emergencies"')
+    heading = html.index('id="checker-borderline"')
+    widget = html.index('data-checker="borderline"')
+    assert section < heading < widget
+    assert re.search(r'<h3 id="checker-borderline"', html)
+
+
+def test_the_flow_page_keeps_every_script_in_a_file(paged):
+    # Our markup adds no inline script or handler (the theme's own are the CSP's business).
+    for block in re.findall(r'<section class="checker flow-texts".*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
+                            r'|<div class="flow-toolbar".*?</div>', paged, re.S):
+        assert "<script" not in block and not re.search(r"\son[a-z]+=", block)
