@@ -18,7 +18,7 @@ from site_build import csp, glossary, links, pyodide_bundle, widgets  # noqa: E4
 from site_build import flowchart, incident_helper  # noqa: E402
 from site_build import drills  # noqa: E402
 from site_build import external_links  # noqa: E402
-from site_build import precompress  # noqa: E402
+from site_build import early_start, precompress  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
@@ -51,7 +51,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return csp.add_policy(output)
+    return csp.add_policy(early_start.add_early_start(output, _base(page)))
 
 
 def on_post_template(output_content, template_name, config):
