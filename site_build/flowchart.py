@@ -3,9 +3,9 @@ with the code that decides.
 
 `<!-- flowchart: NAME -->` in a page becomes a Mermaid fence (rendered by pymdownx.superfences and
 Material) that walks the first-match table as a chain: row 1's conditions, "matches" to its outcome,
-"no match" on to row 2, and so on, down to the row that matches anything. The page is flagged in
-`page.meta` so the theme (overrides/main.html) adds the small Mermaid loader to that page only; the
-Mermaid library itself, from the pinned npm package, is copied into the site by `copy_library`.
+"no match" on to row 2, and so on, down to the row that matches anything. The Mermaid library, from
+the pinned npm package, is copied into the site by `copy_library`; the theme (overrides/main.html)
+gives every page a small loader that fetches it only when a diagram is drawn (adr/0004).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ MERMAID_FILES = ("dist/mermaid.min.js", "LICENSE")
 MERMAID_TARGET = Path("assets") / "mermaid"
 
 MARKER = re.compile(r"^<!-- flowchart: ([a-z][a-z-]*) -->$", re.MULTILINE)
-META_FLAG = "flowchart"  # page.meta key read by overrides/main.html
 
 
 @dataclass(frozen=True)
@@ -137,14 +136,13 @@ def chart_markdown(name: str) -> str:
 
 
 def render_markers(markdown: str, page) -> str:
-    """Replace every flowchart marker in a page and flag the page for the Mermaid loader."""
+    """Replace every flowchart marker in a page."""
 
     def render(match: re.Match) -> str:
         try:
             chart = chart_markdown(match.group(1))
         except Exception as error:  # name the page and the marker, not just the traceback
             raise PluginError(f"{page.file.src_path}: cannot draw flowchart {match.group(1)!r}: {error}") from error
-        page.meta[META_FLAG] = True
         return "\n" + chart
 
     return MARKER.sub(render, markdown)
