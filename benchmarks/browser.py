@@ -68,14 +68,18 @@ CHANGES = """async ([selectors, checker, count]) => {
   return times;
 }"""
 
-# (c): click the navigation link; time until the new page's checker shows Python's reply.
+# (c): click the navigation link; time until the new page's checker shows Python's reply, and
+# how much of that came after Material had put the new page's checker into the document.
 NAVIGATE = """async (href) => {
   for (const widget of document.querySelectorAll("[data-checker]")) widget.dataset.benchOld = "true";
   window.__benchSameDocument = true;
+  let swapped = null;
   const shown = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("no answer within 10 s of the navigation")), 10000);
     const watch = new MutationObserver(() => {
-      const result = document.querySelector("[data-checker]:not([data-bench-old]) .checker__result");
+      const widget = document.querySelector("[data-checker]:not([data-bench-old])");
+      if (widget && swapped === null) swapped = performance.now();
+      const result = widget && widget.querySelector(".checker__result");
       if (result && result.childNodes.length) {
         watch.disconnect();
         clearTimeout(timer);
@@ -88,7 +92,8 @@ NAVIGATE = """async (href) => {
   if (!link) throw new Error(`no navigation link to ${href}`);
   const start = performance.now();
   link.click();
-  return (await shown) - start;
+  const end = await shown;
+  return [end - start, end - swapped];
 }"""
 
 
@@ -168,11 +173,12 @@ def site_visits(browser, root: str) -> dict:
     page.goto(root + CHECKER_PAGE, wait_until="commit")
     warm = first_answer_ms(page)
     changes = page.evaluate(CHANGES, [list(TOGGLE), CHECKER, 20])
-    navigation = page.evaluate(NAVIGATE, OTHER_CHECKER_PAGE)
+    navigation, after_swap = page.evaluate(NAVIGATE, OTHER_CHECKER_PAGE)
     if not page.evaluate("window.__benchSameDocument === true"):
         raise AssertionError("the navigation reloaded the page: instant navigation is off")
     context.close()
-    return {"cold": cold, "warm": warm, "changes": changes, "navigation": navigation, "transfer": transfer}
+    return {"cold": cold, "warm": warm, "changes": changes, "navigation": navigation, "after_swap": after_swap,
+            "transfer": transfer}
 
 
 def stock_visits(browser, stock_url: str) -> dict:

@@ -115,3 +115,45 @@ def test_the_fast_path_boots_answers_and_loads_the_rest_only_on_demand(pyodide_d
     assert seen["email"] == "ok" and seen["encodingsSubmodule"] == "ok" and seen["restLoadedByEmail"] is True
     assert seen["emailFrom"].startswith("/lib/stdlib-rest.zip/")
     assert seen["restReads"] == seen["restReadsBefore"] + 1
+
+
+def test_checker_pages_start_python_from_the_head_and_others_do_not(built_site):
+    import re
+
+    tag = re.compile(r'<script type="module" async[^>]*src="\.\./assets/checkers/client\.js" data-start-python>')
+    qualifying = (built_site / "qualifying" / "index.html").read_text()
+    head = qualifying.split("</head>")[0]
+    assert tag.search(head), "no early start in a checker page's head"
+    # The same URL as the copy at the end of the body, so the module runs once.
+    assert 'src="../assets/checkers/client.js" type="module"' in qualifying.split("</head>")[1]
+    assert "data-start-python" not in (built_site / "glossary" / "index.html").read_text()
+
+
+def _get(url: str, **headers):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:  # a 304 arrives as an "error" in urllib
+        return error.code, error.headers, b""
+
+
+@pytest.mark.parametrize(("encoding", "decode"), [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_the_preview_server_serves_siblings_with_the_right_type_and_revalidates(site_url, built_site, encoding, decode):
+    url = site_url + "assets/pyodide/pyodide.asm.wasm"
+    status, headers, body = _get(url, **{"Accept-Encoding": encoding})
+    assert status == 200
+    # A wrong type for .wasm makes Pyodide hang: the type is the file's, whatever the encoding.
+    assert headers["Content-Type"] == "application/wasm" and headers["Content-Encoding"] == encoding
+    assert decode(body) == (built_site / "assets" / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    status, headers, _ = _get(url, **{"Accept-Encoding": encoding, "If-None-Match": headers["ETag"]})
+    assert status == 304
+
+
+def test_the_preview_server_sends_identity_to_clients_without_compression(site_url, built_site):
+    status, headers, body = _get(site_url + "assets/pyodide/pyodide.asm.mjs", **{"Accept-Encoding": "identity"})
+    assert status == 200 and "Content-Encoding" not in headers
+    assert headers["Content-Type"] == "text/javascript"
+    assert body == (built_site / "assets" / "pyodide" / "pyodide.asm.mjs").read_bytes()
