@@ -32,9 +32,23 @@ _TRUE, _FALSE = ("true", "yes"), ("false", "no")
 
 
 def namespaces() -> dict[str, tuple[Question, ...]]:
+    """Every namespace a query may hold. Imports every checker: the page itself uses `_space`."""
     spaces = {name: registry.get(name).questions for name in registry.names()}
     spaces[response_texts.NAMESPACE] = response_texts.QUESTIONS
     return spaces
+
+
+def _space(namespace: Any) -> tuple[Question, ...] | None:
+    """One namespace's questions, or None. Only that checker's module is imported (the registry
+    loads by name), so a page with one widget does not import every checker to read its link."""
+    if not isinstance(namespace, str) or not namespace:
+        return None
+    if namespace == response_texts.NAMESPACE:
+        return response_texts.QUESTIONS
+    try:
+        return registry.get(namespace).questions
+    except InvalidAnswer:
+        return None
 
 
 def _typed(q: Question, text: str) -> Any:
@@ -90,7 +104,7 @@ def _pairs(query: Any) -> dict[str, dict[str, str]]:
     query = query[:MAX_QUERY_LENGTH]
     if query.startswith("?"):
         query = query[1:]
-    spaces = namespaces()
+    spaces: dict[str, tuple[Question, ...] | None] = {}
     found: dict[str, dict[str, str]] = {}
     try:
         items = parse_qsl(query, keep_blank_values=False, max_num_fields=None)[:MAX_FIELDS]
@@ -98,19 +112,23 @@ def _pairs(query: Any) -> dict[str, dict[str, str]]:
         return {}
     for key, value in items:
         namespace, dot, answer_id = key.partition(".")
-        if not dot or namespace not in spaces:
+        if not dot:
             continue
-        if answer_id not in {q.id for q in spaces[namespace]}:
+        if namespace not in spaces:
+            spaces[namespace] = _space(namespace)
+        questions = spaces[namespace]
+        if questions is None or answer_id not in {q.id for q in questions}:
             continue
         found.setdefault(namespace, {}).setdefault(answer_id, value)
     return found
 
 
 def _questions(namespace: Any) -> tuple[Question, ...]:
-    spaces = namespaces()
-    if not isinstance(namespace, str) or namespace not in spaces:
-        raise InvalidAnswer("name", f"unknown namespace {namespace!r}; expected one of {', '.join(sorted(spaces))}")
-    return spaces[namespace]
+    questions = _space(namespace)
+    if questions is None:
+        known = ", ".join(sorted(namespaces()))
+        raise InvalidAnswer("name", f"unknown namespace {namespace!r}; expected one of {known}")
+    return questions
 
 
 def read(query: Any, namespace: str) -> dict[str, Any]:
@@ -154,12 +172,11 @@ def serialise(pairs: Mapping[str, str]) -> str:
 def write(query: Any, namespace: str, answers: Any) -> str:
     """The query with `namespace`'s answers replaced by `answers` and every other known key kept."""
     questions = _questions(namespace)
-    spaces = namespaces()
     pairs: dict[str, str] = {}
     for space, given in _pairs(query).items():
         if space == namespace:
             continue
-        by_id = {q.id: q for q in spaces[space]}
+        by_id = {q.id: q for q in _space(space) or ()}
         for answer_id, text in given.items():
             kept = _normalised(by_id[answer_id], text)
             if kept is not None:
