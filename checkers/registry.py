@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from datetime import datetime
 from typing import Any, Mapping
 
@@ -14,10 +15,11 @@ from .model import Checker, InvalidAnswer
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
 _MACHINERY = {"model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate"}
 _CHECKERS: dict[str, Checker] = {}
+_ALL_FOUND = []  # non-empty once every module has been looked at
 
 
 def _discover() -> dict[str, Checker]:
-    if not _CHECKERS:
+    if not _ALL_FOUND:
         package = importlib.import_module(__package__)
         for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
             if info.name.startswith("_") or info.name in _MACHINERY:
@@ -26,6 +28,7 @@ def _discover() -> dict[str, Checker]:
             checker = getattr(module, "CHECKER", None)
             if isinstance(checker, Checker):
                 _CHECKERS[checker.name] = checker
+        _ALL_FOUND.append(True)
     return _CHECKERS
 
 
@@ -33,7 +36,29 @@ def names() -> list[str]:
     return sorted(_discover())
 
 
+def _load(name: str) -> Checker | None:
+    """Import only the module named after the checker (`saas-triage` lives in saas_triage.py), so the
+    browser answers a page's checker without importing every other one first (nor the time-zone
+    database only some of them need). None if the module does not follow that convention."""
+    module_name = name.replace("-", "_")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", module_name) or module_name in _MACHINERY:
+        return None
+    try:
+        module = importlib.import_module(f"{__package__}.{module_name}")
+    except ModuleNotFoundError as error:
+        if error.name != f"{__package__}.{module_name}":
+            raise  # the checker's module exists but something it imports does not
+        return None
+    checker = getattr(module, "CHECKER", None)
+    if isinstance(checker, Checker) and checker.name == name:
+        _CHECKERS[name] = checker
+        return checker
+    return None
+
+
 def get(name: str) -> Checker:
+    if name in _CHECKERS or _load(name):
+        return _CHECKERS[name]
     checkers = _discover()
     if name not in checkers:
         raise InvalidAnswer("checker", f"unknown checker {name!r}; expected one of {', '.join(sorted(checkers))}")

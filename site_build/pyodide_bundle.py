@@ -9,7 +9,8 @@ package, this repo's `checkers` wheel and the pinned `tzdata` wheel:
   the checkers wheel carries bytecode too;
 - `pyodide-lock.json`, made by pyodide-build's lockfile tooling, so every wheel is checked against
   its sha256 whichever way it is loaded, and `runtime.json`, the fast path's manifest (the
-  libraries' sha256 and the rest library's module names).
+  libraries' sha256, the rest library's module names, which wheels are mounted at start and which
+  only when imported).
 
 Each expensive step is cached under .cache/ by the digest of its inputs: an unchanged package costs
 a copy, and compiling the standard library happens once per Pyodide version.
@@ -41,6 +42,8 @@ MANIFEST = "runtime.json"
 # Pinned to the version Pyodide's own lock file names, so the sha256 can be checked against it.
 TZDATA = "tzdata==2025.3"
 RUNTIME_PACKAGES = ("checkers", "tzdata")
+# Fetched by the fast path only when something imports them: only time-zone checkers need tzdata.
+ON_DEMAND_PACKAGES = ("tzdata",)
 # Always in the start-up library, whatever the trace says: getpath's landmark for the library.
 ALWAYS_AT_STARTUP = ("os.pyc",)
 EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry dates: the same inputs give byte-identical zips
@@ -166,6 +169,14 @@ def split_library(full: Path, imported: set[str], extra: dict[str, bytes]) -> tu
     return _zip({**startup, **extra}), _zip(rest), modules
 
 
+def top_level_modules(wheel: Path) -> list[str]:
+    """What a wheel makes importable at the top: its packages and single-file modules."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = {n.split("/")[0].removesuffix(".py") for n in archive.namelist()
+                 if n.endswith(".py") and ".dist-info/" not in n and ".data/" not in n}
+    return sorted(names)
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -213,7 +224,10 @@ def _build(out: Path) -> None:
         "boot_module": BOOT_MODULE.stem,
         "startup": {"file": STARTUP_LIBRARY, "sha256": _sha256(startup)},
         "rest": {"file": REST_LIBRARY, "sha256": _sha256(rest), "modules": rest_modules},
-        "packages": list(RUNTIME_PACKAGES),
+        "packages": [name for name in RUNTIME_PACKAGES if name not in ON_DEMAND_PACKAGES],
+        "on_demand": {
+            name: top_level_modules(out / lock["packages"][name]["file_name"]) for name in ON_DEMAND_PACKAGES
+        },
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1))
 

@@ -1,9 +1,10 @@
 """Shipped in the start-up library of the site's Python (see site_build/pyodide_bundle.py).
 
 The start-up library holds, precompiled, only the standard-library modules that Pyodide's boot
-and the checkers import. Everything else in the standard library stays importable: the first
-import of such a module fetches the rest of the library (also precompiled, built from the same
-pinned Pyodide), checks its sha256, and imports from it from then on.
+and the checkers import. Everything else stays importable: the first import of a module that
+lives in an archive not yet fetched (the rest of the standard library, also precompiled from the
+same pinned Pyodide; the tzdata wheel, which only time-zone checkers need) fetches that archive,
+checks its sha256 against the one the build recorded, and imports from it from then on.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ import sys
 import zipimport
 
 
-class RestOfTheStandardLibrary:
-    """A meta path finder, consulted last: only for modules the start-up library does not hold."""
+class OnDemandArchive:
+    """A meta path finder, consulted last: only for modules the archives already loaded lack."""
 
     def __init__(self, modules, url: str, sha256: str, fetch_sync, path: str) -> None:
-        self.modules = frozenset(modules)  # dotted names of the modules in the rest library
+        # Dotted names the archive holds. For a wheel its top-level packages are enough: their
+        # submodules are found through the package's __path__, inside the archive.
+        self.modules = frozenset(modules)
         self.url, self.sha256, self.fetch_sync, self.path = url, sha256, fetch_sync, path
         self.loaded = False
 
     def _load(self) -> None:
-        data = self.fetch_sync(self.url).to_bytes()  # a synchronous request: allowed in a worker
+        data = self.fetch_sync(self.url).to_bytes()  # synchronous: allowed in a worker
         if hashlib.sha256(data).hexdigest() != self.sha256:
             raise ImportError(f"{self.url}: sha256 does not match the one the build recorded")
         with open(self.path, "wb") as file:
@@ -32,7 +35,7 @@ class RestOfTheStandardLibrary:
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname not in self.modules:
-            return None  # not in the standard library either: let the import fail as usual
+            return None  # not in this archive: let the import go on, and fail as usual
         if not self.loaded:
             self._load()
         package = fullname.rpartition(".")[0]
@@ -43,8 +46,8 @@ class RestOfTheStandardLibrary:
         pass
 
 
-def install(modules, url: str, sha256: str, fetch_sync, path: str) -> RestOfTheStandardLibrary:
-    finder = RestOfTheStandardLibrary(modules, url, sha256, fetch_sync, path)
+def install(modules, url: str, sha256: str, fetch_sync, path: str) -> OnDemandArchive:
+    finder = OnDemandArchive(modules, url, sha256, fetch_sync, path)
     sys.meta_path.append(finder)
     return finder
 

@@ -9,10 +9,11 @@ from tests.browser.helpers import answer_every_checker, page_paths
 STOCK_LIBRARY = "/assets/pyodide/python_stdlib.zip"
 START_UP_LIBRARY = "/assets/pyodide/python_startup.zip"
 REST_LIBRARY = "/assets/pyodide/python_stdlib_rest.zip"
+TZDATA_WHEEL = "/assets/pyodide/tzdata-"
 
 
-def fetched(watch, suffix: str) -> bool:
-    return any(url.endswith(suffix) for url in watch.requests)
+def fetched(watch, path: str) -> bool:
+    return any(path in url for url in watch.requests)
 
 
 def answer_qualification(page) -> None:
@@ -28,11 +29,14 @@ def checker_pages(site) -> list[str]:
 
 def test_every_checker_answers_from_the_start_up_library_alone(watch, site_url, built_site):
     pages = checker_pages(built_site)
-    assert pages, "no page with a checker"
-    for path in pages:
+    assert "qualifying/" in pages and "us-federal/" in pages
+    for path in ["qualifying/"] + [p for p in pages if p != "qualifying/"]:
         watch.page.goto(site_url + path)
         assert answer_every_checker(watch), path
+        if path == "qualifying/":  # no time zone there: the time-zone database is not fetched
+            assert not fetched(watch, TZDATA_WHEEL)
     assert fetched(watch, START_UP_LIBRARY)
+    assert fetched(watch, TZDATA_WHEEL), "the US Federal checker did not get the time-zone database"
     # Neither the stock library (the plain boot) nor the rest (an import the trace missed) was needed.
     assert not fetched(watch, STOCK_LIBRARY) and not fetched(watch, REST_LIBRARY)
 

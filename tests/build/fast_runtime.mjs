@@ -11,11 +11,13 @@ const dir = resolve(process.argv[2]);
 const { loadPyodide } = await import(pathToFileURL(join(dir, "pyodide.mjs")).href);
 const manifest = JSON.parse(readFileSync(join(dir, "runtime.json"), "utf8"));
 const lock = JSON.parse(readFileSync(join(dir, "pyodide-lock.json"), "utf8"));
-let restReads = 0;
+const reads = {};
 const fetchSync = (url) => {
-  restReads += 1;
-  return new Uint8Array(readFileSync(join(dir, url.split("/").pop())));
+  const file = url.split("/").pop();
+  reads[file] = (reads[file] || 0) + 1;
+  return new Uint8Array(readFileSync(join(dir, file)));
 };
+const restReads = () => reads[manifest.rest.file] || 0;
 
 const pyodide = await loadPyodide({
   indexURL: dir + "/", stdLibURL: join(dir, manifest.startup.file), lockFileContents: lock, packageBaseUrl: dir + "/",
@@ -49,9 +51,19 @@ pyodide.runPython("import sys; sys.meta_path.pop()");
 wrong.destroy();
 
 const finder = runtime.install(manifest.rest.modules, "file:///" + manifest.rest.file, manifest.rest.sha256, fetchSync, "/lib/stdlib-rest.zip");
-result.restReadsBefore = restReads;
-const checkers = JSON.parse(pyodide.runPython(`
+for (const [name, modules] of Object.entries(manifest.on_demand)) {
+  const spec = lock.packages[name];
+  runtime.install(modules, "file:///" + spec.file_name, spec.sha256, fetchSync, `/lib/wheels/${spec.file_name}`);
+}
+result.restReadsBefore = restReads();
+// A checker that needs no time zone answers without the time-zone database being fetched.
+result.qualification = JSON.parse(pyodide.runPython(`
 from checkers.bridge import handle
+reply = json.loads(handle(json.dumps({"op": "evaluate", "name": "qualification", "answers": {"production_unusable": "no", "exception_criteria": "no"}})))
+json.dumps({"outcome": reply["result"]["outcome"], "tzdataImported": "tzdata" in sys.modules})
+`));
+result.qualification.tzdataReads = reads[lock.packages.tzdata.file_name] || 0;
+const checkers = JSON.parse(pyodide.runPython(`
 names = json.loads(handle(json.dumps({"op": "names"})))["result"]
 replies = {name: json.loads(handle(json.dumps({"op": "evaluate", "name": name, "answers": {}}))) for name in names}
 json.dumps({"names": names, "errors": {n: r["error"]["message"] for n, r in replies.items() if not r["ok"] and r["error"]["field"] is None}})
@@ -59,12 +71,13 @@ json.dumps({"names": names, "errors": {n: r["error"]["message"] for n, r in repl
 result.names = checkers.names;
 result.crashes = checkers.errors;
 result.restLoadedByCheckers = finder.loaded;
-result.restReadsAfterCheckers = restReads;
+result.restReadsAfterCheckers = restReads();
+result.tzdataReads = reads[lock.packages.tzdata.file_name] || 0;
 result.missing = pyodide.runPython(`attempt("import no_such_module_anywhere")`);
 result.restLoadedByMissing = finder.loaded;
 result.email = pyodide.runPython(`attempt("import email.message; email.message.EmailMessage()")`);
 result.encodingsSubmodule = pyodide.runPython(`attempt("import encodings.cp1252")`);
 result.restLoadedByEmail = finder.loaded;
 result.emailFrom = pyodide.runPython(`import email.message; email.message.__spec__.origin`);
-result.restReads = restReads;
+result.restReads = restReads();
 process.stdout.write(JSON.stringify(result) + "\n");

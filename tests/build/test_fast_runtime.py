@@ -105,8 +105,10 @@ def test_the_fast_path_boots_answers_and_loads_the_rest_only_on_demand(pyodide_d
     assert "sha256 does not match" in seen["tampered"]
     from checkers import names
 
+    assert seen["qualification"] == {"outcome": "not-an-emergency", "tzdataImported": False, "tzdataReads": 0}
     assert seen["names"] == names()
     assert seen["crashes"] == {}
+    assert seen["tzdataReads"] == 1, "the time-zone checkers got tzdata on demand, once"
     # Every checker answered from the start-up library alone.
     assert seen["restLoadedByCheckers"] is False and seen["restReadsAfterCheckers"] == seen["restReadsBefore"]
     # A name the standard library does not have fails as usual, without fetching anything.

@@ -4,9 +4,10 @@
 // Two ways to start, both from files the site build made from the pinned Pyodide
 // (site_build/pyodide_bundle.py):
 // - fast: a start-up library precompiled to bytecode (only what the boot and the checkers import;
-//   the rest of the standard library is fetched if something imports it), and the wheels
-//   checked against the lock file's sha256 with SubtleCrypto, then imported straight from their
-//   zips. Every download starts the moment this module runs, in parallel.
+//   the rest of the standard library is fetched if something imports it), and the checkers wheel
+//   checked against the lock file's sha256 with SubtleCrypto, then imported straight from its
+//   zip (tzdata likewise, but only when a checker imports it). Every download starts the moment
+//   this module runs, in parallel.
 // - plain: stock Pyodide and `loadPackage`, which checks the same sha256. Used whenever anything
 //   on the fast path fails, so a broken or stale fast bundle costs time, never the answer.
 // No static import on purpose: the downloads below start before Pyodide's own modules arrive.
@@ -92,6 +93,11 @@ async function fastBoot() {
   const runtime = pyodide.pyimport(m.boot_module);
   runtime.install(m.rest.modules, at(m.rest.file), m.rest.sha256, fetchSync, "/lib/stdlib-rest.zip");
   pyodide.FS.mkdirTree("/lib/wheels");
+  // tzdata: fetched (and its sha256 checked against the lock file) only if a checker imports it.
+  for (const [name, modules] of Object.entries(m.on_demand)) {
+    const spec = l.packages[name];
+    runtime.install(modules, at(spec.file_name), spec.sha256, fetchSync, `/lib/wheels/${spec.file_name}`);
+  }
   for (const [fileName, bytes] of await Promise.all(wheels)) {
     pyodide.FS.writeFile(`/lib/wheels/${fileName}`, bytes);
     runtime.mount(`/lib/wheels/${fileName}`);
@@ -104,7 +110,7 @@ async function plainBoot() {
   const pyodide = await fetchWith(prefetched, () =>
     loadPyodide({ indexURL, lockFileURL: at("pyodide-lock.json"), ...quiet }),
   );
-  const { packages } = await manifest.catch(() => ({ packages: ["checkers", "tzdata"] }));
+  const packages = await manifest.then((m) => [...m.packages, ...Object.keys(m.on_demand)], () => ["checkers", "tzdata"]);
   // loadPackage checks each wheel against the sha256 in the lock file before installing it.
   await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (text) => console.warn(text) });
   return pyodide;
@@ -120,8 +126,8 @@ async function boot() {
     path = "plain";
     pyodide = await plainBoot();
   }
+  // Each checker's module is imported by its first question (checkers.registry), not all at once.
   const handle = pyodide.pyimport("checkers.bridge").handle;
-  handle(JSON.stringify({ op: "names" })); // imports every checker now, not on the reader's first answer
   return { handle, path };
 }
 
