@@ -116,26 +116,27 @@ function pacificHours(iso) {
 }
 
 function dayBar(result) {
-  const width = 240;
-  const x = (hours) => (hours / 24) * width;
+  // Positions in percent of the bar and text in CSS units, so the labels stay readable at any width.
+  const x = (hours) => `${((hours / 24) * 100).toFixed(3)}%`;
   const clock = result.pacific_time.slice(11, 16);
   const described = result.shift
     ? `${clock} Pacific Time falls in the ${result.shift} shift`
     : `${clock} Pacific Time falls outside the on-call hours`;
   const picture = svg("svg", {
-    class: "fed-day__svg", viewBox: `0 -2 ${width} 36`, role: "img",
+    class: "fed-day__svg", width: "100%", height: 44, role: "img",
     "aria-label": `A day in Pacific Time: the AM shift 05:00 to 11:00, the PM shift 11:00 to 17:00. ${described}.`,
   });
-  picture.append(svg("rect", { class: "fed-day__off", x: 0, y: 4, width, height: 12, rx: 2 }));
+  picture.append(svg("rect", { class: "fed-day__off", x: 0, y: 4, width: "100%", height: 18, rx: 3 }));
   for (const band of BANDS) {
-    picture.append(svg("rect", { class: band.className, x: x(band.from), y: 4, width: x(band.to) - x(band.from), height: 12 }));
-    picture.append(svg("text", { x: x((band.from + band.to) / 2), y: 13.5, "text-anchor": "middle", class: "fed-day__band" }, band.label));
+    picture.append(svg("rect", { class: band.className, x: x(band.from), y: 4, width: x(band.to - band.from), height: 18 }));
+    picture.append(svg("text", { x: x((band.from + band.to) / 2), y: 17, "text-anchor": "middle", class: "fed-day__band" }, band.label));
   }
   for (const hour of [0, 5, 11, 17, 24]) {
-    picture.append(svg("text", { x: x(hour), y: 28, "text-anchor": hour === 0 ? "start" : hour === 24 ? "end" : "middle" }, `${String(hour).padStart(2, "0")}:00`));
+    const anchor = hour === 0 ? "start" : hour === 24 ? "end" : "middle";
+    picture.append(svg("text", { x: x(hour), y: 38, "text-anchor": anchor }, `${String(hour).padStart(2, "0")}:00`));
   }
   const at = x(pacificHours(result.pacific_time));
-  picture.append(svg("line", { class: "fed-day__now", x1: at, x2: at, y1: 0, y2: 20 }));
+  picture.append(svg("line", { class: "fed-day__now", x1: at, x2: at, y1: 0, y2: 26 }));
   return html("figure", { class: "fed-day" }, picture, html("figcaption", { class: "checker__hint" }, `${described} (${result.pacific_time}).`));
 }
 
