@@ -91,7 +91,8 @@ function prepare(widget) {
   const face = html("time", { class: "fed-clock__time" });
   const clock = html(
     "p",
-    { class: "fed-clock", role: "timer", "aria-label": "Current time in Pacific Time (America/Los_Angeles)" },
+    // A timer is not announced as it ticks; its visible label names it, so no aria-label hides the time.
+    { class: "fed-clock", role: "timer" },
     html("span", { class: "fed-clock__label" }, "Now in Pacific Time: "),
     face,
   );
