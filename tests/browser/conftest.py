@@ -96,4 +96,4 @@ def watch(browser, site_url):
     yield result
     context.close()
     assert result.foreign_requests == [], "requests left the site's origin"
-    assert result.errors == [], "console errors"
+    assert result.errors == [], "console errors or CSP violations:\n" + "\n".join(result.errors)
