@@ -246,10 +246,22 @@ def bundle(site_dir: Path) -> Path:
             partial.rename(cached)
         except OSError:  # another build got there first with the same inputs
             shutil.rmtree(partial, ignore_errors=True)
+    os.utime(cached)  # most recently used: kept by _prune
+    _prune(cached.parent)
     target = site_dir / "assets" / "pyodide"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(cached, target)
     return target
+
+
+KEEP_BUNDLES = 6  # each is ~30 MB; every change to checkers/ makes a new one
+
+
+def _prune(folder: Path) -> None:
+    bundles = sorted((p for p in folder.iterdir() if p.is_dir() and "." not in p.name),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in bundles[KEEP_BUNDLES:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def unchanging(path: Path) -> bool:
