@@ -32,10 +32,12 @@ const lock = fetchJSON(at("pyodide-lock.json"));
 const startupLibrary = fetchBytes(at(STARTUP_LIBRARY));
 const pyodideModule = import("../pyodide/pyodide.mjs");
 const emscriptenModule = import("../pyodide/pyodide.asm.mjs");
-// Handed to loadPyodide through fetchWith() below; not fetched again by anyone.
-const prefetched = new Map([[at("pyodide.asm.wasm"), fetch(at("pyodide.asm.wasm"))]]);
+// The wasm is compiled as it streams in, while Pyodide's JavaScript is still loading; loadPyodide
+// gets the compiled module through withPrefetched() below.
+const WASM = at("pyodide.asm.wasm");
+const wasmModule = WebAssembly.compileStreaming(fetch(WASM));
 // Failures are handled where they are awaited; don't report them twice.
-for (const promise of [manifest, lock, startupLibrary, pyodideModule, emscriptenModule, ...prefetched.values()]) promise.catch(() => {});
+for (const promise of [manifest, lock, startupLibrary, pyodideModule, emscriptenModule, wasmModule]) promise.catch(() => {});
 
 async function sha256(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
@@ -49,20 +51,28 @@ async function verified(bytesPromise, expected, what) {
   return bytes;
 }
 
-/** Run loadPyodide with some of its fetches answered from responses this worker already has. */
-async function fetchWith(responses, run) {
+/** Run loadPyodide with the wasm compiled above (and the start-up library, already checked, if
+ * given): its fetches of those answered here, its instantiateStreaming given the compiled module. */
+async function withPrefetched(startup, run) {
   const plainFetch = globalThis.fetch;
+  const plainInstantiateStreaming = WebAssembly.instantiateStreaming;
+  const compiled = Promise.resolve(new Response(null)); // stands for the wasm's response
   globalThis.fetch = (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
-    const response = responses.get(url);
-    if (!response) return plainFetch(input, init);
-    responses.delete(url); // a body can be read once
-    return response;
+    if (url === WASM) return compiled;
+    if (startup && url === at(STARTUP_LIBRARY)) return Promise.resolve(new Response(startup));
+    return plainFetch(input, init);
+  };
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    if (source !== compiled) return plainInstantiateStreaming(source, imports);
+    const module = await wasmModule;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
   try {
     return await run();
   } finally {
     globalThis.fetch = plainFetch;
+    WebAssembly.instantiateStreaming = plainInstantiateStreaming;
   }
 }
 
@@ -85,9 +95,9 @@ async function fastBoot() {
   wheels.forEach((wheel) => wheel.catch(() => {}));
   if (m.startup.file !== STARTUP_LIBRARY) throw new Error(`runtime.json names ${m.startup.file}, not ${STARTUP_LIBRARY}`);
   const startup = await verified(startupLibrary, m.startup.sha256, STARTUP_LIBRARY);
-  const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([pyodideModule, emscriptenModule]);
-  prefetched.set(at(STARTUP_LIBRARY), Promise.resolve(new Response(startup)));
-  const pyodide = await fetchWith(prefetched, () =>
+  // Pyodide hangs rather than fails on a wasm it cannot compile: find out here, and fall back.
+  const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([pyodideModule, emscriptenModule, wasmModule]);
+  const pyodide = await withPrefetched(startup, () =>
     loadPyodide({ indexURL, stdLibURL: at(STARTUP_LIBRARY), lockFileContents: l, packageBaseUrl: indexURL, createPyodideModule, ...quiet }),
   );
   const runtime = pyodide.pyimport(m.boot_module);
@@ -107,9 +117,9 @@ async function fastBoot() {
 
 async function plainBoot() {
   const { loadPyodide } = await import("../pyodide/pyodide.mjs");
-  const pyodide = await fetchWith(prefetched, () =>
-    loadPyodide({ indexURL, lockFileURL: at("pyodide-lock.json"), ...quiet }),
-  );
+  const boot = () => loadPyodide({ indexURL, lockFileURL: at("pyodide-lock.json"), ...quiet });
+  const compiled = await wasmModule.then(() => true, () => false);
+  const pyodide = await (compiled ? withPrefetched(null, boot) : boot());
   const packages = await manifest.then((m) => [...m.packages, ...Object.keys(m.on_demand)], () => ["checkers", "tzdata"]);
   // loadPackage checks each wheel against the sha256 in the lock file before installing it.
   await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (text) => console.warn(text) });
