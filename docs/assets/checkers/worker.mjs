@@ -148,27 +148,12 @@ ready.then(
   (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
 );
 
-// Once the page's checker has answered and the reader is reading, import the other checkers
-// (and whatever they need), so the next page's checker answers at once too.
-const WARM_UP_AFTER_MS = 1000;
-let warmUp = null;
-
-function scheduleWarmUp(handle) {
-  if (warmUp === "done") return;
-  clearTimeout(warmUp);
-  warmUp = setTimeout(() => {
-    warmUp = "done";
-    handle(JSON.stringify({ op: "names" }));
-  }, WARM_UP_AFTER_MS);
-}
-
 onmessage = async ({ data }) => {
   const { id, request } = data;
   let reply;
   try {
     const { handle } = await ready;
     reply = JSON.parse(handle(JSON.stringify(request)));
-    scheduleWarmUp(handle);
   } catch (error) {
     reply = { ok: false, error: { field: null, message: String(error && error.message ? error.message : error) } };
   }
