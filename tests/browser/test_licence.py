@@ -64,7 +64,9 @@ def test_saturday_self_managed_with_a_monday_holiday(watch, site_url):
     say = result.locator(".checker__say").first.inner_text()
     assert "Tuesday 2025-03-11" in say and "7-day licence" in say and "valid until Saturday 2025-03-15" in say
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=watch.origin)
-    result.get_by_role("button", name="Copy the hand-over for the L&R team").click()
+    copy_handover = result.get_by_role("button", name="Copy the hand-over for the L&R team")
+    copy_handover.click()
+    expect(copy_handover).to_have_text("Copied")  # the clipboard write has finished
     pasted = page.evaluate("navigator.clipboard.readText()")
     assert pasted.startswith("Licence emergency, self-managed")
     assert "from Saturday 2025-03-08 to Saturday 2025-03-15" in pasted and "Ticket: [ticket link]" in pasted
@@ -116,9 +118,13 @@ def test_saas_gets_the_mechanizer_path_and_an_alert_to_paste(watch, site_url):
     ])
     result.get_by_text("Alert to post in #support_licensing-subscription").wait_for()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=watch.origin)
-    result.get_by_role("button", name="Copy the alert for #support_licensing-subscription").click()
+    copy_alert = result.get_by_role("button", name="Copy the alert for #support_licensing-subscription")
+    copy_alert.click()
+    expect(copy_alert).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()").startswith("Licence emergency, SaaS")
-    result.get_by_role("button", name="Copy the text for the customer").click()
+    copy_say = result.get_by_role("button", name="Copy the text for the customer")
+    copy_say.click()
+    expect(copy_say).to_have_text("Copied")
     assert "Your GitLab.com subscription expired on Sunday 2025-02-23" in page.evaluate("navigator.clipboard.readText()")
 
 
