@@ -22,28 +22,24 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt",
 MIN_SIZE = 1024  # below this the headers cost more than the bytes saved
 WORTH_IT = 0.9  # keep a sibling only if it is at most 90% of the original
 # Brotli's best setting (11) costs ~4 s per MB here, setting 9 ~0.2 s for ~10% more bytes. Files
-# that never change between builds (the pinned Pyodide's) get 11 once and the cache keeps it;
-# large files that follow the sources get 9, so a build stays quick.
-BROTLI_BEST_UP_TO = 2 * 1024 * 1024
+# that never change between builds (the pinned Pyodide's) get 11 once and the cache keeps it; so
+# does the start-up library (~3.5 MB, on every first visit's path), which changes only when the
+# checkers start importing another standard module. Larger files (the rest of the library, rarely
+# fetched) get 9, so a build stays quick.
+BROTLI_BEST_UP_TO = 4 * 1024 * 1024
 
 
-def _brotli_best(data: bytes) -> bytes:
-    return brotli.compress(data, quality=11, lgwin=24)
+def _encoder(suffix: str, data: bytes, unchanging: bool) -> tuple[str, callable]:
+    """(cache tag naming the exact settings, function)."""
+    if suffix == ".br":
+        quality = 11 if unchanging or len(data) <= BROTLI_BEST_UP_TO else 9
+        return f"br{quality}", lambda data: brotli.compress(data, quality=quality, lgwin=24)
+    # mtime=0: the same bytes on every build
+    return "gz9", lambda data: gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def _brotli(data: bytes) -> bytes:
-    return brotli.compress(data, quality=11 if len(data) <= BROTLI_BEST_UP_TO else 9, lgwin=24)
-
-
-def _gzip(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=9, mtime=0)  # mtime=0: the same bytes on every build
-
-
-ENCODERS = ((".br", _brotli), (".gz", _gzip))
-
-
-def _cached(data: bytes, suffix: str, encode) -> bytes:
-    key = CACHE / f"{hashlib.sha256(data).hexdigest()}.{encode.__name__.strip('_')}{suffix}"
+def _cached(data: bytes, tag: str, encode) -> bytes:
+    key = CACHE / f"{hashlib.sha256(data).hexdigest()}.{tag}"
     if key.exists():
         return key.read_bytes()
     encoded = encode(data)
@@ -67,11 +63,9 @@ def precompress(site_dir: Path, unchanging=lambda path: False) -> list[Path]:
     for path in candidates(site_dir):
         data = path.read_bytes()
         wrote = False
-        for suffix, encode in ENCODERS:
-            if encode is _brotli and unchanging(path):
-                encode = _brotli_best
+        for suffix in (".br", ".gz"):
             sibling = path.with_name(path.name + suffix)
-            encoded = _cached(data, suffix, encode)
+            encoded = _cached(data, *_encoder(suffix, data, unchanging(path)))
             if len(encoded) <= WORTH_IT * len(data):
                 sibling.write_bytes(encoded)
                 shutil.copystat(path, sibling)  # same mtime: Last-Modified agrees whichever is served
