@@ -19,6 +19,9 @@ OTHER_CHECKER_PAGE = "multiple-emergencies/"
 # Chromium writes its wasm code cache a few seconds after a boot; a warm visit before that would
 # measure a half-warm browser.
 CODE_CACHE_WAIT_S = 8
+# Before every cold visit: the previous profile's processes wind down first, so one run does not
+# pay for the one before it (site and stock alike).
+SETTLE_S = 2
 TIMEOUT_S = 120
 THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8, "uploadThroughput": 20e6 / 8}
 
@@ -148,6 +151,7 @@ def _transfer(finished, origin: str) -> Transfer:
 
 
 def _context(browser, throttled: bool = False):
+    time.sleep(SETTLE_S)
     context = browser.new_context()
     context.add_init_script(INSTRUMENT)
     page = context.new_page()
