@@ -395,6 +395,10 @@ function mount(widget) {
   form.addEventListener("change", (event) => {
     const field = event.target.closest("[data-question]");
     if (field) touched.add(field.dataset.question);
+    // Text boxes were already evaluated on every keystroke. Their "change" fires on blur, i.e. when
+    // the reader clicks a Copy button in the result: re-rendering then would swap the button out
+    // between mouse-down and mouse-up, and the click (and the copy) would be lost.
+    if (event.target.matches("input[type=text], input[type=url], textarea")) return;
     if (field) widget.urlErrors?.delete(field.dataset.question);
     update();
     keepInUrl();
