@@ -42,6 +42,10 @@
       settings = { ...config };
     },
     async render(id, text) {
+      // Parsing 3 MB of Mermaid is a long main-thread task: let the page's checkers answer first.
+      await new Promise((resolve) =>
+        "requestIdleCallback" in window ? requestIdleCallback(resolve, { timeout: 1500 }) : setTimeout(resolve, 200),
+      );
       const library = await load();
       return library.render(id, text);
     },
