@@ -202,10 +202,13 @@ export function showUrlErrors(container, errors) {
 
 // ---- Rendering -------------------------------------------------------------------------------
 
-function el(tag, attrs = {}, ...children) {
+/** Build an element from text and nodes only: data never becomes markup. */
+export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue; // an absent attribute
     if (key === "class") node.className = value;
+    else if (value === true) node.setAttribute(key, "");
     else node.setAttribute(key, value);
   }
   for (const child of children) if (child !== null && child !== undefined) node.append(child);

@@ -2,20 +2,11 @@
 // "incident" operation (checkers/incident.py); this shows what Python prepared, with copy buttons.
 // Loaded only on pages that have the helper (overrides/main.html); a module runs once per visit, so
 // it mounts through Material's document$ on every page shown, like client.js.
-import { ask, copyButton } from "./client.js";
+import { ask, copyButton, el as html } from "./client.js";
 
 const siteRoot = new URL("../../", import.meta.url);
 const TYPING_PAUSE_MS = 300; // answer once the reader pauses, not on every keystroke
 
-function html(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function external(href, ...children) {
   return html("a", { href, class: "external", rel: "noopener noreferrer" }, ...children, html("span", { class: "visually-hidden" }, " (external link)"));

@@ -1,25 +1,13 @@
 // The drill page: one scenario at a time, the trainee chooses, the worker grades.
 // The page holds the scenarios' stories, facts and choices, never their answer keys: every answer
 // goes to Python ({op: "grade"}), which runs the checker on the facts and says which choice is right.
-import { ask } from "../checkers/client.js";
+import { ask, el } from "../checkers/client.js";
 
 const STORAGE_KEY = "handbook.drills.v1";
 const siteRoot = new URL("../../", import.meta.url);
 const ANNOUNCE_AT = new Set([60, 30, 10]);
 
 // ---- small helpers ----------------------------------------------------------------------------
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (value === true) node.setAttribute(key, "");
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function paragraphs(text) {
   return text

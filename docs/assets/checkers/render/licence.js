@@ -2,7 +2,7 @@
 // Python computed (expiry, grace end, today, next business day, trial-licence end) with its text
 // equivalent, the L&R hand-over to copy, and a warning when the answer needs a second look.
 // Everything shown comes from the result; nothing here decides or counts days for the decision.
-import { registerRenderer, copyButton, withLocalOffset } from "../client.js";
+import { registerRenderer, copyButton, withLocalOffset, el as html } from "../client.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -17,15 +17,6 @@ const SHORT = {
 // When several points share a date, the marker shows the one that matters most to the reader.
 const MARKER_PRIORITY = ["today", "next-business-day", "trial-licence-ends", "grace-end", "expiry"];
 
-function html(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function svg(tag, attrs = {}) {
   const node = document.createElementNS(SVG, tag);

@@ -1,19 +1,10 @@
 // The special-handling checker's extra: the customer's steps for a compromised instance as the
 // nested list they are in the handbook (the result's `customer_steps`), with a copy button for the
 // ticket. The steps and their order come from the result; this only lays them out.
-import { copyButton, registerRenderer } from "../client.js";
+import { copyButton, registerRenderer, el as html } from "../client.js";
 
 const INTRO = "The customer should:";
 
-function html(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function stepsList(steps) {
   const list = html("ol", { class: "customer-steps" });

@@ -1,16 +1,7 @@
 // The "stuck" checker's extra: the handbook's phrases (the result's `phrases`), each with its own
 // copy button, so the right words are one click away during a call or in a ticket.
-import { copyButton, registerRenderer } from "../client.js";
+import { copyButton, registerRenderer, el as html } from "../client.js";
 
-function html(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function render(result, container) {
   const phrases = result.phrases || [];

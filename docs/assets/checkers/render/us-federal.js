@@ -2,7 +2,7 @@
 // shifts, and where the answer's Pacific time falls). The clock only shows the time: while the
 // time question is empty ("now"), each new minute asks Python again, and Python decides whether
 // US Federal on-call support is working. Nothing here compares hours for the decision.
-import { ask, readAnswers, registerRenderer } from "../client.js";
+import { ask, readAnswers, registerRenderer, el as html } from "../client.js";
 
 const PACIFIC = "America/Los_Angeles";
 const SVG = "http://www.w3.org/2000/svg";
@@ -20,15 +20,6 @@ const BANDS = [
 
 const clocks = new WeakMap(); // widget -> {timer, minute, shown}
 
-function html(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
