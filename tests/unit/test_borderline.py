@@ -1,11 +1,9 @@
-import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from checkers import evaluate, schema
-from checkers.cli import main
 
 
 def decide(at, busy=None):
@@ -83,16 +81,9 @@ def test_handle_as_high_works_toward_mitigation():
                      id="busy-not-boolean"),
     ],
 )
-def test_bad_input_exits_2_naming_the_field(capsys, answers, field):
-    code = main(["evaluate", "borderline", "--json", json.dumps(answers)])
-    out, err = capsys.readouterr()
-    assert code == 2
-    assert out == ""
-    assert err.count("\n") == 1
-    assert err.startswith(f"error: {field}: ")
+def test_bad_input_exits_2_naming_the_field(cli, answers, field):
+    cli.assert_rejects("borderline", answers, field)
 
 
-def test_cli_evaluates(capsys):
-    code = main(["evaluate", "borderline", "--json", '{"at": "2024-03-10T23:59-08:00"}'])
-    assert code == 0
-    assert json.loads(capsys.readouterr().out)["outcome"] == "handle-as-high"
+def test_cli_evaluates(cli):
+    assert cli.evaluate("borderline", {"at": "2024-03-10T23:59-08:00"})["outcome"] == "handle-as-high"

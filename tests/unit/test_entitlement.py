@@ -1,9 +1,7 @@
-import json
 
 import pytest
 
 from checkers import evaluate, schema
-from checkers.cli import main
 
 
 def decide(org_associated, plan, single_user_same_day_purchase=None):
@@ -119,16 +117,9 @@ def test_engage_manager_cites_single_user_same_day_purchases():
                      "single_user_same_day_purchase", id="single-user-not-boolean"),
     ],
 )
-def test_bad_input_exits_2_naming_the_field(capsys, answers, field):
-    code = main(["evaluate", "entitlement", "--json", json.dumps(answers)])
-    out, err = capsys.readouterr()
-    assert code == 2
-    assert out == ""
-    assert err.count("\n") == 1
-    assert err.startswith(f"error: {field}: ")
+def test_bad_input_exits_2_naming_the_field(cli, answers, field):
+    cli.assert_rejects("entitlement", answers, field)
 
 
-def test_cli_evaluates(capsys):
-    code = main(["evaluate", "entitlement", "--json", '{"org_associated": true, "plan": "gold"}'])
-    assert code == 0
-    assert json.loads(capsys.readouterr().out)["outcome"] == "entitled"
+def test_cli_evaluates(cli):
+    assert cli.evaluate("entitlement", {"org_associated": True, "plan": "gold"})["outcome"] == "entitled"

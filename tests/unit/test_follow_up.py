@@ -1,10 +1,8 @@
-import json
 from datetime import datetime
 
 import pytest
 
 from checkers import evaluate, schema
-from checkers.cli import main
 
 CONTACTED = "2024-03-09T22:15+11:00"  # late Saturday evening in Sydney, still Saturday morning in UTC
 
@@ -129,19 +127,11 @@ def test_schema_defaults():
                      "customer_responded", id="responded-not-boolean"),
     ],
 )
-def test_bad_input_exits_2_naming_the_field(capsys, answers, field):
-    code = main(["evaluate", "follow-up", "--json", json.dumps(answers)])
-    out, err = capsys.readouterr()
-    assert code == 2
-    assert out == ""
-    assert err.count("\n") == 1
-    assert err.startswith(f"error: {field}: ")
+def test_bad_input_exits_2_naming_the_field(cli, answers, field):
+    cli.assert_rejects("follow-up", answers, field)
 
 
-def test_cli_evaluates(capsys):
-    code = main(["evaluate", "follow-up", "--json",
-                 json.dumps({"contacted_at": CONTACTED, "now": "2024-03-09T22:45+11:00"})])
-    assert code == 0
-    result = json.loads(capsys.readouterr().out)
+def test_cli_evaluates(cli):
+    result = cli.evaluate("follow-up", {"contacted_at": CONTACTED, "now": "2024-03-09T22:45+11:00"})
     assert result["outcome"] == "close-bridge"
     assert result["seconds_to_next_step"] is None
