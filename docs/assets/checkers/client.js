@@ -454,10 +454,15 @@ window.handbookCheckers = {
 // starts downloading and compiling while the rest of the page is still arriving.
 if (document.querySelector("script[data-start-python]")) startRuntime();
 
-function subscribe() {
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
-  else mountAll();
+/** Run `mount` for the page shown now and for every page instant navigation shows later. */
+export function onEveryPage(mount) {
+  const subscribe = () => {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mount);
+    else mount();
+  };
+  // Loaded early (from <head>), a module runs before Material's bundle has defined document$.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+  else subscribe();
 }
-// Loaded early, this runs before Material's bundle has defined document$: wait for the parser.
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
-else subscribe();
+
+onEveryPage(mountAll);

@@ -4,7 +4,7 @@
 // answer (op "texts", checkers/response_texts.py); this module only displays what it returns,
 // always as text, never as HTML. Loaded once per visit like client.js; does nothing on other pages.
 import {
-  ask, copyButton, readGivenAnswers, readUrlState, writeUrlState, applyUrlState, showUrlErrors,
+  ask, copyButton, readGivenAnswers, readUrlState, writeUrlState, applyUrlState, showUrlErrors, onEveryPage,
 } from "./client.js";
 
 const NAMESPACE = "response-texts"; // checkers.response_texts.NAMESPACE: its keys in the page's link
@@ -261,10 +261,4 @@ function mountFlow() {
   }
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountFlow);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountFlow);
-} else {
-  mountFlow();
-}
+onEveryPage(mountFlow);

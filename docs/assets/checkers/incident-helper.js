@@ -2,7 +2,7 @@
 // "incident" operation (checkers/incident.py); this shows what Python prepared, with copy buttons.
 // Loaded only on pages that have the helper (overrides/main.html); a module runs once per visit, so
 // it mounts through Material's document$ on every page shown, like client.js.
-import { ask, copyButton, el as html } from "./client.js";
+import { ask, copyButton, el as html, onEveryPage } from "./client.js";
 
 const siteRoot = new URL("../../", import.meta.url);
 const TYPING_PAUSE_MS = 300; // answer once the reader pauses, not on every keystroke
@@ -153,10 +153,4 @@ function mountAll() {
   for (const widget of document.querySelectorAll('[data-helper="incident"]')) mount(widget);
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
+onEveryPage(mountAll);

@@ -1,6 +1,8 @@
 // The training pages mount their parts when shown: drills, facilitator cards, checklists.
 // Loaded once per visit (mkdocs.yml extra_javascript); Material's instant navigation announces each
 // new page on `document$`, and a part's module is imported only on a page that has one.
+import { onEveryPage } from "../checkers/client.js";
+
 const PARTS = [
   ["[data-drills]", "drills.js"],
   ["[data-drill-cards]", "cards.js"],
@@ -15,10 +17,4 @@ function mountAll() {
   }
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
+onEveryPage(mountAll);
