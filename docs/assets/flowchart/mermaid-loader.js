@@ -1,5 +1,5 @@
 // Material for MkDocs draws ```mermaid fences with the global `mermaid`, and when there is none it
-// fetches the library from unpkg.com (its bundle: `typeof mermaid == "undefined" ? load(CDN)`).
+// fetches the library from the unpkg CDN (its bundle: `typeof mermaid == "undefined" ? load(CDN)`).
 // This classic script runs before Material looks (it is in the page, before Material's bundle, and
 // instant navigation runs it again before the new page is processed) and defines a small stand-in
 // with the two calls Material makes: it keeps the settings from `initialize`, and the first
