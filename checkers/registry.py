@@ -13,7 +13,10 @@ from .answers import parse_answers, to_json
 from .model import Checker, InvalidAnswer
 
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
-_MACHINERY = {"model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate"}
+_MACHINERY = {
+    "model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate",
+    "drills", "incident", "response_texts", "checklists",
+}
 _CHECKERS: dict[str, Checker] = {}
 _ALL_FOUND = []  # non-empty once every module has been looked at
 

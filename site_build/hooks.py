@@ -19,6 +19,7 @@ from site_build import flowchart, incident_helper  # noqa: E402
 from site_build import drills  # noqa: E402
 from site_build import external_links  # noqa: E402
 from site_build import early_start, precompress  # noqa: E402
+from site_build import response_flow  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
@@ -43,6 +44,10 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{page.file.src_path}: invalid training scenario: {error}") from error
     markdown = flowchart.render_markers(markdown, page)  # <!-- flowchart: NAME -->
     markdown = incident_helper.render_marker(markdown, page)  # <!-- incident-helper -->
+    try:  # <!-- response-texts|response-text|checklist|flow-toolbar --> of the guided response page
+        markdown = response_flow.render_markers(markdown, _base(page))
+    except (KeyError, TypeError) as error:
+        raise PluginError(f"{page.file.src_path}: cannot render a response-flow marker: {error}") from error
     return glossary.render_marker(markdown)
 
 

@@ -1,4 +1,4 @@
-"""MkDocs hook (listed in mkdocs.yml `hooks:`) for the guided response page ("I just got paged").
+"""Build-time HTML for the guided response page ("I just got paged"), called from hooks.py.
 
 Markers in a page, each on a line of its own, become build-time HTML from the `checkers` package,
 so the page is readable before Python starts (and without JavaScript):
@@ -15,25 +15,13 @@ docs/assets/checkers/flow.js brings them to life; Python decides and fills in, J
 from __future__ import annotations
 
 import re
-import sys
 from html import escape
-from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `checkers`
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-from checkers import checklists, handbook, response_texts  # noqa: E402
-from site_build import widgets  # noqa: E402
+from checkers import checklists, handbook, response_texts
+from site_build import widgets
 
 _MARKER = re.compile(r"^<!-- (response-texts|response-text|checklist|flow-toolbar)(?:: ([a-z][a-z0-9_-]*))? -->$", re.MULTILINE)
-
-
-def _base(page) -> str:
-    return "../" * page.url.count("/")
 
 
 def form_html() -> str:
@@ -108,9 +96,3 @@ def render_markers(markdown: str, base: str) -> str:
 
     return _MARKER.sub(render, markdown)
 
-
-def on_page_markdown(markdown, page, config, files):
-    try:
-        return render_markers(markdown, _base(page))
-    except (KeyError, TypeError) as error:
-        raise PluginError(f"{page.file.src_path}: cannot render a response-flow marker: {error}") from error
