@@ -5,7 +5,7 @@
 - ``<!-- training: facilitator-cards -->``: one printable card per scenario, keys included.
 
 A scenario whose facts or questions are wrong raises `library.ScenarioError` (file and field named);
-the hook turns it into a failed build.
+the marker (site_build/markers.py) turns it into a failed build naming the page.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from typing import Any
 import checkers
 from checkers.answers import parse_date, parse_datetime
 from training import library
-
-MARKER = re.compile(r"^<!-- training: (drills|facilitator-cards) -->$", re.MULTILINE)
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -215,19 +213,6 @@ def cards_html(scenarios: list[library.Scenario], base: str) -> str:
         f'<div class="drill-cards" data-drill-cards>'
         f'<nav class="drill-cards__index" aria-label="Scenario cards"><ol>{index}</ol></nav>{cards}</div>'
     )
-
-
-def render(markdown: str, base: str) -> str:
-    """Replace the training markers in a page's Markdown; pages without one are returned as they are."""
-    if not MARKER.search(markdown):
-        return markdown
-    scenarios = library.load_all()
-
-    def replace(match: re.Match) -> str:
-        html = drills_html(scenarios, base) if match.group(1) == "drills" else cards_html(scenarios, base)
-        return "\n" + html + "\n"
-
-    return MARKER.sub(replace, markdown)
 
 
 def validate() -> int:

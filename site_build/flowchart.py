@@ -15,8 +15,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 import checkers
 from checkers.model import Checker, Rule
 
@@ -25,9 +23,6 @@ MERMAID_NPM = ROOT / "node_modules" / "mermaid"
 # The browser (IIFE) bundle: one file, defines globalThis.mermaid, no chunks fetched later.
 MERMAID_FILES = ("dist/mermaid.min.js", "LICENSE")
 MERMAID_TARGET = Path("assets") / "mermaid"
-
-MARKER = re.compile(r"^<!-- flowchart: ([a-z][a-z-]*) -->$", re.MULTILINE)
-
 
 @dataclass(frozen=True)
 class Decision:
@@ -135,19 +130,6 @@ def chart_markdown(name: str) -> str:
     )
 
 
-def render_markers(markdown: str, page) -> str:
-    """Replace every flowchart marker in a page."""
-
-    def render(match: re.Match) -> str:
-        try:
-            chart = chart_markdown(match.group(1))
-        except Exception as error:  # name the page and the marker, not just the traceback
-            raise PluginError(f"{page.file.src_path}: cannot draw flowchart {match.group(1)!r}: {error}") from error
-        return "\n" + chart
-
-    return MARKER.sub(render, markdown)
-
-
 def copy_library(site_dir: Path) -> Path:
     """Copy Mermaid's browser bundle (and its licence) from node_modules into the built site."""
     target = site_dir / MERMAID_TARGET
@@ -155,6 +137,6 @@ def copy_library(site_dir: Path) -> Path:
     for name in MERMAID_FILES:
         source = MERMAID_NPM / name
         if not source.exists():
-            raise PluginError(f"{source} is missing: run `npm ci` (the README's commands do it for you)")
+            raise FileNotFoundError(f"{source} is missing: run `npm ci` (the README's commands do it for you)")
         shutil.copy2(source, target / Path(name).name)
     return target

@@ -7,7 +7,6 @@ from html import escape
 from pathlib import Path
 
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "docs" / "includes" / "abbreviations.md"
-MARKER = "<!-- glossary -->"
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+)$")
 
 
@@ -16,8 +15,7 @@ def entries() -> list[tuple[str, str]]:
     return sorted(((m["term"], m["meaning"]) for m in found if m), key=lambda e: e[0].lower())
 
 
-def render_marker(markdown: str) -> str:
-    if MARKER not in markdown:
-        return markdown
+def list_html() -> str:
+    """The `<!-- glossary -->` marker: every abbreviation with its meaning, as a definition list."""
     items = "".join(f'<dt id="term-{escape(t.lower().replace("&", ""))}">{escape(t)}</dt><dd>{escape(m)}</dd>' for t, m in entries())
-    return markdown.replace(MARKER, f'<dl class="glossary">{items}</dl>')
+    return f'<dl class="glossary">{items}</dl>'

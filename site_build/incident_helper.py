@@ -3,8 +3,8 @@ questions where a page says `<!-- incident-helper -->`.
 
 The browser side (docs/assets/checkers/incident-helper.js) sends the answers to the worker's
 "incident" operation and shows what Python prepared: the tag, the two Zendesk searches, the bulk
-response and the caution. The page is flagged in `page.meta` so the theme (overrides/main.html)
-loads that script on this page only.
+response and the caution. The marker (site_build/markers.py) loads that script with the form, on
+this page only.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from types import SimpleNamespace
 from checkers import incident
 from site_build.widgets import question_html
 
-MARKER = "<!-- incident-helper -->"
-META_FLAG = "incident_helper"  # page.meta key read by overrides/main.html
 TITLE = "Widespread incident helper"
 
 
@@ -34,10 +32,3 @@ def form_html() -> str:
         '<div class="checker__result incident-helper__result"></div>'
         "</section>"
     )
-
-
-def render_marker(markdown: str, page) -> str:
-    if MARKER not in markdown:
-        return markdown
-    page.meta[META_FLAG] = True
-    return markdown.replace(MARKER, "\n" + form_html() + "\n")

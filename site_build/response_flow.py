@@ -1,4 +1,4 @@
-"""Build-time HTML for the guided response page ("I just got paged"), called from hooks.py.
+"""Build-time HTML for the guided response page ("I just got paged"), rendered by the markers in site_build/markers.py.
 
 Markers in a page, each on a line of its own, become build-time HTML from the `checkers` package,
 so the page is readable before Python starts (and without JavaScript):
@@ -14,15 +14,11 @@ docs/assets/checkers/flow.js brings them to life; Python decides and fills in, J
 
 from __future__ import annotations
 
-import re
 from html import escape
 from types import SimpleNamespace
 
 from checkers import checklists, handbook, response_texts
 from site_build import widgets
-
-_MARKER = re.compile(r"^<!-- (response-texts|response-text|checklist|flow-toolbar)(?:: ([a-z][a-z0-9_-]*))? -->$", re.MULTILINE)
-
 
 def form_html() -> str:
     # The same field markup as a checker's, so the fields look and read alike (ids: chk-response-texts-*).
@@ -81,18 +77,3 @@ def toolbar_html() -> str:
         '<button type="button" class="md-button flow-start-again">Start again</button></p>'
         '<p class="flow-toolbar__status checker__hint" role="status"></p></div>'
     )
-
-
-def render_markers(markdown: str, base: str) -> str:
-    def render(match: re.Match) -> str:
-        kind, name = match.group(1), match.group(2)
-        if kind == "response-texts":
-            return "\n" + form_html() + "\n"
-        if kind == "response-text":
-            return "\n" + text_html(name, base) + "\n"
-        if kind == "checklist":
-            return "\n" + checklist_html(name, base) + "\n"
-        return "\n" + toolbar_html() + "\n"
-
-    return _MARKER.sub(render, markdown)
-

@@ -12,7 +12,7 @@ import pytest
 
 import checkers
 from checkers import handbook
-from site_build import flowchart
+from site_build import flowchart, markers
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUTING = ("concurrent", "us-federal", "saas-triage", "special-handling", "stuck")
@@ -22,7 +22,7 @@ def charted_pages() -> dict[str, str]:
     """Checker name -> the page (site-relative directory URL) whose Markdown asks for its chart."""
     found = {}
     for source in sorted((ROOT / "docs").glob("*.md")):
-        for name in flowchart.MARKER.findall(source.read_text(encoding="utf-8")):
+        for name in (arg for kind, arg in markers.markers_in(source.read_text(encoding="utf-8")) if kind == "flowchart"):
             found[name] = f"{source.stem}/" if source.stem != "index" else ""
     return found
 
