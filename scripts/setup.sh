@@ -51,3 +51,5 @@ if ! stamp_matches node_modules/.package-lock.sha256 "$lock_hash"; then
   echo "$lock_hash" > node_modules/.package-lock.sha256
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
+# mkdocs.yml names the markers' extension `site_build.markers`: importable from the repository root.
+export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"

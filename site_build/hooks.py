@@ -8,6 +8,7 @@ is rendering, so a marker's error names it, and runs the finishing command after
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,7 +19,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from site_build import finish, markers  # noqa: E402
+from site_build import markers  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -28,6 +29,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     markers.current_page.set(None)
+    if os.environ.get("HANDBOOK_FINISH") == "separately":  # scripts/build finishes it with the project's Python
+        return
+    from site_build import finish  # here: ProperDocs' own venv has no brotli, and needs none
+
     try:
         finish.finish(Path(config["site_dir"]), urlparse(config["site_url"] or "/").path)
     except finish.FinishError as error:

@@ -30,6 +30,22 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def engine_site(tmp_path_factory, built_site):
+    """engine -> the site as that engine builds it (scripts/build), built once per session; the
+    engine is installed on first use (site_build/build.py)."""
+    from site_build import build
+
+    sites = {"mkdocs": built_site}
+
+    def site(engine: str) -> Path:
+        if engine not in sites:
+            sites[engine] = build.build(engine, tmp_path_factory.mktemp(engine) / "site")
+        return sites[engine]
+
+    return site
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site):
     from site_build.serve import serve_in_thread
 

@@ -1,0 +1,61 @@
+"""Under each engine (scripts/build --engine mkdocs|properdocs|zensical) the pages carry their
+rendered widgets, the Content-Security-Policy, the early start of Python and the runtime, and the
+markers' HTML is the same whichever engine wrote the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from site_build import csp, markers
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
+_WIDGET = re.compile(r'<section class="checker" data-checker="licence".*?</section>', re.DOTALL)
+
+
+def pages(site):
+    return [p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_checker_page_carries_its_widget_policy_early_start_and_runtime(engine_site, engine):
+    site = engine_site(engine)
+    licence = (site / "licence" / "index.html").read_text(encoding="utf-8")
+    assert _WIDGET.search(licence), f"{engine}: the licence checker's form was not rendered"
+    assert "<!-- checker:" not in licence
+    head = licence[: licence.index("</head>")]
+    charset = re.search(r"<meta charset=[^>]*>", head, re.IGNORECASE)
+    assert head[charset.end():].startswith(csp.META), f"{engine}: the policy is not right after <meta charset>"
+    assert ('<script type="module" async fetchpriority="high" src="../assets/checkers/client.js" '
+            'data-start-python></script>') in head, f"{engine}: no early start in <head>"
+    runtime = site / "assets" / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_startup.zip", "runtime.json", "pyodide-lock.json",
+                 "checkers-0.1.0-py3-none-any.whl"):
+        assert (runtime / name).is_file(), f"{engine}: {name} is not in the built site"
+    assert (site / "assets" / "mermaid" / "mermaid.min.js").is_file()
+    assert (site / "assets" / "pyodide" / "pyodide.asm.wasm.br").is_file(), f"{engine}: no precompressed siblings"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_page_is_finished(engine_site, engine):
+    site = engine_site(engine)
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert csp.META in html, f"{engine}: {page.relative_to(site)} has no policy"
+        assert markers.SITE_ROOT not in html, f"{engine}: {page.relative_to(site)} keeps a root placeholder"
+        assert not re.search(r"^<!-- [a-z-]+(: [^ ]+)? -->$", html, re.MULTILINE), f"{engine}: a marker was left as a comment"
+    assert (site / "404.html").is_file() and csp.META in (site / "404.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("engine", ("properdocs", "zensical"))
+def test_markers_render_the_same_under_every_engine(engine_site, engine):
+    def widgets(site, page):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        return re.findall(r'<section class="checker.*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
+                          r'|<dl class="glossary">.*?</dl>|<div class="drills".*?</details></div>', html, re.DOTALL)
+
+    for page in ("licence", "paged", "saas", "glossary", "drills"):
+        expected = widgets(engine_site("mkdocs"), page)
+        assert expected, page
+        assert widgets(engine_site(engine), page) == expected, f"{engine}: {page} differs from MkDocs' build"
