@@ -53,6 +53,15 @@ def _choice(q: Question, raw: Any) -> str:
     raise InvalidAnswer(q.id, f"expected one of {allowed}; got {raw!r}")
 
 
+def _multi_choice(q: Question, raw: Any) -> tuple[str, ...]:
+    if isinstance(raw, str):  # a form or a link gives the values separated by commas
+        raw = [part for part in raw.split(",") if part.strip()]
+    if not isinstance(raw, (list, tuple)):
+        raise InvalidAnswer(q.id, f"expected a list of {', '.join(o.value for o in q.options)}; got {raw!r}")
+    chosen = {_choice(q, item) for item in raw}
+    return tuple(o.value for o in q.options if o.value in chosen)
+
+
 def _date_list(q: Question, raw: Any) -> tuple[date, ...]:
     if isinstance(raw, str):  # a form's text box: dates separated by commas, spaces or lines
         raw = [part for part in re.split(r"[\s,;]+", raw) if part]
@@ -78,6 +87,7 @@ def _url(q: Question, raw: Any) -> str:
 _PARSERS: dict[str, Callable[[Question, Any], Any]] = {
     "boolean": _boolean,
     "choice": _choice,
+    "multi-choice": _multi_choice,
     "datetime": lambda q, raw: parse_datetime(q.id, raw),
     "date": lambda q, raw: parse_date(q.id, raw),
     "date-list": _date_list,
@@ -94,14 +104,16 @@ def parse_answers(
     known = {q.id for q in questions}
     for key in answers:
         if key not in known:
-            raise InvalidAnswer(str(key), f"is not a question of this checker; expected one of {', '.join(sorted(known))}")
+            raise InvalidAnswer(
+                str(key), f"is not a question of this checker; expected one of {', '.join(sorted(known))}", "unknown"
+            )
     values: dict[str, Any] = {}
     for q in questions:
         raw = answers.get(q.id)
-        if raw is None or raw == "":
-            if q.default is REQUIRED:
-                raise InvalidAnswer(q.id, "is required")
-            values[q.id] = now() if q.default is NOW else q.default
+        if raw is None or raw == "" or (q.kind == "multi-choice" and raw == []):
+            if q.default is REQUIRED and q.kind != "multi-choice":
+                raise InvalidAnswer(q.id, "is required", "required")
+            values[q.id] = now() if q.default is NOW else (() if q.default is REQUIRED else q.default)
             continue
         values[q.id] = _PARSERS[q.kind](q, raw)
     return values

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping
 from .handbook import section
 
 # Question kinds. The page renders a control for each; `answers.parse_answer` validates each.
-KINDS = ("choice", "boolean", "datetime", "date", "date-list", "text", "url")
+KINDS = ("choice", "multi-choice", "boolean", "datetime", "date", "date-list", "text", "url")
 
 
 class _Marker:
@@ -27,13 +27,21 @@ REQUIRED = _Marker("REQUIRED")
 NOW = _Marker("NOW")  # datetime questions whose default is "the moment of evaluation"
 
 
-class InvalidAnswer(ValueError):
-    """An answer set the checker cannot decide on. `field` names the answer at fault."""
+ERROR_CODES = ("required", "invalid", "unknown")
 
-    def __init__(self, field: str, message: str) -> None:
+
+class InvalidAnswer(ValueError):
+    """An answer set the checker cannot decide on. `field` names the answer at fault; `code` says how,
+    so the page never reads the message: "required" (missing), "invalid" (a value not accepted),
+    "unknown" (a key that is not a question, an unknown checker or operation)."""
+
+    def __init__(self, field: str, message: str, code: str = "invalid") -> None:
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {code!r}; expected one of {', '.join(ERROR_CODES)}")
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -51,11 +59,12 @@ class Question:
     options: tuple[Option, ...] = ()
     default: Any = REQUIRED
     help: str = ""
+    asked_when: Any = None  # None: always asked (issue 11 gives it a condition on earlier answers)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
-        if self.kind == "choice" and not self.options:
+        if self.kind in ("choice", "multi-choice") and not self.options:
             raise ValueError(f"question {self.id}: a choice needs options")
 
     @property
@@ -79,6 +88,7 @@ class Question:
             "default": default,
             "help": self.help,
             "options": [{"value": o.value, "label": o.label} for o in self.options],
+            "asked_when": self.asked_when,
         }
         aliases = {a: o.value for o in self.options for a in o.aliases}
         if aliases:
@@ -156,6 +166,9 @@ class Checker:
     derive: Derive = _same
     finish: Finish = _unchanged
     notes: tuple[str, ...] = field(default=())  # where the handbook is silent or ambiguous
+    # The result fields the page lists under "Details" (None: every plain value `finish` added); a
+    # field the checker shows in a picture or a clock of its own is left out here, not hidden by JS.
+    shown_fields: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         codes = [o.code for o in self.outcomes]

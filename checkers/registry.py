@@ -15,7 +15,7 @@ from .model import Checker, InvalidAnswer
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
 _MACHINERY = {
     "model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate",
-    "drills", "incident", "response_texts", "checklists",
+    "drills", "incident", "response_texts", "checklists", "forms",
 }
 _CHECKERS: dict[str, Checker] = {}
 _ALL_FOUND = []  # non-empty once every module has been looked at
@@ -64,7 +64,9 @@ def get(name: str) -> Checker:
         return _CHECKERS[name]
     checkers = _discover()
     if name not in checkers:
-        raise InvalidAnswer("checker", f"unknown checker {name!r}; expected one of {', '.join(sorted(checkers))}")
+        raise InvalidAnswer(
+            "checker", f"unknown checker {name!r}; expected one of {', '.join(sorted(checkers))}", "unknown"
+        )
     return checkers[name]
 
 
@@ -79,6 +81,33 @@ def schema(name: str) -> dict[str, Any]:
         "cite": [handbook.href(a) for a in checker.cite],
         "notes": list(checker.notes),
     }
+
+
+def asked_questions(name: str, answers: Any) -> list[str]:
+    """The ids of the questions asked for these raw answers, in order. Never raises.
+
+    A stub until questions carry their condition (issue 11): every question is asked."""
+    try:
+        return [q.id for q in get(name).questions]
+    except Exception:  # an unknown checker asks nothing; the caller reports the name itself
+        return []
+
+
+# The fields every result has; the rest are the checker's own, listed under "Details" on the page
+# unless the checker names the ones it wants shown (`Checker.shown_fields`).
+COMMON_FIELDS = frozenset({
+    "checker", "outcome", "title", "actions", "tags", "say", "cite", "sources", "because", "rule", "answers",
+    "facts", "asked", "shown_fields",
+})
+
+
+def _shown_fields(checker: Checker, result: Mapping[str, Any]) -> list[str]:
+    if checker.shown_fields is not None:
+        return list(checker.shown_fields)
+    return [
+        key for key, value in result.items()
+        if key not in COMMON_FIELDS and value is not None and not isinstance(value, (dict, list))
+    ]
 
 
 def _unique(items) -> list:
@@ -108,4 +137,7 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
         "answers": {k: to_json(v) for k, v in values.items()},
         "facts": {k: to_json(v) for k, v in facts.items()},
     }
-    return checker.finish(values, facts, result)
+    result = checker.finish(values, facts, result)
+    result["asked"] = asked_questions(name, answers)
+    result["shown_fields"] = _shown_fields(checker, result)
+    return result
