@@ -97,10 +97,14 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, tag, node: None)
 
 
-def site_base(config: Path = ROOT / "mkdocs.yml") -> str:
+def read_config(config: Path = ROOT / "mkdocs.yml") -> dict:
+    """mkdocs.yml's settings, its !!python/name values left as None."""
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+
+
+def site_base() -> str:
     """The path of mkdocs.yml's site_url: the sub-path the site is built for."""
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    return urlparse(settings.get("site_url") or "/").path or "/"
+    return urlparse(read_config().get("site_url") or "/").path or "/"
 
 
 def build(engine: str, site_dir: Path) -> Path:
