@@ -78,7 +78,7 @@ def engine_python(engine: str) -> Path:
     return python
 
 
-def _env(**extra: str) -> dict[str, str]:
+def engine_env(**extra: str) -> dict[str, str]:
     # The markers' extension and the checkers are imported from the repository by every engine.
     path = os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))
     return {**os.environ, "PYTHONPATH": path, "NO_MKDOCS_2_WARNING": "1", **extra}
@@ -97,10 +97,14 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, tag, node: None)
 
 
-def site_base(config: Path = ROOT / "mkdocs.yml") -> str:
+def read_config(config: Path = ROOT / "mkdocs.yml") -> dict:
+    """mkdocs.yml's settings, its !!python/name values left as None."""
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+
+
+def site_base() -> str:
     """The path of mkdocs.yml's site_url: the sub-path the site is built for."""
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    return urlparse(settings.get("site_url") or "/").path or "/"
+    return urlparse(read_config().get("site_url") or "/").path or "/"
 
 
 def build(engine: str, site_dir: Path) -> Path:
@@ -109,18 +113,18 @@ def build(engine: str, site_dir: Path) -> Path:
     site_dir = site_dir.resolve()
     python = str(engine_python(engine))
     if engine == "mkdocs":  # the hook finishes the site
-        _run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, _env())
+        _run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, engine_env())
         return site_dir
     if engine == "properdocs":
         _run([python, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT,
-             _env(HANDBOOK_FINISH="separately"))
+             engine_env(HANDBOOK_FINISH="separately"))
     else:
         with tempfile.TemporaryDirectory(prefix="handbook-zensical-") as scratch:
             project = Path(scratch)
             for name in ZENSICAL_PROJECT:
                 source = ROOT / name
                 (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-            _run([python, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"], project, _env())
+            _run([python, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"], project, engine_env())
             shutil.rmtree(site_dir, ignore_errors=True)
             site_dir.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(project / "site", site_dir)

@@ -5,10 +5,11 @@ markers' HTML is the same whichever engine wrote the page."""
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
-from site_build import csp, markers
+from site_build import build, csp, markers
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 _WIDGET = re.compile(r'<section class="checker" data-checker="licence".*?</section>', re.DOTALL)
@@ -59,3 +60,23 @@ def test_markers_render_the_same_under_every_engine(engine_site, engine):
         expected = widgets(engine_site("mkdocs"), page)
         assert expected, page
         assert widgets(engine_site(engine), page) == expected, f"{engine}: {page} differs from MkDocs' build"
+
+
+def test_under_zensical_a_bad_marker_names_the_page(engine_site):
+    """Zensical has no hooks: the page's name comes from its own rendering context, the same
+    object its render() gives every Markdown instance (zensical.extensions.context)."""
+    engine_site("zensical")  # installed
+    script = (
+        "import markdown\n"
+        "from zensical.extensions.context import ContextExtension, Page\n"
+        "from site_build.markers import MarkerExtension, MarkerError\n"
+        "page = Page(url='about/', path='about.md')\n"
+        "md = markdown.Markdown(extensions=[ContextExtension(page=page, config={}), MarkerExtension()])\n"
+        "try:\n"
+        "    md.convert('<!-- checker: nope -->')\n"
+        "except MarkerError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run([str(build.engine_python("zensical")), "-c", script], env=build.engine_env(),
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("about.md: cannot render <!-- checker: nope -->"), done.stdout + done.stderr

@@ -12,20 +12,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import yaml
-
+from site_build.build import read_config
 from tests.conftest import ROOT, build_site
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without importing what its !!python/name tags name."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, tag, node: None)
-
-
 def _main_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    return read_config(ROOT / "mkdocs.yml")
 
 
 def copy_docs(into: Path) -> Path:
