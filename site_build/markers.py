@@ -83,9 +83,7 @@ def render_training(what: str) -> str:
 
 
 def render_incident_helper() -> str:
-    # The helper's module comes with its form, so the page needs no engine-specific flag to load it.
-    script = f'<script type="module" src="{SITE_ROOT}assets/checkers/incident-helper.js"></script>'
-    return incident_helper.form_html() + "\n" + script
+    return incident_helper.form_html()
 
 
 def render_response_texts(what: str) -> str:

@@ -148,14 +148,14 @@ ready.then(
   (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
 );
 
-onmessage = async ({ data }) => {
+addEventListener("message", async ({ data }) => {
   const { id, request } = data;
   let reply;
   try {
     const { handle } = await ready;
     reply = JSON.parse(handle(JSON.stringify(request)));
   } catch (error) {
-    reply = { ok: false, error: { field: null, message: String(error && error.message ? error.message : error) } };
+    reply = { ok: false, error: { field: null, message: String(error && error.message ? error.message : error), code: "runtime" } };
   }
   postMessage({ type: "reply", id, reply });
-};
+});

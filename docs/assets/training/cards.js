@@ -1,4 +1,4 @@
-// Facilitator cards on screen: reveal the facts one at a time, keep the expected decisions covered
+// Facilitator cards on screen (component "drill-cards"): reveal the facts one at a time, keep the expected decisions covered
 // until the group has decided, print one card. Without JavaScript (and on paper) everything shows:
 // the covering is a screen-only class (training.css).
 
@@ -64,7 +64,5 @@ function mountCard(card) {
 }
 
 export function mount(root) {
-  if (root.dataset.mounted) return;
-  root.dataset.mounted = "true";
   root.querySelectorAll("[data-card]").forEach(mountCard);
 }

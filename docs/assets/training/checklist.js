@@ -1,35 +1,22 @@
-// A checklist whose ticks persist in this browser (localStorage), with a count and a reset.
-// The boxes are plain HTML checkboxes; without JavaScript they still tick, they just forget.
+// The shadow onboarding checklist (component "checklist"): ticks kept in this browser (storage.js),
+// with a count and a reset. The boxes are plain HTML checkboxes; without JavaScript they still tick,
+// they just forget, and so they do, with a notice, where the browser refuses to keep them.
+import { el } from "../checkers/dom.js";
+import { NOT_KEPT, openStore } from "../checkers/storage.js";
 
 export function mount(root) {
-  if (root.dataset.mounted) return;
-  root.dataset.mounted = "true";
   const key = `handbook.checklist.${root.dataset.checklist}.v1`;
+  const store = openStore();
   const boxes = [...root.querySelectorAll("input[type=checkbox][data-step]")];
-  let ticks = {};
-  try {
-    ticks = JSON.parse(localStorage.getItem(key) || "{}") || {};
-  } catch {
-    ticks = {};
-  }
-  const status = document.createElement("p");
-  status.className = "checklist__status";
-  status.setAttribute("role", "status");
-  const reset = document.createElement("button");
-  reset.type = "button";
-  reset.className = "md-button checklist__reset";
-  reset.textContent = "Clear all ticks";
-  const bar = document.createElement("div");
-  bar.className = "checklist__bar";
-  bar.append(status, reset);
-  root.before(bar);
+  let ticks = store.read(key, {});
+  const status = el("p", { class: "checklist__status", role: "status" });
+  const notice = el("p", { class: "checklist__store checker__hint", hidden: store.available });
+  notice.textContent = NOT_KEPT;
+  const reset = el("button", { type: "button", class: "md-button checklist__reset" }, "Clear all ticks");
+  root.before(el("div", { class: "checklist__bar" }, status, reset), notice);
 
   const save = () => {
-    try {
-      localStorage.setItem(key, JSON.stringify(ticks));
-    } catch {
-      // Private browsing or a full store: ticks last until the page is left.
-    }
+    if (!store.write(key, ticks)) notice.hidden = false; // refused (full, private): ticks last until the page is left
   };
   const count = () => {
     const done = boxes.filter((box) => box.checked).length;

@@ -1,0 +1,33 @@
+// ESLint (flat config) for the site's own JavaScript and its tests; `scripts/test` runs it.
+import js from "@eslint/js";
+
+const browser = Object.fromEntries(
+  [
+    "window", "document", "location", "history", "navigator", "console", "setTimeout", "clearTimeout", "setInterval",
+    "clearInterval", "requestAnimationFrame", "performance", "fetch", "Request", "Response", "URL", "Worker",
+    "CustomEvent", "Event", "CSS", "getComputedStyle", "ResizeObserver", "Intl", "WebAssembly", "crypto",
+    "XMLHttpRequest", "postMessage", "onmessage", "localStorage", "requestIdleCallback", "MutationObserver", "globalThis",
+    "matchMedia", "HTMLElement", "Element", "Node", "self", "addEventListener", "removeEventListener",
+  ].map((name) => [name, "readonly"]),
+);
+const node = { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", Buffer: "readonly" };
+
+export default [
+  // docs/assets/theme/: Material's own inline scripts, moved to files verbatim for the CSP.
+  { ignores: ["node_modules/", "site/", ".venv/", ".cache/", "dist/", "test-results/", "docs/assets/theme/"] },
+  js.configs.recommended,
+  {
+    files: ["docs/assets/**/*.js", "docs/assets/**/*.mjs", "overrides/**/*.js"],
+    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: browser },
+    rules: { "no-unused-vars": ["error", { args: "none" }] },
+  },
+  {
+    // Classic scripts (not modules): Material's moved inline scripts and the Mermaid stand-in.
+    files: ["docs/assets/theme/*.js", "docs/assets/flowchart/*.js"],
+    languageOptions: { sourceType: "script" },
+  },
+  {
+    files: ["tests/**/*.mjs", "site_build/**/*.mjs", "benchmarks/**/*.mjs", "eslint.config.mjs"],
+    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: { ...browser, ...node } },
+  },
+];

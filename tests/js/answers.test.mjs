@@ -1,0 +1,48 @@
+// Reading answers from a form's controls (docs/assets/checkers/answers.js), what is sent to Python.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { answerOf, isDefault } from "../../docs/assets/checkers/answers.js";
+
+const radio = (value, checked = false) => ({ type: "radio", value, checked });
+const box = (value, checked = false) => ({ type: "checkbox", value, checked });
+
+test("a choice gives the checked option's value, or nothing when none is checked", () => {
+  assert.equal(answerOf("choice", [radio("yes"), radio("no", true)]), "no");
+  assert.equal(answerOf("choice", [radio("yes"), radio("no")]), undefined);
+});
+
+test("yes/no questions give booleans, not the strings of the radio values", () => {
+  assert.equal(answerOf("boolean", [radio("true", true), radio("false")]), true);
+  assert.equal(answerOf("boolean", [radio("true"), radio("false", true)]), false);
+});
+
+test("a checkbox group (multi-choice) gives the list of checked values, in the form's order", () => {
+  const controls = [box("financial-impact", true), box("legal"), box("audit", true)];
+  assert.deepEqual(answerOf("multi-choice", controls), ["financial-impact", "audit"]);
+  assert.equal(answerOf("multi-choice", [box("legal"), box("audit")]), undefined);
+});
+
+test("text is trimmed, and an empty box is no answer (Python fills in the default)", () => {
+  assert.equal(answerOf("text", [{ type: "text", value: "  @francesca " }]), "@francesca");
+  assert.equal(answerOf("url", [{ type: "url", value: "   " }]), undefined);
+  assert.equal(answerOf("datetime", [{ type: "datetime-local", value: "" }]), undefined);
+});
+
+test("a date-time restored from the link keeps its own offset until the reader edits it", () => {
+  const control = { type: "datetime-local", value: "2024-03-09T22:15" };
+  const restored = { iso: "2024-03-09T22:15+11:00", shown: "2024-03-09T22:15" };
+  assert.equal(answerOf("datetime", [control], restored), "2024-03-09T22:15+11:00");
+  const edited = { type: "datetime-local", value: "2024-03-09T22:30" };
+  assert.match(answerOf("datetime", [edited], restored), /^2024-03-09T22:30[+-]\d{2}:\d{2}$/);
+});
+
+test("a date-time that does not parse is sent as typed, for Python to name the field", () => {
+  assert.equal(answerOf("datetime", [{ type: "text", value: "tomorrow" }]), "tomorrow");
+});
+
+test("a control is at its default until the reader changes it", () => {
+  assert.equal(isDefault({ type: "radio", checked: true, defaultChecked: true }), true);
+  assert.equal(isDefault({ type: "checkbox", checked: true, defaultChecked: false }), false);
+  assert.equal(isDefault({ type: "date", value: "2024-01-01", defaultValue: "2024-01-01" }), true);
+  assert.equal(isDefault({ type: "text", value: "x", defaultValue: "" }), false);
+});

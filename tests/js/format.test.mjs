@@ -1,0 +1,57 @@
+// Time and offset formatting (docs/assets/checkers/format.js), as the answers sent to Python and the
+// clocks on the page use it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { clockHours, countdown, localInputValue, wallClockHours, withLocalOffset, zonedText } from "../../docs/assets/checkers/format.js";
+
+/** A Date whose local clock and offset are fixed, whatever the machine's time zone. */
+function fakeDate({ year, month, day, hours, minutes, seconds = 0, offsetMinutes }) {
+  return {
+    getFullYear: () => year, getMonth: () => month - 1, getDate: () => day,
+    getHours: () => hours, getMinutes: () => minutes, getSeconds: () => seconds,
+    getTimezoneOffset: () => -offsetMinutes,
+  };
+}
+
+test("a local time is written with the reader's own positive offset", () => {
+  const date = fakeDate({ year: 2024, month: 3, day: 9, hours: 22, minutes: 15, offsetMinutes: 660 });
+  assert.equal(withLocalOffset(date), "2024-03-09T22:15+11:00");
+});
+
+test("a negative offset with half hours keeps its sign and its minutes", () => {
+  const date = fakeDate({ year: 2024, month: 11, day: 3, hours: 1, minutes: 5, offsetMinutes: -(3 * 60 + 30) });
+  assert.equal(withLocalOffset(date), "2024-11-03T01:05-03:30");
+});
+
+test("UTC is written +00:00, and seconds only when asked for", () => {
+  const date = fakeDate({ year: 2025, month: 1, day: 2, hours: 3, minutes: 4, seconds: 5, offsetMinutes: 0 });
+  assert.equal(withLocalOffset(date), "2025-01-02T03:04+00:00");
+  assert.equal(withLocalOffset(date, { seconds: true }), "2025-01-02T03:04:05+00:00");
+});
+
+test("a datetime-local input gets the local time to the minute, without an offset", () => {
+  const date = fakeDate({ year: 2024, month: 12, day: 31, hours: 23, minutes: 59, seconds: 30, offsetMinutes: 60 });
+  assert.equal(localInputValue(date), "2024-12-31T23:59");
+});
+
+test("a countdown shows minutes and seconds, and hours only from an hour up", () => {
+  assert.equal(countdown(3), "00:03");
+  assert.equal(countdown(15 * 60), "15:00");
+  assert.equal(countdown(3723), "1:02:03");
+});
+
+test("a countdown never goes below zero nor shows fractions", () => {
+  assert.equal(countdown(-5), "00:00");
+  assert.equal(countdown(59.9), "00:59");
+});
+
+test("wall-clock hours are read from the date-time's own clock, not converted", () => {
+  assert.equal(wallClockHours("2024-03-10T16:30-07:00"), 16.5);
+  assert.equal(wallClockHours("2024-03-10T05:00:00+00:00"), 5);
+  assert.equal(clockHours("11:45"), 11.75);
+});
+
+test("an instant is shown on Pacific Time's wall clock across the DST change", () => {
+  assert.equal(zonedText(new Date("2024-03-10T09:59:30Z"), "America/Los_Angeles"), "Sun 10 Mar 2024, 01:59:30 PST");
+  assert.equal(zonedText(new Date("2024-03-10T10:00:00Z"), "America/Los_Angeles"), "Sun 10 Mar 2024, 03:00:00 PDT");
+});
