@@ -20,9 +20,22 @@ from site_build import drills  # noqa: E402
 from site_build import external_links  # noqa: E402
 from site_build import early_start, precompress  # noqa: E402
 from site_build import response_flow  # noqa: E402
+from site_build import handbook_pages  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
+_HANDBOOK_MARKER = re.compile(r"^<!-- handbook: (.*?) -->$", re.MULTILINE)
+
+
+def on_config(config):
+    # The handbook snapshot is read once per build, before any page: a section placed nowhere or
+    # twice, or a pinned sentence the snapshot no longer holds, fails the build here.
+    snapshot_file = Path(config["extra"]["seed"].get("file", handbook_pages.SNAPSHOT))
+    try:
+        handbook_pages.load(ROOT / snapshot_file, Path(config["docs_dir"]))
+    except handbook_pages.HandbookError as error:
+        raise PluginError(str(error)) from error
+    return config
 
 
 def _base(page) -> str:
@@ -37,6 +50,13 @@ def on_page_markdown(markdown, page, config, files):
         except Exception as error:  # name the page and the marker, not just the traceback
             raise PluginError(f"{page.file.src_path}: cannot render checker {match.group(1)!r}: {error}") from error
 
+    def place(match: re.Match) -> str:
+        try:
+            return handbook_pages.render_handbook(match.group(1))
+        except (handbook_pages.HandbookError, ValueError) as error:
+            raise PluginError(f"{page.file.src_path}: cannot place handbook section {match.group(1)!r}: {error}") from error
+
+    markdown = _HANDBOOK_MARKER.sub(place, markdown)  # <!-- handbook: ## ANCHOR -->: the snapshot's text
     markdown = _CHECKER_MARKER.sub(render, markdown)
     try:  # <!-- training: drills|facilitator-cards -->; a bad scenario names its file and field
         markdown = drills.render(markdown, _base(page))
