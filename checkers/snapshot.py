@@ -35,7 +35,8 @@ class Section(NamedTuple):
 
     @property
     def digest(self) -> str:
-        return digest("\n".join([normalise(self.title), *self.sentences]))
+        """The text's fingerprint (not the title's: a renamed section with the same text is unchanged)."""
+        return digest("\n".join(self.sentences))
 
 
 class Snapshot(NamedTuple):
@@ -114,7 +115,8 @@ def plain(markdown: str) -> str:
 def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u00a0", " ").replace("\u2013", "-").replace("\u2014", "-")
-    text = re.sub(r"[*_`]", "", text)
+    text = text.replace("`", "").replace("**", "").replace("__", "")
+    text = re.sub(r"(?<!\w)[*_]+|[*_]+(?!\w)", "", text)  # emphasis, not the _ in #support_gitlab-com
     return re.sub(r"\s+", " ", text).strip()
 
 
