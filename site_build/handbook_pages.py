@@ -18,7 +18,7 @@ import math
 import re
 from pathlib import Path
 
-from checkers import placements, snapshot
+from checkers import pins, placements, review, review_cli, snapshot
 from checkers.snapshot import Section, Snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,12 +48,26 @@ def load(snapshot_file: Path, docs_dir: Path) -> Snapshot:
     found, problems = placements.check(snap, pages)
     if problems:
         raise HandbookError("handbook sections are not placed once each:\n  " + "\n  ".join(problems))
+    stale = review.review(snap, review_cli.last_reviewed(), pins.dependents(review_cli.SCENARIOS))["dependents"]
+    if stale:
+        raise HandbookError(pinned_changes(stale))
     generated = ROOT / placements.MODULE
     if generated.read_text(encoding="utf-8") != placements.module_text(snap, found):
         raise HandbookError(f"{placements.MODULE} does not match the pages' handbook markers: "
                             "run `python -m checkers review --repin` and commit the result")
     _loaded.snapshot, _loaded.pages = snap, found
     return snap
+
+
+def pinned_changes(rows: list[dict]) -> str:
+    lines = ["the handbook snapshot changed text that these rely on. Review each one; when it is right for the "
+             "new text, run `python -m checkers review --repin` (README: \"Take in a new version of the handbook page\"):"]
+    for row in rows:
+        lines.append(f"  {row['kind']} {row['name']} ({row['source']}): #{row['anchor']} {row['status']}")
+        lines.append(f"      pinned: {row['sentence']}")
+        if row["new_sentence"]:
+            lines.append(f"      now:    {row['new_sentence']}")
+    return "\n".join(lines)
 
 
 def render_handbook(arg: str) -> str:
