@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -91,6 +90,8 @@ def _flows() -> list[Dependent]:
 
 def scenario_dependents(scenarios_dir: Path) -> list[Dependent]:
     """The drill scenarios' pins (files: only where the training folder exists, not in the browser)."""
+    import tomllib  # here, not at the top: every checker imports Pin, and the browser needs no TOML
+
     found = []
     for path in sorted(scenarios_dir.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
