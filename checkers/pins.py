@@ -70,6 +70,17 @@ def _texts() -> list[Dependent]:
     ]
 
 
+def flow_dependents(flow: str, module: Any) -> list[Dependent]:
+    """The pins of a flow's steps: `pins` on each step of `STEPS` (or `FLOW.steps`), and/or a
+    `PINS = {step id: (Pin, ...)}` table in the module."""
+    steps = getattr(module, "STEPS", None) or getattr(getattr(module, "FLOW", None), "steps", None) or ()
+    by_step = {getattr(step, "id", ""): tuple(getattr(step, "pins", ()) or ()) for step in steps}
+    for step, step_pins in getattr(module, "PINS", {}).items():
+        by_step[step] = by_step.get(step, ()) + tuple(step_pins)
+    return [Dependent("flow-step", f"{flow}.{step}", step_pins, _module_file(module))
+            for step, step_pins in by_step.items() if step]
+
+
 def _flows() -> list[Dependent]:
     try:
         package = importlib.import_module(f"{__package__}.flows")
@@ -77,14 +88,8 @@ def _flows() -> list[Dependent]:
         return []  # no flows yet
     found = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        steps = getattr(module, "STEPS", None) or getattr(getattr(module, "FLOW", None), "steps", None) or ()
-        by_step = {getattr(step, "id", ""): tuple(getattr(step, "pins", ()) or ()) for step in steps}
-        by_step.update({k: tuple(v) for k, v in getattr(module, "PINS", {}).items()})
-        found += [Dependent("flow-step", f"{info.name}.{step}", pins, _module_file(module))
-                  for step, pins in by_step.items() if step]
+        if not info.name.startswith("_"):
+            found += flow_dependents(info.name, importlib.import_module(f"{package.__name__}.{info.name}"))
     return found
 
 

@@ -145,3 +145,18 @@ def test_placements_say_what_is_placed_nowhere_twice_or_unknown():
     assert any("names no section" in p and "nothing" in p for p in problems)
     assert any("expected '<!-- handbook: ## section-anchor -->'" in p for p in problems)
     assert any(p.startswith("#us-federal-emergencies ('US Federal Emergencies') is placed on no page") for p in problems)
+
+
+def test_a_flow_step_carries_its_pins_and_is_reviewed_like_the_rest():
+    from types import SimpleNamespace
+
+    from checkers.pins import flow_dependents
+
+    step = SimpleNamespace(id="follow-up-clock", pins=(Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."),))
+    module = SimpleNamespace(STEPS=(step, SimpleNamespace(id="acknowledge", pins=())),
+                             PINS={"acknowledge": (Pin("respond-to-alerts", "Acknowledge the alert in PagerDuty or Slack."),)})
+    dependents = flow_dependents("paged", module)
+    assert [(d.kind, d.name, len(d.pins)) for d in dependents] == [("flow-step", "paged.follow-up-clock", 1), ("flow-step", "paged.acknowledge", 1)]
+    result = review.review(snapshot.parse(OLD.replace("After 15 minutes", "After 20 minutes")), review.lock_of(snapshot.parse(OLD)), dependents)
+    assert [(d["kind"], d["name"]) for d in result["dependents"]] == [("flow-step", "paged.follow-up-clock")]
+    assert result["checkers_to_review"] == []
