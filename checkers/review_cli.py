@@ -53,9 +53,13 @@ def run_review(new: str | None, *, as_json: bool, repin_after: bool = False) -> 
             where = f" #{row['anchor']}" if row["anchor"] else ""
             print(f"fix by hand: {row['kind']} {row['name']}{where} ({row['status']}): {row['sentence']}".rstrip(": "), file=sys.stderr)
         return 1 if left else 0
-    if as_json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
-    else:
-        print(review.text_report(result, LOCK.relative_to(ROOT).as_posix()))
+    try:
+        if as_json:
+            print(json.dumps(result, indent=2, ensure_ascii=False))
+        else:
+            print(review.text_report(result, LOCK.relative_to(ROOT).as_posix()))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `... | head` closed the pipe: the exit status still tells
+        sys.stderr.close()
     return 1 if result["dependents"] else 0
 
