@@ -8,6 +8,7 @@ line, a changed link target or emphasis does not count as a change, while any ch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from typing import NamedTuple
@@ -27,11 +28,11 @@ class Section(NamedTuple):
 
     @property
     def sentences(self) -> list[str]:
-        return sentences(self.body)
+        return list(_sentences_of(self.body))
 
     @property
     def text(self) -> str:
-        return " ".join(self.sentences)
+        return _text_of(self.body)
 
     @property
     def digest(self) -> str:
@@ -145,6 +146,16 @@ def sentences(markdown: str) -> list[str]:
         blocks.append(" ".join(current))
     parts = [p.strip() for block in blocks for p in re.split(r"(?<=[.!?:])\s+", normalise(plain(block)))]
     return [p for p in parts if len(p) > 2]
+
+
+@functools.lru_cache(maxsize=1024)  # a review asks each section for its sentences once per pin
+def _sentences_of(body: str) -> tuple[str, ...]:
+    return tuple(sentences(body))
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_of(body: str) -> str:
+    return " ".join(_sentences_of(body))
 
 
 def digest(text: str) -> str:

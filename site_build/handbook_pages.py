@@ -72,8 +72,8 @@ def pinned_changes(rows: list[dict]) -> str:
 
 def render_handbook(arg: str) -> str:
     """`## anchor` -> the section as Markdown: its heading at that level, `{#anchor}`, its body."""
-    if _loaded.snapshot is None:
-        raise HandbookError("the handbook snapshot is not loaded (site_build.handbook_pages.load runs first)")
+    if _loaded.snapshot is None:  # an engine that ran no on_config hook: the repository's own files
+        load(SNAPSHOT, ROOT / "docs")
     level, anchor = placements.parse_arg(arg)
     section = _loaded.snapshot.by_anchor().get(anchor)
     if section is None:
