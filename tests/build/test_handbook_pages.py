@@ -82,3 +82,15 @@ def test_the_normalisation_python_markdown_needs():
     widespread = handbook_pages.body_markdown(sections["a-widespread-incident-causes-multiple-successive-pagerduty-alerts"], where)
     assert "two-fold:\n\n1. Route" in widespread and "](#using-zendesk-bulk-update)" in widespread
     assert "](https://about.gitlab.com/handbook/support/on-call/" in handbook_pages.body_markdown(sections["introduction"], where)
+
+
+def test_moving_a_section_to_another_page_needs_the_map_regenerated(tmp_path):
+    """The checkers cite page/#anchor from the generated map: a marker moved without `--repin` fails."""
+    docs = copy_docs(tmp_path)
+    _move_marker(docs, "pagerduty-status", keep=False)
+    calls = docs / "calls.md"
+    calls.write_text(calls.read_text(encoding="utf-8") + "\n<!-- handbook: ## pagerduty-status -->\n", encoding="utf-8")
+    done = build_variant(tmp_path / "site", docs_dir=docs)
+    assert done.returncode != 0
+    assert "checkers/handbook_sections.py does not match the pages' handbook markers" in done.stderr
+    assert "python -m checkers review --repin" in done.stderr
