@@ -5,6 +5,7 @@ are already engaged with another emergency."""
 from __future__ import annotations
 
 from .model import NOW, Checker, Fact, Outcome, Question, Rule
+from .pins import Pin
 from .timeutil import is_weekend
 
 BORDERLINE = "situations-that-might-or-might-not-be-emergencies"
@@ -82,6 +83,19 @@ def _name_the_day(values, facts, result):
         # On the weekend the handbook gives the manager one more option than during the week.
         result["actions"][1] = f"They will assist the customer or work to find another Support Engineer to {HIGH_PRIORITY}."
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(BORDERLINE, "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly become one."),
+    Pin(BORDERLINE, "If this situation arises during the week:"),
+    Pin(BORDERLINE, "Contact the on-call Support Manager to request assistance."),
+    Pin(BORDERLINE, "They will work to find another Support Engineer to handle the ticket as a high priority that requires an immediate response."),
+    Pin(BORDERLINE, "If this situation arises during the weekend:"),
+    Pin(BORDERLINE, "Handle the page as a high priority ticket that requires an immediate response."),
+    Pin(BORDERLINE, "If you are actively engaged with another emergency, contact the on-call Support Manager to request assistance."),
+    Pin(MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
+)
 
 
 CHECKER = Checker(

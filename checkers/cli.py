@@ -1,6 +1,8 @@
-"""`python -m checkers list | schema NAME | evaluate NAME --json '{...}'` (``--json -`` reads stdin).
+"""`python -m checkers list | schema NAME | evaluate NAME --json '{...}'` (``--json -`` reads stdin),
+`python -m checkers review NEW.md [--json]` and `python -m checkers review --repin`.
 
-Results go to stdout as JSON. Bad input exits 2 with one line on stderr naming the field."""
+Results go to stdout as JSON. Bad input exits 2 with one line on stderr naming the field. `review`
+exits 0 when no dependent relies on changed text, 1 when some do, 2 for a file it cannot read."""
 
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("evaluate", help="decide from a JSON object of answers")
     run.add_argument("name")
     run.add_argument("--json", dest="answers", default="{}", help="answers as JSON, or - to read stdin")
+    check = sub.add_parser("review", help="compare a new version of the handbook page with the pins")
+    check.add_argument("new", nargs="?", help="the new page's Markdown (default with --repin: the snapshot)")
+    check.add_argument("--json", action="store_true", help="print the review as JSON")
+    check.add_argument("--repin", action="store_true",
+                       help="after reviewing the dependents: rewrite the changed pins, the lock and the section map")
     return parser
 
 
@@ -31,6 +38,10 @@ def _fail(field: str, message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "review":
+        from .review_cli import run_review  # files and the training folder: never loaded in the browser
+
+        return run_review(args.new, as_json=args.json, repin_after=args.repin)
     try:
         if args.command == "list":
             output = [{"name": n, "title": get(n).title} for n in names()]

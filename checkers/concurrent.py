@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from .model import NOW, Checker, Fact, Option, Outcome, Question, Rule
+from .pins import Pin
 from .timeutil import is_weekend
 
 MULTIPLE = "handling-multiple-simultaneous-emergencies"
@@ -156,6 +157,18 @@ def finish(values, facts, result):
             for action in result["actions"]
         ]
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(RESPOND, "Acknowledge the alert in PagerDuty or Slack."),
+    Pin(MULTIPLE, "In rare cases, the on-call engineer may experience concurrent emergencies triggered by separate customers."),
+    Pin(MULTIPLE, "Contact the on-call Support Manager to inform them of the new incoming emergency."),
+    Pin(MULTIPLE, "The Support Manager is responsible for finding an engineer to own the new emergency page."),
+    Pin(TRIAL, "In APAC, the team will trial a pool of Support Engineers volunteering as backup engineers."),
+    Pin(ESCALATE, "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still working on the current emergency:"),
+    Pin(ESCALATE, "Escalate the page, instead of acknowledging/resolving it."),
+)
 
 
 CHECKER = Checker(

@@ -5,6 +5,7 @@ with emergency support entitlement" of "Respond to PagerDuty alerts", and the sp
 from __future__ import annotations
 
 from .model import Checker, Fact, Option, Outcome, Question, Rule
+from .pins import Pin
 
 RESPOND = "respond-to-pagerduty-alerts"
 DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
@@ -164,6 +165,19 @@ def _derive(values):
         "plan_standing": STANDING[values["plan"]],
         "single_user_same_day_purchase": values["single_user_same_day_purchase"],
     }
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(RESPOND, "Verify that the requester is a customer with emergency support entitlement:"),
+    Pin(RESPOND, "If the customer's email address is not associated with an org in Zendesk, follow the normal \"needs-org\" process and include an explanation that you cannot deliver emergency assistance until you have connected the user to an account that is currently entitled to priority support."),
+    Pin(RESPOND, "If you learn that they are a free user, mark the ticket solved."),
+    Pin(RESPOND, "If the customer is associated with an org in Zendesk, verify that their subscription is Premium or above."),
+    Pin(RESPOND, "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does not include emergency support."),
+    Pin(RESPOND, "Work with the on-call Support Manager to determine if the situation qualifies as an emergency"),
+    Pin(SINGLE_USER, "There have been a few documented cases of folks purchasing a single user GitLab license specifically to raise an emergency."),
+    Pin(SINGLE_USER, "If you encounter such a case, engage the Support manager on-call before offering a call."),
+)
 
 
 CHECKER = Checker(

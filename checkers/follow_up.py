@@ -9,6 +9,7 @@ import math
 from datetime import timedelta
 
 from .model import NOW, Checker, Fact, InvalidAnswer, Outcome, Question, Rule
+from .pins import Pin
 from .timeutil import iso
 
 RESPOND = "respond-to-pagerduty-alerts"
@@ -160,6 +161,16 @@ def _add_clock(values, facts, result):
             f"{iso(follow_up_at)}. If you sent it later, keep the bridge open until 15 minutes after you sent it."
         )
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(RESPOND, "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:"),
+    Pin(RESPOND, "The bridge created to work on the emergency."),
+    Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
+    Pin(RESPOND, "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority."),
+    Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
+)
 
 
 CHECKER = Checker(

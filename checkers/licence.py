@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import NOW, REQUIRED, Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
+from .pins import Pin
 from .timeutil import days, is_weekend
 
 LICENSE = "license-emergencies"
@@ -397,6 +398,20 @@ def _finish(values, facts, result):
         timeline=_timeline(case),
     )
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(SELF_MANAGED, "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable until a new subscription is generated."),
+    Pin(SELF_MANAGED, "For non-trial subscriptions, you can remind the customer that subscriptions have a 14 days grace period."),
+    Pin(SELF_MANAGED, "If the expiration will not fall outside the grace period before the next business day, kindly let the user know that their request will be handled as a standard L&R case during normal business hours."),
+    Pin(SELF_MANAGED, "You should reduce the priority of the case and inform the L&R team of the issue."),
+    Pin(SELF_MANAGED, "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license for them by following this workflow."),
+    Pin(SAAS, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
+    Pin(SAAS, "If you're familiar with L&R Workflows, you may solve the case completely by yourself."),
+    Pin(SAAS, "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add the existing subscription name."),
+    Pin(SAAS, "Alert #support_licensing-subscription that you've done so and link to the ticket for follow-up."),
+)
 
 
 CHECKER = Checker(

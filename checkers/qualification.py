@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from .model import Checker, Fact, Option, Outcome, Question, Rule
+from .pins import Pin
 
 DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
 COMMUNICATE = "communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
@@ -118,6 +119,20 @@ def _keep_needs_more_info_tag(values, facts, result):
         result["tags"] = [NEEDS_MORE_INFO_TAG, *result["tags"]]
         result["actions"].append("Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached.")
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(DETERMINE, 'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in production is not available, or otherwise unusable".'),
+    Pin(DETERMINE, "In the event that the situation does not clearly qualify under the strict definition of emergency, an exception may be granted."),
+    Pin(DETERMINE, "If the information presented in the ticket is insufficient for determining whether the situation qualifies as an emergency or for an exception, it is best to proceed asynchronously until that determination can be made."),
+    Pin(COMMUNICATE, "If an exception is warranted, articulate to the customer that the situation is being treated as an emergency as a courtesy."),
+    Pin(TAG, "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition of Severity 1."),
+    Pin(TAG, "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in the Emergency Exception Workflow."),
+    Pin(TAG, "General::Emergency::Needs more info - for emergency requests that do not contain enough information to allow us to determine if they meet the emergency or exception criteria."),
+    Pin(TAG, "Note that the Needs more info tag will intentionally remain attached."),
+    Pin(TAG, "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under definition of Severity 1 nor one of our exception criteria."),
+)
 
 
 CHECKER = Checker(

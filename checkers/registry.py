@@ -16,6 +16,7 @@ from .model import Checker, InvalidAnswer
 _MACHINERY = {
     "model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate",
     "drills", "incident", "response_texts", "checklists", "forms",
+    "snapshot", "placements", "handbook_sections", "pins", "review", "repin", "review_cli",
 }
 _CHECKERS: dict[str, Checker] = {}
 _ALL_FOUND = []  # non-empty once every module has been looked at

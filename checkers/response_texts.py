@@ -25,6 +25,7 @@ from . import handbook
 from .answers import parse_answers
 from .follow_up import FOLLOW_UP_MESSAGE
 from .model import InvalidAnswer, Question
+from .pins import Pin
 
 # The namespace of these answers in the page's URL query (beside the checkers' names).
 NAMESPACE = "response-texts"
@@ -70,6 +71,30 @@ QUESTIONS = (
         help="Optional, for the hand-over at the end of your shift, e.g. @francesca.",
     ),
 )
+
+# The sentences each copy-ready text restates or follows (checkers/pins.py; `python -m checkers review`).
+PINS = {
+    "public_comment": (
+        Pin(RESPOND, "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking for any specific information that you need to be able to determine if the situation qualifies as an emergency or for an exception."),
+        Pin(DETERMINE, "explaining that in order to correctly categorise the situation, you would like to understand more about the effect it is having on their ability to work, or meet their business objectives"),
+        Pin(DETERMINE, "asking for the specific additional context that you need"),
+    ),
+    "slack_thread": (
+        Pin(RESPOND, "Start a thread in #support_self-managed or #support_gitlab-com with the ticket link."),
+        Pin(RESPOND, '"Thread for emergency ticket LINK HERE".'),
+    ),
+    "follow_up": (
+        Pin(RESPOND, "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:"),
+        Pin(RESPOND, "The bridge created to work on the emergency."),
+        Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
+        Pin(RESPOND, "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority."),
+        Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
+    ),
+    "next_engineer": (
+        Pin(POST_CALL, "Tag the next on-call engineer in the emergency's Slack thread."),
+        Pin(POST_CALL, "I'll make sure that she has the background of the situation before I leave for the day."),
+    ),
+}
 
 _SLACK_HANDLE = re.compile(r"^@?[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 _PLACEHOLDER = re.compile(r"\[[^\]\n]+\]")

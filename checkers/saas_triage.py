@@ -21,6 +21,7 @@ customers, declare an incident" rather than choosing another path.
 from __future__ import annotations
 
 from .model import Checker, Fact, Option, Outcome, Question, Rule
+from .pins import Pin
 
 SAAS = "saas-emergencies"
 BROKEN = "broken-functionality"
@@ -278,6 +279,28 @@ def finish(values, facts, result):
             "(under regression or feature flag): check whether this is really a regression."
         )
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(SAAS, "We're expecting, broadly that emergencies will fall into one of five categories:"),
+    Pin(SAAS, "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to unblock them without seeking approval first."),
+    Pin(BROKEN, "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and #incident-management for any on-going incidents."),
+    Pin(BROKEN, "Initiate a call with the customer."),
+    Pin(REGRESSION, 'Create a ~"type::bug" issue and have the customer review it.'),
+    Pin(REGRESSION, "If this is affecting multiple customers, declare an incident to engage the incident response team who will update the status page."),
+    Pin(SPECIFIC, "Page the Support Manager on-call to review the best way to unblock the customer."),
+    Pin(INCIDENT, "If there is a known incident, it's acceptable to link to the public status page and related incident issue."),
+    Pin(INCIDENT, "Consider using Support::SaaS::Incident First Response."),
+    Pin(CI_MINUTES, "Advise them to purchase additional minutes or set up individual runners."),
+    Pin(CI_MINUTES, "At your discretion, as a courtesy, set an additional 1000 minutes on their namespace through ChatOps"),
+    Pin(STORAGE, "Advise them to purchase additional storage"),
+    Pin(STORAGE, "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, someone with GitLab.com admin can override the storage limit on a group."),
+    Pin(LICENCE, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
+    Pin(WIDESPREAD, "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise emergencies in bulk."),
+    Pin(WIDESPREAD, "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies"),
+    Pin(RESPOND, "A SaaS emergency related to a public incident published on the status page, for example, would not warrant a call."),
+)
 
 
 CHECKER = Checker(

@@ -10,6 +10,7 @@ order, each `{"step": str, "points": [str]}` (an empty list for the other outcom
 from __future__ import annotations
 
 from .model import Checker, Fact, Option, Outcome, Question, Rule
+from .pins import Pin
 
 NOTES = "special-handling-notes"
 COMPROMISED = "compromised-instances"
@@ -130,6 +131,20 @@ def finish(values, facts, result):
         if steps else None
     )
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(NOTES, "If you think an emergency is special and not called out below, connect with the Support Manager On-call for help as how best to approach it."),
+    Pin(COMPROMISED, "Use the Zendesk macro Incident::Compromised Instance which expands on the approach below."),
+    Pin(COMPROMISED, "Shut the instance down immediately."),
+    Pin(COMPROMISED, "Create a new instance at the exact same version and restore their most recent backup into it."),
+    Pin(COMPROMISED, "Rotate secrets on the new instance:"),
+    Pin(COMPROMISED, "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that contains a fix for it or apply any known patches/workarounds."),
+    Pin(COMPROMISED, "Retain the compromised instance for forensics and additional data recovery."),
+    Pin(COMPROMISED, "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with the customer through the ticket."),
+    Pin(SAME_DAY, "If you encounter such a case, engage the Support manager on-call before offering a call."),
+)
 
 
 CHECKER = Checker(

@@ -13,6 +13,7 @@ Result fields of this checker: `reminder` (the primary role is incident manageme
 from __future__ import annotations
 
 from .model import NOW, Checker, Fact, Option, Outcome, Question, Rule
+from .pins import Pin
 from .timeutil import is_weekend
 
 STUCK = "what-to-do-if-you-dont-know-what-to-do"
@@ -138,6 +139,16 @@ def finish(values, facts, result):
     result["reminder"] = REMINDER
     result["phrases"] = list(PHRASES)
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(STUCK, "Your primary job is to coordinate the emergency response."),
+    Pin(STUCK, "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if the CMOC engineer on call is available to offer any help or guidance."),
+    Pin(STUCK, "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the dev-escalation process."),
+    Pin(OPTIONAL_MANAGER, "If at any point you would like advice or help finding additional support, go ahead and contact the on-call Support Manager."),
+    Pin(OPTIONAL_MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
+)
 
 
 CHECKER = Checker(

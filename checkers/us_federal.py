@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .model import NOW, Checker, Fact, Outcome, Question, Rule
+from .pins import Pin
 from .timeutil import iso
 
 FEDERAL = "us-federal-emergencies"
@@ -129,6 +130,18 @@ def finish(values, facts, result):
             f"(0500 Pacific Time), which is {iso(start.astimezone(at.tzinfo))} in the offset you gave."
         )
     return result
+
+
+# The sentences these rules and outcomes decide from (checkers/pins.py; `python -m checkers review`).
+PINS = (
+    Pin(FEDERAL, "US Federal on-call support is provided 7 days a week between the hours of 0500 and 1700 Pacific Time."),
+    Pin(FEDERAL, "The schedule is currently split into two, 6 hour shifts, an AM and a PM shift."),
+    Pin(FEDERAL, "The AM shift starts at 0500 Pacific Time and runs until 1100 Pacific Time."),
+    Pin(FEDERAL, "The PM shift starts at 1100 Pacific Time and runs until 1700 Pacific Time."),
+    Pin(OFF_HOURS, "If a customer submits an emergency case outside the working hours of Federal Support the following will occur:"),
+    Pin(OFF_HOURS, "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours emergency and indicating follow-up is needed at the start of business hours"),
+    Pin(OFF_HOURS, "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give them the option to either create an emergency case in Global support or wait for US Federal support to follow-up at the next start of business hours."),
+)
 
 
 CHECKER = Checker(

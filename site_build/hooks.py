@@ -19,7 +19,18 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from site_build import markers  # noqa: E402
+from site_build import handbook_pages, markers  # noqa: E402
+
+
+def on_config(config):
+    # The handbook snapshot is read once per build, before any page: a section placed nowhere or
+    # twice, or a pinned sentence the snapshot no longer holds, fails the build here.
+    snapshot_file = Path(config["extra"]["seed"].get("file", handbook_pages.SNAPSHOT))
+    try:
+        handbook_pages.load(ROOT / snapshot_file, Path(config["docs_dir"]))
+    except handbook_pages.HandbookError as error:
+        raise PluginError(str(error)) from error
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):

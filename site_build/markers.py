@@ -27,7 +27,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from site_build import drills, flowchart, glossary, incident_helper, links, response_flow, widgets
+from site_build import drills, flowchart, glossary, handbook_pages, incident_helper, links, response_flow, widgets
 from training import library
 
 try:  # MkDocs and ProperDocs print a BuildError's message and stop cleanly, without a traceback
@@ -37,7 +37,8 @@ except ImportError:  # Zensical (no MkDocs installed): its own report of a Pytho
 
 SITE_ROOT = "/__site_root__/"
 
-MARKER = re.compile(r"^<!-- (?P<kind>[a-z][a-z-]*)(?:: (?P<arg>[A-Za-z0-9_.-]+))? -->$")
+# An argument is a name; a handbook placement also names its heading level first (`## anchor`).
+MARKER = re.compile(r"^<!-- (?P<kind>[a-z][a-z-]*)(?:: (?P<arg>(?:#{1,6} )?[A-Za-z0-9_.-]+))? -->$")
 
 # Set by an engine that tells which page is being rendered (site_build/hooks.py under MkDocs and
 # ProperDocs); Zensical's own rendering context is read from the Markdown instance.
@@ -109,6 +110,7 @@ def render_glossary() -> str:
 
 
 RENDERERS: dict[str, Callable[[str | None], str]] = {
+    "handbook": _needs_argument(handbook_pages.render_handbook, "heading level and section anchor"),
     "checker": _needs_argument(render_checker, "checker name"),
     "flowchart": _needs_argument(render_flowchart, "checker name"),
     "training": _needs_argument(render_training, "view"),

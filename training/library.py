@@ -31,7 +31,7 @@ REGIONS = ("AMER", "EMEA", "APAC", "US Federal")
 SECONDS_BY_DIFFICULTY = {"introductory": 90, "intermediate": 120, "advanced": 180}
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-TOP_LEVEL = {"id", "title", "difficulty", "story", "facts", "questions", "debrief"}
+TOP_LEVEL = {"id", "title", "difficulty", "story", "facts", "questions", "debrief", "pins"}  # pins: the handbook sentences the scenario stands on (checkers/pins.py)
 STORY = {"time", "region", "ticket", "context"}
 FACTS = {"checker", "answers", "reveal"}
 QUESTION = {"id", "prompt", "asks", "field", "choices"}

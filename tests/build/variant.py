@@ -27,7 +27,8 @@ def copy_docs(into: Path) -> Path:
     return target
 
 
-def build_variant(target: Path, *, site_url: str | None = None, docs_dir: Path | None = None) -> subprocess.CompletedProcess:
+def build_variant(target: Path, *, site_url: str | None = None, docs_dir: Path | None = None,
+                  snapshot: Path | None = None) -> subprocess.CompletedProcess:
     main = _main_config()
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
@@ -37,6 +38,8 @@ def build_variant(target: Path, *, site_url: str | None = None, docs_dir: Path |
     }
     if site_url:
         config["site_url"] = site_url
+    if snapshot:  # another handbook snapshot in place of handbook/customer_emergencies_workflows.md
+        config["extra"] = {"seed": {"file": str(snapshot)}}  # merged into mkdocs.yml's extra.seed
     child = target.parent / f"{target.name}.mkdocs.yml"
     child.write_text(json.dumps(config, indent=1))  # JSON is YAML
     return build_site(target, "--config-file", str(child))

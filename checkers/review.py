@@ -1,0 +1,175 @@
+"""Review a new version of the handbook page against the pins: what changed, and who stands on it.
+
+`review(new, lock, dependents)` compares the sections of `new` (a `Snapshot`) with `lock` (the
+sections of the version last reviewed, `handbook/sections.lock.json`) by title first, then by
+anchor, then by how much of their text they share (a renamed heading), and checks every pin of every
+dependent against the new text, sentence by sentence. Pure data in and out: the CLI
+(`python -m checkers review NEW.md [--json]`) reads the files, `--repin` writes them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterable
+
+from .pins import Dependent, Pin
+from .snapshot import Section, Snapshot, digest, normalise, sentences, title_key
+
+_SIMILAR_TEXT = 0.5  # share of sentences two sections must share to be one section under a new title
+_SIMILAR_SENTENCE = 0.6  # difflib ratio above which a sentence is the pinned one, changed
+
+
+def lock_of(snap: Snapshot) -> dict[str, Any]:
+    """What the lock keeps of a reviewed version: each section's place, title and fingerprints."""
+    return {
+        "sections": [
+            {
+                "anchor": s.anchor,
+                "title": s.title,
+                "level": s.level,
+                "parent": s.parent,
+                "digest": s.digest,
+                "sentences": [digest(x)[:8] for x in s.sentences],
+            }
+            for s in snap.sections
+        ]
+    }
+
+
+def match_sections(old: list[dict[str, Any]], new: Snapshot) -> dict[str, Section | None]:
+    """Old anchor -> the new section it became (None: removed)."""
+    matched: dict[str, Section | None] = {}
+    free = list(new.sections)
+
+    def take(section: Section) -> Section:
+        free.remove(section)
+        return section
+
+    for entry in old:  # same title (slugs differ between kramdown and Hugo)
+        same = [s for s in free if title_key(s.title) == title_key(entry["title"])]
+        if same:
+            matched[entry["anchor"]] = take(next((s for s in same if s.anchor == entry["anchor"]), same[0]))
+    for entry in old:  # same anchor, new title
+        if entry["anchor"] not in matched:
+            same = [s for s in free if s.anchor == entry["anchor"]]
+            if same:
+                matched[entry["anchor"]] = take(same[0])
+    for entry in old:  # renamed: most of the text is the same
+        if entry["anchor"] in matched or not entry["sentences"]:
+            continue
+        old_sentences = set(entry["sentences"])
+        best, share = None, 0.0
+        for s in free:
+            new_sentences = {digest(x)[:8] for x in s.sentences}
+            overlap = len(old_sentences & new_sentences) / max(len(old_sentences), len(new_sentences), 1)
+            if overlap > share:
+                best, share = s, overlap
+        if best is not None and share >= _SIMILAR_TEXT:
+            matched[entry["anchor"]] = take(best)
+    for entry in old:
+        matched.setdefault(entry["anchor"], None)
+    return matched
+
+
+def _sections_report(old: list[dict[str, Any]], new: Snapshot, matched: dict[str, Section | None]) -> list[dict[str, Any]]:
+    rows = []
+    new_anchor_of = {anchor: s.anchor for anchor, s in matched.items() if s is not None}
+    for entry in old:
+        section = matched[entry["anchor"]]
+        if section is None:
+            rows.append({"anchor": entry["anchor"], "title": entry["title"], "status": "removed", "moved": False})
+            continue
+        moved = (section.anchor != entry["anchor"] or section.title != entry["title"] or section.level != entry["level"]
+                 or section.parent != new_anchor_of.get(entry["parent"], entry["parent"]))
+        row = {"anchor": entry["anchor"], "title": entry["title"],
+               "status": "unchanged" if section.digest == entry["digest"] else "changed", "moved": moved}
+        if moved:
+            row.update(new_anchor=section.anchor, new_title=section.title, new_level=section.level, new_parent=section.parent)
+        rows.append(row)
+    taken = {s.anchor for s in matched.values() if s is not None}
+    rows += [{"anchor": s.anchor, "title": s.title, "status": "added", "moved": False}
+             for s in new.sections if s.anchor not in taken]
+    return rows
+
+
+def _candidates(section: Section, size: int) -> list[str]:
+    """Runs of the section's sentences about as long as the pin (a pin, a checklist item, may quote
+    several sentences, or one cut at a colon)."""
+    parts = section.sentences
+    return [" ".join(parts[i:i + n]) for n in range(max(1, size - 1), size + 2) for i in range(len(parts) - n + 1)]
+
+
+def pin_status(pin: Pin, new: Snapshot, matched: dict[str, Section | None]) -> dict[str, Any]:
+    """`unchanged`, `moved` (the sentence stands under another anchor: the citation must follow),
+    `changed` (with the sentence that replaced it) or `removed`."""
+    wanted = normalise(pin.sentence)
+    target = matched.get(pin.anchor) if pin.anchor in matched else new.by_anchor().get(pin.anchor)
+    if target is not None and wanted in target.text:
+        if target.anchor == pin.anchor:
+            return {"status": "unchanged"}
+        return {"status": "moved", "new_anchor": target.anchor}
+    elsewhere = next((s for s in new.sections if wanted in s.text), None)
+    if elsewhere is not None:
+        return {"status": "moved", "new_anchor": elsewhere.anchor}
+    best, score, owner = None, 0.0, None
+    for section in [target] if target is not None else new.sections:
+        for candidate in _candidates(section, len(sentences(pin.sentence)) or 1):
+            ratio = difflib.SequenceMatcher(None, wanted, candidate, autojunk=False).ratio()
+            if ratio > score:
+                best, score, owner = candidate, ratio, section
+    if best is not None and score >= _SIMILAR_SENTENCE:
+        return {"status": "changed", "new_anchor": owner.anchor, "new_sentence": best}
+    return {"status": "removed"}
+
+
+def review(new: Snapshot, lock: dict[str, Any], dependents: Iterable[Dependent]) -> dict[str, Any]:
+    old = list(lock.get("sections", ()))
+    matched = match_sections(old, new)
+    rows = []
+    for dependent in dependents:
+        for pin in dependent.pins:
+            found = pin_status(pin, new, matched)
+            if found["status"] == "unchanged":
+                continue
+            rows.append({"kind": dependent.kind, "name": dependent.name, "anchor": pin.anchor,
+                         "status": found["status"], "sentence": pin.sentence,
+                         "new_sentence": found.get("new_sentence"), "new_anchor": found.get("new_anchor"),
+                         "source": dependent.source})
+    return {
+        "sections": _sections_report(old, new, matched),
+        "dependents": rows,
+        "checkers_to_review": sorted({r["name"] for r in rows if r["kind"] == "checker"}),
+    }
+
+
+def unpinned(dependents: Iterable[Dependent]) -> list[str]:
+    """Dependents that declare no pin (a build test requires one at least)."""
+    return [f"{d.kind} {d.name}" for d in dependents if not d.pins]
+
+
+def text_report(result: dict[str, Any], lock_name: str) -> str:
+    lines = [f"Sections, against {lock_name} (the version last reviewed):"]
+    unchanged = 0
+    for row in result["sections"]:
+        if row["status"] == "unchanged" and not row["moved"]:
+            unchanged += 1
+            continue
+        line = f"  {row['status']:<9} #{row['anchor']}  {row['title']!r}"
+        if row["moved"]:
+            line += f"\n            moved: now #{row['new_anchor']} {row['new_title']!r} (heading level {row['new_level']}"
+            line += f", under #{row['new_parent']})" if row["new_parent"] else ", at the top)"
+        lines.append(line)
+    lines.append(f"  ({unchanged} sections unchanged)")
+    if not result["dependents"]:
+        lines.append("No checker, flow step, checklist, text or drill relies on changed or removed text.")
+        return "\n".join(lines)
+    lines.append("Dependents that rely on changed, moved or removed text (review each, then re-pin):")
+    for row in result["dependents"]:
+        lines.append(f"  {row['kind']} {row['name']}: #{row['anchor']} {row['status']}  ({row['source']})")
+        lines.append(f"      pinned: {row['sentence']}")
+        if row["new_sentence"]:
+            lines.append(f"      now:    {row['new_sentence']}")
+        elif row["new_anchor"]:
+            lines.append(f"      now under #{row['new_anchor']}")
+    lines.append("Checkers to review: " + (", ".join(result["checkers_to_review"]) or "none"))
+    return "\n".join(lines)
