@@ -53,3 +53,6 @@ fi
 export PATH="$ROOT/.venv/bin:$PATH"
 # mkdocs.yml names the markers' extension `site_build.markers`: importable from the repository root.
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
+# ...and for `.venv/bin/mkdocs build` typed by hand, outside these scripts.
+site_packages="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+[ "$(cat "$site_packages/handbook-root.pth" 2>/dev/null)" = "$ROOT" ] || echo "$ROOT" > "$site_packages/handbook-root.pth"
