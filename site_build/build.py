@@ -42,6 +42,9 @@ ENGINE_PINS = {
 ENGINES = ("mkdocs", *ENGINE_PINS)
 # What a Zensical build reads, copied into its scratch project.
 ZENSICAL_PROJECT = ("mkdocs.yml", "docs", "overrides")
+# Overrides of Material for MkDocs' markup that Zensical's own UI replaces: Material 9.8's search
+# partial (kept for axe's aria-dialog-name) hides Zensical's search dialog, which works without it.
+ZENSICAL_LEAVES_OUT = ("overrides/partials/search.html",)
 
 
 class EngineError(RuntimeError):
@@ -124,6 +127,8 @@ def build(engine: str, site_dir: Path) -> Path:
             for name in ZENSICAL_PROJECT:
                 source = ROOT / name
                 (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+            for name in ZENSICAL_LEAVES_OUT:
+                (project / name).unlink()
             _run([python, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"], project, engine_env())
             shutil.rmtree(site_dir, ignore_errors=True)
             site_dir.parent.mkdir(parents=True, exist_ok=True)
