@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from .model import NOW, REQUIRED, Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from .pins import Pin
-from .timeutil import days, is_weekend
+from .timeutil import DAY_NAMES, days, is_weekend
 
 LICENSE = "license-emergencies"
 SELF_MANAGED = "self-managed-subscription-emergencies"
@@ -46,8 +46,6 @@ GRACE_FAQ = "https://about.gitlab.com/pricing/licensing-faq/#what-happens-when-m
 CUSTOMERSDOT_ADMIN = "https://customers.gitlab.com/admin"
 CREATING_LICENSES = "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/self-managed/creating_licenses.html"
 LR_WORKFLOWS = "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/"
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 QUESTIONS = (
     Question(
@@ -216,7 +214,7 @@ def _derive(values):
 # ---- the result: dates, timeline and copy-ready texts -------------------------------------------
 
 def _day(d: date) -> str:
-    return f"{WEEKDAYS[d.weekday()]} {d.isoformat()}"
+    return f"{DAY_NAMES[d.weekday()]} {d.isoformat()}"
 
 
 def _offset(now: datetime) -> str:
@@ -277,7 +275,7 @@ def _timeline(case: _Case) -> list[dict]:
         points.append(("trial-licence-ends", case.licence.ends_on, f"{case.licence.days}-day trial licence ends"))
     order = ("expiry", "grace-end", "today", "next-business-day", "trial-licence-ends")
     points.sort(key=lambda p: (p[1], order.index(p[0])))
-    return [{"date": d.isoformat(), "weekday": WEEKDAYS[d.weekday()], "label": label, "kind": kind} for kind, d, label in points]
+    return [{"date": d.isoformat(), "weekday": DAY_NAMES[d.weekday()], "label": label, "kind": kind} for kind, d, label in points]
 
 
 CHECK_FIRST = "Check first"

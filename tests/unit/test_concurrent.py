@@ -159,7 +159,6 @@ def test_the_trial_dates_are_the_pinned_trial_quarters():
     from checkers import concurrent, handbook
 
     first_quarter, last_quarter = concurrent.TRIAL_NAME.split("-")
-    assert concurrent.TRIAL_NAME == "FY23Q4-FY24Q1"
     assert (concurrent.TRIAL_FIRST_DAY, concurrent.TRIAL_LAST_DAY) == (_fiscal_quarter(first_quarter)[0],
                                                                      _fiscal_quarter(last_quarter)[1])
     assert handbook.section(concurrent.TRIAL).title.startswith(f"{concurrent.TRIAL_NAME} Trial")

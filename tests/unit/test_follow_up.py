@@ -144,7 +144,6 @@ def test_the_delays_are_the_pinned_handbook_delays():
     from checkers import follow_up
 
     pinned = [pin.sentence for pin in follow_up.PINS]
-    assert (follow_up.FOLLOW_UP_MINUTES, follow_up.ANOTHER_MINUTES) == ("15 minutes", "another 15 minutes")
     assert any(s.startswith(f"After {follow_up.FOLLOW_UP_MINUTES}, if the customer has not responded") for s in pinned)
     assert any(s.startswith(f"After {follow_up.ANOTHER_MINUTES} without response the bridge will be closed") for s in pinned)
 
