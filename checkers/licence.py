@@ -1,6 +1,6 @@
 """Licence emergencies: does the grace period (`GRACE_DAYS`) reach the working week, or does the
-customer need a short-term trial licence (`TRIAL_LICENCE_DAYS`)? Section "License Emergencies" and its two subsections
-("Self-managed Subscription Emergencies", "SaaS Subscription Emergencies").
+customer need a short-term trial licence (`TRIAL_LICENCE_DAYS`)? Section "License Emergencies" and
+its two subsections ("Self-managed Subscription Emergencies", "SaaS Subscription Emergencies").
 
 All date arithmetic is on calendar dates in the engineer's own UTC offset (the `now` answer):
 "today" is `now`'s local date, and the next business day is the first later date that is Monday to
@@ -168,8 +168,8 @@ class TrialLicence:
 def trial_licence(today: date, next_business: date) -> TrialLicence:
     """The shortest short-term licence that carries the customer past the next business day.
 
-    The handbook allows TRIAL_LICENCE_DAYS and wants the licence "to get them through
-    the weekend", to the regular workweek. A licence generated today for N days has its end date on
+    The handbook allows TRIAL_LICENCE_DAYS and wants the licence "to get them through the weekend",
+    to the regular workweek. A licence generated today for N days has its end date on
     today + N. Requiring that end date to come strictly after the next business day keeps the customer
     covered for the whole of that day whichever way the end date is read (the last day the licence
     works, or the first day it no longer does). So the answer is the smallest N in TRIAL_LICENCE_DAYS
@@ -444,9 +444,9 @@ CHECKER = Checker(
     shown_fields=(),  # the dates are the timeline's list, the hand-over has its own block
     notes=(
         f"The handbook says subscriptions have a {HANDBOOK_GRACE_PERIOD} but not whether its {ordinal(GRACE_DAYS)} day "
-        f"is still covered. This checker takes the grace period to end on the expiry date + {GRACE_DAYS} days and counts "
-        "that day as covered, so a grace period ending on the next business day itself is a standard L&R case; the result then says it ends "
-        "that very day.",
+        f"is still covered. This checker takes the grace period to end on the expiry date + {GRACE_DAYS} days and "
+        "counts that day as covered, so a grace period ending on the next business day itself is a standard L&R case; "
+        "the result then says it ends that very day.",
         "Today and the next business day are counted on your own clock, in your UTC offset. The handbook does not say "
         "whose calendar counts; the customer's instance may already be a day ahead or behind.",
         "The handbook does not say whose holidays count. Enter the weekdays on which the L&R team will not be working, "

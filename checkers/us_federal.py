@@ -114,9 +114,9 @@ def shift_at(pacific: datetime) -> str | None:
 
 
 def next_on_call_start(pacific: datetime) -> datetime:
-    """The next ON_CALL_START Pacific strictly after an off-hours moment. Built from the calendar day, not by
-    adding hours, so the 23- and 25-hour days of the DST changes come out right (a start after 03:00 always
-    exists: the clocks change at 02:00)."""
+    """The next ON_CALL_START Pacific strictly after an off-hours moment. Built from the calendar day,
+    not by adding hours, so the 23- and 25-hour days of the DST changes come out right (a start at
+    03:00 or later always exists: the clocks change at 02:00)."""
     day = pacific.date() if pacific.time() < ON_CALL_START else pacific.date() + timedelta(days=1)
     return datetime.combine(day, ON_CALL_START, tzinfo=PACIFIC)
 
