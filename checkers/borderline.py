@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .model import NOW, Checker, Fact, Outcome, Question, Rule
 from .pins import Pin
-from .timeutil import is_weekend
+from .timeutil import DAY_NAMES, is_weekend
 
 BORDERLINE = "situations-that-might-or-might-not-be-emergencies"
 MANAGER = "optional-contact-the-on-call-support-manager"
@@ -32,9 +32,6 @@ FACTS = (
     Fact("weekend", "Weekend on your own clock (Saturday or Sunday)?"),
     Fact("handling_other_emergency", "Actively engaged with another emergency?"),
 )
-
-# Spelled out rather than strftime("%A"), which follows the process locale.
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 HIGH_PRIORITY = "handle the ticket as a `high` priority that requires an immediate response"
 

@@ -7,8 +7,11 @@ process: the Support Manager on-call finds a second engineer through the regiona
 the page so the manager may page the backup pool).
 
 Result field of this checker: `regional_group`, the Slack group the Support Manager pings, when the
-outcome is `contact-manager` and the handbook names the group (it names only `@support-team-americas`,
-as an example, for AMER); otherwise null.
+outcome is `contact-manager` and the handbook names the group (it names only `AMERICAS_GROUP`, as an
+example, for AMER); otherwise null.
+
+The trial's name and dates and the Americas group are stated once, in the constants below; every
+sentence that mentions them is formatted from them.
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ RESPOND = "respond-to-pagerduty-alerts"
 
 # GitLab's fiscal year starts on 1 February, so FY23Q4 is November 2022 to January 2023 and FY24Q1 is
 # February to April 2023. The handbook gives only the quarter names; these are the dates they mean.
+TRIAL_NAME = "FY23Q4-FY24Q1"
 TRIAL_FIRST_DAY = date(2022, 11, 1)
 TRIAL_LAST_DAY = date(2023, 4, 30)
+TRIAL_DATES = f"{TRIAL_FIRST_DAY.isoformat()} to {TRIAL_LAST_DAY.isoformat()}"
 
 # The only group the handbook names, and only as an example ("e.g."), for the Americas.
-REGIONAL_GROUPS = {"AMER": "@support-team-americas"}
+AMERICAS_GROUP = "@support-team-americas"
+REGIONAL_GROUPS = {"AMER": AMERICAS_GROUP}
 
 REGIONS = (
     Option("AMER", "AMER (the Americas)", aliases=("americas",)),
@@ -62,7 +68,7 @@ FACTS = (
     Fact("handling_other_emergency", "Already handling another emergency?"),
     Fact("region", "Region", tuple((o.value, o.value) for o in REGIONS)),
     Fact("weekend", "Saturday or Sunday on your own clock?"),
-    Fact("in_trial_window", "Within the FY23Q4-FY24Q1 trial (2022-11-01 to 2023-04-30)?"),
+    Fact("in_trial_window", f"Within the {TRIAL_NAME} trial ({TRIAL_DATES})?"),
 )
 
 MANAGER_FINDS_ENGINEER = (
@@ -88,7 +94,7 @@ OUTCOMES = (
             "Remember that you are not alone; you need only take the first step.",
             "You: Contact the on-call Support Manager to inform them of the new incoming emergency. "
             + MANAGER_FINDS_ENGINEER,
-            "Support Manager: In Slack, ping the regional support group (e.g. @support-team-americas) and "
+            f"Support Manager: In Slack, ping the regional support group (e.g. {AMERICAS_GROUP}) and "
             "request assistance from anyone who is available to assist with the new incoming emergency case.",
             "Second Support Engineer: Acknowledge and resolve the emergency page to indicate that you are "
             "assisting the customer with the case.",
@@ -113,10 +119,10 @@ RULES = (
     Rule({"handling_other_emergency": (False,)}, "handle",
          "You are not handling another emergency, so this page is yours to acknowledge and handle.", (RESPOND,)),
     Rule({"region": ("APAC",), "weekend": (True,), "in_trial_window": (True,)}, "escalate-page",
-         "A concurrent emergency on an APAC weekend during the FY23Q4-FY24Q1 trial: escalate the page "
+         f"A concurrent emergency on an APAC weekend during the {TRIAL_NAME} trial: escalate the page "
          "instead of acknowledging it.", (ESCALATE, TRIAL)),
     Rule({"region": ("APAC",), "weekend": (True,), "in_trial_window": (False,)}, "contact-manager",
-         "An APAC weekend, but outside the FY23Q4-FY24Q1 trial window (2022-11-01 to 2023-04-30): the "
+         f"An APAC weekend, but outside the {TRIAL_NAME} trial window ({TRIAL_DATES}): the "
          "backup-engineer trial does not apply, so the normal process for concurrent emergencies does.",
          (TRIAL, MULTIPLE)),
     Rule({}, "contact-manager",
@@ -144,7 +150,7 @@ def _regional_action(region: str) -> str:
                 "incoming emergency case.")
     return (f"Support Manager: In Slack, ping the regional support group for {region} and request assistance "
             "from anyone who is available to assist with the new incoming emergency case. The handbook does not "
-            f"name the {region} group (its only example is @support-team-americas, for the Americas).")
+            f"name the {region} group (its only example is {AMERICAS_GROUP}, for the Americas).")
 
 
 def finish(values, facts, result):
@@ -175,7 +181,7 @@ CHECKER = Checker(
     name="concurrent",
     title="A second emergency while you handle one: who takes it?",
     summary="Decide whether to own a new page, contact the Support Manager on-call, or (APAC weekends during "
-    "the FY23Q4-FY24Q1 trial) escalate it to reach the backup engineers.",
+    f"the {TRIAL_NAME} trial) escalate it to reach the backup engineers.",
     questions=QUESTIONS,
     facts=FACTS,
     outcomes=OUTCOMES,
@@ -184,12 +190,12 @@ CHECKER = Checker(
     derive=derive,
     finish=finish,
     notes=(
-        "The handbook names the trial only as FY23Q4-FY24Q1. GitLab's fiscal year starts on 1 February, so "
-        "this checker takes the trial to run from 2022-11-01 to 2023-04-30 inclusive; the handbook does not say "
+        f"The handbook names the trial only as {TRIAL_NAME}. GitLab's fiscal year starts on 1 February, so "
+        f"this checker takes the trial to run from {TRIAL_DATES} inclusive; the handbook does not say "
         "whether it was extended, ended early or made permanent, so outside those dates the normal process applies.",
-        "The trial's heading says weekends; its steps say only \"during FY23Q4-FY24Q1 in APAC\". This checker "
+        f"The trial's heading says weekends; its steps say only \"during {TRIAL_NAME} in APAC\". This checker "
         "applies the trial on Saturdays and Sundays only, judged on the calendar of your own UTC offset.",
-        "The handbook names a regional Slack group only as an example for the Americas (@support-team-americas). "
+        f"The handbook names a regional Slack group only as an example for the Americas ({AMERICAS_GROUP}). "
         "It does not name the EMEA or APAC groups, and this checker does not guess them.",
     ),
 )

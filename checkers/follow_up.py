@@ -1,4 +1,5 @@
-"""The two 15-minute clocks after the first contact: the last step of "Respond to PagerDuty alerts".
+"""The two clocks after the first contact (`FOLLOW_UP_AFTER`, then `BRIDGE_OPEN_FOR` more): the last
+step of "Respond to PagerDuty alerts".
 
 Every decision is a comparison of `now` with two instants fixed by `contacted_at`, so the page can
 show a countdown from `seconds_to_next_step` and ask again when it reaches zero."""
@@ -14,8 +15,20 @@ from .timeutil import iso
 
 RESPOND = "respond-to-pagerduty-alerts"
 
-FOLLOW_UP_AFTER = timedelta(minutes=15)
-CLOSE_BRIDGE_AFTER = FOLLOW_UP_AFTER + timedelta(minutes=15)
+FOLLOW_UP_AFTER = timedelta(minutes=15)  # "After 15 minutes, if the customer has not responded"
+BRIDGE_OPEN_FOR = timedelta(minutes=15)  # "After another 15 minutes without response the bridge will be closed"
+CLOSE_BRIDGE_AFTER = FOLLOW_UP_AFTER + BRIDGE_OPEN_FOR
+
+
+def _minutes(delay: timedelta) -> int:
+    return int(delay.total_seconds() // 60)
+
+
+# The delays in words, for the sentences below: a new delay is a change of the constants above, never
+# of a sentence.
+FOLLOW_UP_MINUTES = f"{_minutes(FOLLOW_UP_AFTER)} minutes"
+ANOTHER_MINUTES = f"another {_minutes(BRIDGE_OPEN_FOR)} minutes"
+CLOSE_BRIDGE_MINUTES = f"{_minutes(CLOSE_BRIDGE_AFTER)} minutes"
 
 QUESTIONS = (
     Question(
@@ -39,7 +52,9 @@ QUESTIONS = (
     ),
 )
 
-# Where `now` stands on the clock that starts at the first contact.
+# Where `now` stands on the clock that starts at the first contact. The codes are a contract (the
+# results' `facts`, which the decision table and the drills' tests read): they stay as they are if the
+# delays change; the labels follow the delays.
 BEFORE_FOLLOW_UP, FOLLOW_UP_WINDOW, BRIDGE_EXPIRED = "under-15", "15-to-30", "30-or-more"
 
 FACTS = (
@@ -48,9 +63,9 @@ FACTS = (
         "since_contact",
         "Time since the first contact",
         (
-            (BEFORE_FOLLOW_UP, "under 15 minutes"),
-            (FOLLOW_UP_WINDOW, "15 to under 30 minutes"),
-            (BRIDGE_EXPIRED, "30 minutes or more"),
+            (BEFORE_FOLLOW_UP, f"under {FOLLOW_UP_MINUTES}"),
+            (FOLLOW_UP_WINDOW, f"{_minutes(FOLLOW_UP_AFTER)} to under {CLOSE_BRIDGE_MINUTES}"),
+            (BRIDGE_EXPIRED, f"{CLOSE_BRIDGE_MINUTES} or more"),
         ),
     ),
 )
@@ -59,7 +74,7 @@ FOLLOW_UP_MESSAGE = (
     "We have not heard back from you since our first reply, so we are following up on your emergency request.\n"
     "- We have created a bridge to work on the emergency: [bridge link]\n"
     "- If you are not able to join immediately, let us know and we can make other arrangements.\n"
-    "- After another 15 minutes without a response, the bridge will be closed and this ticket will be "
+    f"- After {ANOTHER_MINUTES} without a response, the bridge will be closed and this ticket will be "
     "assigned a HIGH priority.\n"
     "- Feel free to open a new emergency request if the need arises."
 )
@@ -76,19 +91,19 @@ OUTCOMES = (
     ),
     Outcome(
         "wait",
-        "Wait: it is not yet 15 minutes since the first contact",
-        ("Wait for the customer's response. If they have not responded 15 minutes after the initial contact, "
+        f"Wait: it is not yet {FOLLOW_UP_MINUTES} since the first contact",
+        (f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial contact, "
          "send the follow-up message.",),
         cite=(RESPOND,),
     ),
     Outcome(
         "send-follow-up",
-        "15 minutes without a response: send the follow-up message",
+        f"{FOLLOW_UP_MINUTES} without a response: send the follow-up message",
         (
             "Send a follow-up message covering the following points:",
             "1. the bridge created to work on the emergency;",
             "2. if the customer is not able to join immediately, we can make other arrangements;",
-            "3. after another 15 minutes without response the bridge will be closed and the ticket will be "
+            f"3. after {ANOTHER_MINUTES} without response the bridge will be closed and the ticket will be "
             "assigned a HIGH priority;",
             "4. feel free to open a new emergency request if the need arises.",
         ),
@@ -97,7 +112,7 @@ OUTCOMES = (
     ),
     Outcome(
         "close-bridge",
-        "Another 15 minutes without a response: close the bridge",
+        f"{ANOTHER_MINUTES.capitalize()} without a response: close the bridge",
         (
             "Close the bridge.",
             "Set the ticket to HIGH priority.",
@@ -113,11 +128,12 @@ RULES = (
     Rule({"customer_responded": (True,)}, "engaged",
          "The customer responded to the initial contact.", (RESPOND,)),
     Rule({"since_contact": (BEFORE_FOLLOW_UP,)}, "wait",
-         "Less than 15 minutes since the initial contact.", (RESPOND,)),
+         f"Less than {FOLLOW_UP_MINUTES} since the initial contact.", (RESPOND,)),
     Rule({"since_contact": (FOLLOW_UP_WINDOW,)}, "send-follow-up",
-         "15 minutes since the initial contact without a response: send the follow-up message.", (RESPOND,)),
+         f"{FOLLOW_UP_MINUTES} since the initial contact without a response: send the follow-up message.", (RESPOND,)),
     Rule({}, "close-bridge",
-         "Another 15 minutes after the follow-up without a response: close the bridge, HIGH priority.", (RESPOND,)),
+         f"{ANOTHER_MINUTES.capitalize()} after the follow-up without a response: close the bridge, HIGH priority.",
+         (RESPOND,)),
 )
 
 
@@ -157,8 +173,9 @@ def _add_clock(values, facts, result):
         result["actions"].append(f"If there is still no response at {iso(close_bridge_at)}, close the bridge.")
     elif result["outcome"] == "close-bridge":
         result["actions"].append(
-            "The follow-up message promised \"another 15 minutes\"; this clock assumes it went out at "
-            f"{iso(follow_up_at)}. If you sent it later, keep the bridge open until 15 minutes after you sent it."
+            f"The follow-up message promised \"{ANOTHER_MINUTES}\"; this clock assumes it went out at "
+            f"{iso(follow_up_at)}. If you sent it later, keep the bridge open until {_minutes(BRIDGE_OPEN_FOR)} minutes "
+            "after you sent it."
         )
     return result
 
@@ -176,8 +193,8 @@ PINS = (
 CHECKER = Checker(
     name="follow-up",
     title="The customer has not responded: follow up or close the bridge?",
-    summary="From the time of the first contact: wait, send the follow-up message after 15 minutes, "
-    "close the bridge after another 15.",
+    summary=f"From the time of the first contact: wait, send the follow-up message after {FOLLOW_UP_MINUTES}, "
+    f"close the bridge after another {_minutes(BRIDGE_OPEN_FOR)}.",
     questions=QUESTIONS,
     facts=FACTS,
     outcomes=OUTCOMES,
@@ -188,9 +205,9 @@ CHECKER = Checker(
     # The seconds left and the next step are the countdown's, which ticks: a number listed here would be stale.
     shown_fields=("follow_up_at", "close_bridge_at"),
     notes=(
-        "Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent 15 minutes "
-        "after the first contact. The handbook counts the second 15 minutes from the follow-up message itself; "
-        "if it went out late, wait 15 minutes from when you sent it.",
+        f"Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent {FOLLOW_UP_MINUTES} "
+        f"after the first contact. The handbook counts the second {_minutes(BRIDGE_OPEN_FOR)} minutes from the follow-up "
+        f"message itself; if it went out late, wait {_minutes(BRIDGE_OPEN_FOR)} minutes from when you sent it.",
         "\"Responded\" means a response to the initial contact or the follow-up while the bridge is open. "
         "The handbook does not say what to do when the customer responds after the bridge was closed; its "
         "message tells them they may open a new emergency request.",

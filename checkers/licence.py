@@ -1,11 +1,14 @@
-"""Licence emergencies: does the 14-day grace period reach the working week, or does the customer
-need a short-term trial licence? Section "License Emergencies" and its two subsections
-("Self-managed Subscription Emergencies", "SaaS Subscription Emergencies").
+"""Licence emergencies: does the grace period (`GRACE_DAYS`) reach the working week, or does the
+customer need a short-term trial licence (`TRIAL_LICENCE_DAYS`)? Section "License Emergencies" and
+its two subsections ("Self-managed Subscription Emergencies", "SaaS Subscription Emergencies").
 
 All date arithmetic is on calendar dates in the engineer's own UTC offset (the `now` answer):
 "today" is `now`'s local date, and the next business day is the first later date that is Monday to
 Friday and not one of the `holidays`. The results carry every date the page needs, including an
 ordered `timeline`, so the page draws the picture without computing anything.
+
+The handbook's numbers are stated once, in `GRACE_DAYS` and `TRIAL_LICENCE_DAYS`; every sentence
+that mentions them is formatted from them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import date, datetime
 
 from .model import NOW, REQUIRED, Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from .pins import Pin
-from .timeutil import days, is_weekend
+from .timeutil import DAY_NAMES, days, is_weekend
 
 LICENSE = "license-emergencies"
 SELF_MANAGED = "self-managed-subscription-emergencies"
@@ -25,12 +28,24 @@ GRACE_DAYS = 14  # "subscriptions have a 14 days grace period"
 TRIAL_LICENCE_DAYS = range(7, 15)  # "a short term (7-14 days) trial license"
 SAAS_CHANNEL = "#support_licensing-subscription"
 
+SHORTEST_LICENCE_DAYS, LONGEST_LICENCE_DAYS = TRIAL_LICENCE_DAYS[0], TRIAL_LICENCE_DAYS[-1]
+# The numbers in words, for the sentences below: a new grace period or licence length is a change of
+# the two constants above, never of a sentence.
+GRACE_PERIOD = f"{GRACE_DAYS}-day grace period"
+HANDBOOK_GRACE_PERIOD = f"{GRACE_DAYS} days grace period"  # the handbook's own wording ("a N days grace period")
+LICENCE_DAYS_RANGE = f"{SHORTEST_LICENCE_DAYS}-{LONGEST_LICENCE_DAYS}"
+LICENCE_DAYS_WORDS = f"{SHORTEST_LICENCE_DAYS} to {LONGEST_LICENCE_DAYS} days"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
 GRACE_FAQ = "https://about.gitlab.com/pricing/licensing-faq/#what-happens-when-my-subscription-is-about-to-expire-or-has-expired"
 CUSTOMERSDOT_ADMIN = "https://customers.gitlab.com/admin"
 CREATING_LICENSES = "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/self-managed/creating_licenses.html"
 LR_WORKFLOWS = "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/"
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 QUESTIONS = (
     Question(
@@ -77,7 +92,7 @@ FACTS = (
     Fact("trial", "Was the expired subscription a trial?"),
     Fact(
         "grace_covers_next_business_day",
-        "Does the 14-day grace period last until the next business day?",
+        f"Does the {GRACE_PERIOD} last until the next business day?",
         ((True, "yes"), (False, "no (a trial has none)")),
     ),
 )
@@ -87,7 +102,7 @@ OUTCOMES = (
         "standard-lr",
         "A standard L&R case in business hours: the grace period covers the customer",
         (
-            f"Remind the customer that subscriptions have a 14 days grace period: {GRACE_FAQ}",
+            f"Remind the customer that subscriptions have a {HANDBOOK_GRACE_PERIOD}: {GRACE_FAQ}",
             "Kindly let the user know that their request will be handled as a standard L&R case during normal business hours.",
             "Reduce the priority of the case.",
             "Inform the L&R team of the issue.",
@@ -97,9 +112,9 @@ OUTCOMES = (
     ),
     Outcome(
         "trial-licence",
-        "Generate a short-term (7-14 day) trial licence to get them to the working week",
+        f"Generate a short-term ({LICENCE_DAYS_RANGE} day) trial licence to get them to the working week",
         (
-            f"Log in to CustomersDot Admin ({CUSTOMERSDOT_ADMIN}) and generate a short term (7-14 days) trial license "
+            f"Log in to CustomersDot Admin ({CUSTOMERSDOT_ADMIN}) and generate a short term ({LICENCE_DAYS_RANGE} days) trial license "
             f"for them by following the creating licenses workflow: {CREATING_LICENSES}",
             "The idea is to get them through the weekend so they can solve this with their CSM, Sales Rep, and the "
             "L&R Support team during the regular workweek: hand the case over to them.",
@@ -126,7 +141,7 @@ RULES = (
          "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it was a trial.",
          (SAAS,)),
     Rule({"trial": (False,), "grace_covers_next_business_day": (True,)}, "standard-lr",
-         "Not a trial, and the expiration will not fall outside the 14-day grace period before the next business day.",
+         f"Not a trial, and the expiration will not fall outside the {GRACE_PERIOD} before the next business day.",
          (SELF_MANAGED,)),
     Rule({}, "trial-licence",
          "A trial has no grace period, or the grace period ends before the next business day: the customer needs a "
@@ -153,20 +168,20 @@ class TrialLicence:
 def trial_licence(today: date, next_business: date) -> TrialLicence:
     """The shortest short-term licence that carries the customer past the next business day.
 
-    The handbook allows 7 to 14 days and wants the licence "to get them through the weekend", to the
-    regular workweek. A licence generated today for N days has its end date on today + N. Requiring
-    that end date to come strictly after the next business day keeps the customer covered for the
-    whole of that day whichever way the end date is read (the last day the licence works, or the
-    first day it no longer does). So the answer is the smallest N in 7..14 with
-    today + N > next business day: 7 days on an ordinary weekend, more only when holidays push the
-    next business day a week or more away. When even 14 days ends on or before it, the answer is 14
-    with `capped` set: the handbook says nothing about a longer gap, and the result says so.
+    The handbook allows TRIAL_LICENCE_DAYS and wants the licence "to get them through the weekend",
+    to the regular workweek. A licence generated today for N days has its end date on
+    today + N. Requiring that end date to come strictly after the next business day keeps the customer
+    covered for the whole of that day whichever way the end date is read (the last day the licence
+    works, or the first day it no longer does). So the answer is the smallest N in TRIAL_LICENCE_DAYS
+    with today + N > next business day: the shortest on an ordinary weekend, more only when holidays
+    push the next business day a week or more away. When even the longest ends on or before it, the
+    answer is the longest with `capped` set: the handbook says nothing about a longer gap, and the
+    result says so.
     """
     for n in TRIAL_LICENCE_DAYS:
         if today + days(n) > next_business:
             return TrialLicence(n, today + days(n), False)
-    longest = TRIAL_LICENCE_DAYS[-1]
-    return TrialLicence(longest, today + days(longest), True)
+    return TrialLicence(LONGEST_LICENCE_DAYS, today + days(LONGEST_LICENCE_DAYS), True)
 
 
 def _derive(values):
@@ -179,7 +194,7 @@ def _derive(values):
         raise InvalidAnswer("expires_on", f"{expires_on.isoformat()} is too close to the end of the calendar") from None
     try:
         next_business = next_business_day(today, frozenset(values["holidays"]))
-        today + days(TRIAL_LICENCE_DAYS[-1])  # the longest licence must have an end date too
+        today + days(LONGEST_LICENCE_DAYS)  # the longest licence must have an end date too
     except OverflowError:
         raise InvalidAnswer("now", f"{today.isoformat()} is too close to the end of the calendar to count business days from") from None
     trial = values["trial"]
@@ -199,7 +214,7 @@ def _derive(values):
 # ---- the result: dates, timeline and copy-ready texts -------------------------------------------
 
 def _day(d: date) -> str:
-    return f"{WEEKDAYS[d.weekday()]} {d.isoformat()}"
+    return f"{DAY_NAMES[d.weekday()]} {d.isoformat()}"
 
 
 def _offset(now: datetime) -> str:
@@ -246,21 +261,21 @@ class _Case:
             where = "the next business day itself"
         else:
             where = f"after the next business day, {_day(self.next_business)}"
-        return f"the 14-day grace period {ends} on {_day(self.grace_ends_on)}, {where}"
+        return f"the {GRACE_PERIOD} {ends} on {_day(self.grace_ends_on)}, {where}"
 
 
 def _timeline(case: _Case) -> list[dict]:
     """Dated points in order; on the same date, in the order the story is told."""
     points = [("expiry", case.expires_on, f"{case.what.capitalize()} {'expired' if case.expired else 'expires'}")]
     if case.grace_ends_on is not None and case.deployment == "self-managed":
-        points.append(("grace-end", case.grace_ends_on, "14-day grace period ends"))
+        points.append(("grace-end", case.grace_ends_on, f"{GRACE_PERIOD} ends"))
     points.append(("today", case.today, f"Today (your date, {case.offset})"))
     points.append(("next-business-day", case.next_business, "Next business day"))
     if case.licence is not None:
         points.append(("trial-licence-ends", case.licence.ends_on, f"{case.licence.days}-day trial licence ends"))
     order = ("expiry", "grace-end", "today", "next-business-day", "trial-licence-ends")
     points.sort(key=lambda p: (p[1], order.index(p[0])))
-    return [{"date": d.isoformat(), "weekday": WEEKDAYS[d.weekday()], "label": label, "kind": kind} for kind, d, label in points]
+    return [{"date": d.isoformat(), "weekday": DAY_NAMES[d.weekday()], "label": label, "kind": kind} for kind, d, label in points]
 
 
 CHECK_FIRST = "Check first"
@@ -274,8 +289,8 @@ def _standard_lr(case: _Case, result: dict) -> None:
             "it has to be dealt with that day."
         )
     result["say"] = (
-        f"Thank you for contacting GitLab Support. Your GitLab subscription {case.expiry}. Subscriptions have a 14 days "
-        f"grace period after they expire ({GRACE_FAQ}); yours ends on {_day(case.grace_ends_on)}, which is "
+        f"Thank you for contacting GitLab Support. Your GitLab subscription {case.expiry}. Subscriptions have a "
+        f"{HANDBOOK_GRACE_PERIOD} after they expire ({GRACE_FAQ}); yours ends on {_day(case.grace_ends_on)}, which is "
         f"{'our next business day' if case.grace_ends_on == case.next_business else 'after our next business day, ' + _day(case.next_business)}. "
         "Your request will be handled as a standard License & Renewals case during normal business hours."
     )
@@ -301,7 +316,7 @@ def _trial_licence(case: _Case, result: dict) -> None:
     else:
         length = (
             f"Make it {licence.days} days: from today, {_day(case.today)}, it ends on {_day(licence.ends_on)}, after the "
-            f"next business day, {_day(case.next_business)} ({licence.days} is the shortest length from 7 to 14 days that "
+            f"next business day, {_day(case.next_business)} ({licence.days} is the shortest length from {LICENCE_DAYS_WORDS} that "
             "carries the customer past it)."
         )
     result["because"] += reasons + " " + length
@@ -343,7 +358,7 @@ def _trial_licence(case: _Case, result: dict) -> None:
         + ("" if case.trial else f"; {case.grace}")
         + f". I generated a {licence.days}-day trial licence in CustomersDot, from {_day(case.today)} to "
         f"{_day(licence.ends_on)}, "
-        + (f"the longest the handbook allows. Note: even 14 days does not reach past the next business day, "
+        + (f"the longest the handbook allows. Note: even {LONGEST_LICENCE_DAYS} days does not reach past the next business day, "
            f"{_day(case.next_business)}, so the licence needs attention before it ends. " if licence.capped else
            f"to carry them past the next business day, {_day(case.next_business)}. ")
         + "Please follow up with the customer, their CSM and Sales Rep during the regular workweek. Ticket: [ticket link]"
@@ -417,7 +432,7 @@ PINS = (
 CHECKER = Checker(
     name="licence",
     title="Licence emergency: grace period or trial licence?",
-    summary="Work out the 14-day grace period, the next business day and, when needed, the length of a short-term "
+    summary=f"Work out the {GRACE_PERIOD}, the next business day and, when needed, the length of a short-term "
     "trial licence; get the steps and the texts for the customer and for the L&R hand-over.",
     questions=QUESTIONS,
     facts=FACTS,
@@ -428,17 +443,18 @@ CHECKER = Checker(
     finish=_finish,
     shown_fields=(),  # the dates are the timeline's list, the hand-over has its own block
     notes=(
-        "The handbook says subscriptions have a 14 days grace period but not whether its 14th day is still covered. "
-        "This checker takes the grace period to end on the expiry date + 14 days and counts that day as covered, so a "
-        "grace period ending on the next business day itself is a standard L&R case; the result then says it ends "
-        "that very day.",
+        f"The handbook says subscriptions have a {HANDBOOK_GRACE_PERIOD} but not whether its {ordinal(GRACE_DAYS)} day "
+        f"is still covered. This checker takes the grace period to end on the expiry date + {GRACE_DAYS} days and "
+        "counts that day as covered, so a grace period ending on the next business day itself is a standard L&R case; "
+        "the result then says it ends that very day.",
         "Today and the next business day are counted on your own clock, in your UTC offset. The handbook does not say "
         "whose calendar counts; the customer's instance may already be a day ahead or behind.",
         "The handbook does not say whose holidays count. Enter the weekdays on which the L&R team will not be working, "
         "if you know them.",
-        "The handbook allows a trial licence of 7 to 14 days \"to get them through the weekend\". This checker proposes "
-        "the shortest length from 7 to 14 days whose end date comes after the next business day. If even 14 days does "
-        "not (a long run of holidays), it proposes 14 and says so: the handbook is silent on longer gaps.",
+        f"The handbook allows a trial licence of {LICENCE_DAYS_WORDS} \"to get them through the weekend\". This checker "
+        f"proposes the shortest length from {LICENCE_DAYS_WORDS} whose end date comes after the next business day. If "
+        f"even {LONGEST_LICENCE_DAYS} days does not (a long run of holidays), it proposes {LONGEST_LICENCE_DAYS} and says "
+        "so: the handbook is silent on longer gaps.",
         "The handbook describes a subscription that has already expired. An expiry still in the future is decided by "
         "the same rule: a non-trial subscription then almost always has its grace period reach the working week (a "
         "standard L&R case). For a trial that has not expired yet, the handbook's \"otherwise\" still gives a trial "
@@ -448,6 +464,6 @@ CHECKER = Checker(
         "period is described for self-managed subscriptions only, so it does not decide the SaaS path (grace_ends_on "
         "is still reported, but not drawn on the timeline).",
         "The handbook names no Zendesk macro or tag for licence emergencies, and no channel for informing the L&R "
-        "team about a self-managed case; the SaaS alert goes to #support_licensing-subscription.",
+        f"team about a self-managed case; the SaaS alert goes to {SAAS_CHANNEL}.",
     ),
 )

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 
 from . import handbook
 from .answers import parse_answers
-from .follow_up import FOLLOW_UP_MESSAGE
+from .follow_up import FOLLOW_UP_MESSAGE, FOLLOW_UP_MINUTES
 from .model import InvalidAnswer, Question
 from .pins import Pin
 
@@ -184,7 +184,7 @@ def texts(answers: Any) -> dict[str, Any]:
                 DETERMINE,
             ),
             "slack_thread": _entry("Slack thread starter", slack_thread(ticket_url), RESPOND),
-            "follow_up": _entry("Follow-up message after 15 minutes without a response",
+            "follow_up": _entry(f"Follow-up message after {FOLLOW_UP_MINUTES} without a response",
                                 follow_up_message(values["bridge_url"]), RESPOND),
             "next_engineer": _entry("Tag the next on-call engineer in the Slack thread",
                                     next_engineer_tag(values["next_engineer"], ticket_url), POST_CALL),

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 SATURDAY, SUNDAY = 5, 6
+# Spelled out rather than strftime("%A"), which follows the process locale.
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def is_weekend(moment: datetime | date) -> bool:

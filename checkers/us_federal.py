@@ -1,11 +1,12 @@
 """Is US Federal on-call support working now? Sections "US Federal Emergencies" and "Emergencies
 outside on-call hours".
 
-Outcomes: `on-call` (05:00 inclusive to 17:00 exclusive, Pacific Time, 7 days a week) and `off-hours`.
+Outcomes: `on-call` (ON_CALL_START inclusive to ON_CALL_END exclusive, Pacific Time, 7 days a week) and
+`off-hours`. The hours are stated once, in the constants below; every sentence is formatted from them.
 Result fields of this checker:
 - `pacific_time`: `at` in America/Los_Angeles, ISO 8601 with that zone's offset (-08:00 or -07:00);
-- `shift`: "AM" (05:00-11:00 Pacific), "PM" (11:00-17:00 Pacific), or null off-hours;
-- `next_on_call_start`: off-hours, the next 05:00 Pacific expressed in `at`'s own offset; else null;
+- `shift`: "AM" (ON_CALL_START to SHIFT_CHANGE), "PM" (SHIFT_CHANGE to ON_CALL_END), or null off-hours;
+- `next_on_call_start`: off-hours, the next ON_CALL_START Pacific expressed in `at`'s own offset; else null;
 - `next_on_call_start_pacific`: the same instant in Pacific Time; else null.
 Pacific Time follows the IANA rules, so daylight saving time is respected on the days it changes.
 """
@@ -27,6 +28,21 @@ ON_CALL_START = time(5, 0)  # "0500 Pacific Time": the AM shift starts
 SHIFT_CHANGE = time(11, 0)  # the AM shift ends and the PM shift starts
 ON_CALL_END = time(17, 0)  # "1700 Pacific Time": the PM shift ends (exclusive)
 
+
+def handbook_time(moment: time) -> str:
+    """The handbook's way of writing a time of day: "0500"."""
+    return f"{moment:%H%M}"
+
+
+def clock_time(moment: time) -> str:
+    """The page's way: "05:00"."""
+    return f"{moment:%H:%M}"
+
+
+# The hours as the handbook writes them, for the sentences below: a new version of the hours is a
+# change of the three constants above, never of a sentence.
+START, CHANGE, END = handbook_time(ON_CALL_START), handbook_time(SHIFT_CHANGE), handbook_time(ON_CALL_END)
+
 PAGERDUTY_SCHEDULE = "https://gitlab.pagerduty.com/schedules#P89ZYHZ"
 ONCALL_PAGE = "https://gitlab-com.gitlab.io/support/team/oncall.html"
 
@@ -41,7 +57,7 @@ QUESTIONS = (
 )
 
 FACTS = (
-    Fact("on_call_hours", "Between 05:00 and 17:00 Pacific Time?"),
+    Fact("on_call_hours", f"Between {clock_time(ON_CALL_START)} and {clock_time(ON_CALL_END)} Pacific Time?"),
 )
 
 OUTCOMES = (
@@ -49,7 +65,7 @@ OUTCOMES = (
         "on-call",
         "US Federal on-call support is working now",
         (
-            "US Federal on-call support is provided 7 days a week between the hours of 0500 and 1700 Pacific Time.",
+            f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific Time.",
             f"The current on-call schedule can be viewed in PagerDuty ({PAGERDUTY_SCHEDULE}, internal link), or "
             f"in the Support Team on-call page ({ONCALL_PAGE}, GitLab employees only).",
             "Customers are permitted to submit emergencies via email or via the emergency form in the US Federal "
@@ -73,9 +89,9 @@ OUTCOMES = (
 
 RULES = (
     Rule({"on_call_hours": (True,)}, "on-call",
-         "US Federal on-call support is provided 7 days a week between 0500 and 1700 Pacific Time.", (FEDERAL,)),
+         f"US Federal on-call support is provided 7 days a week between {START} and {END} Pacific Time.", (FEDERAL,)),
     Rule({}, "off-hours",
-         "The emergency falls outside the US Federal on-call hours (0500 to 1700 Pacific Time).", (OFF_HOURS,)),
+         f"The emergency falls outside the US Federal on-call hours ({START} to {END} Pacific Time).", (OFF_HOURS,)),
 )
 
 
@@ -98,9 +114,9 @@ def shift_at(pacific: datetime) -> str | None:
 
 
 def next_on_call_start(pacific: datetime) -> datetime:
-    """The next 05:00 Pacific strictly after an off-hours moment. Built from the calendar day, not by
-    adding hours, so the 23- and 25-hour days of the DST changes come out right (05:00 always exists:
-    the clocks change at 02:00)."""
+    """The next ON_CALL_START Pacific strictly after an off-hours moment. Built from the calendar day,
+    not by adding hours, so the 23- and 25-hour days of the DST changes come out right (a start at
+    03:00 or later always exists: the clocks change at 02:00)."""
     day = pacific.date() if pacific.time() < ON_CALL_START else pacific.date() + timedelta(days=1)
     return datetime.combine(day, ON_CALL_START, tzinfo=PACIFIC)
 
@@ -113,13 +129,13 @@ def finish(values, facts, result):
     result["shift"] = shift
     # The day's shifts in Pacific Time, for the page's picture: the hours are stated here only.
     result["shifts"] = [
-        {"name": "AM", "starts": f"{ON_CALL_START:%H:%M}", "ends": f"{SHIFT_CHANGE:%H:%M}"},
-        {"name": "PM", "starts": f"{SHIFT_CHANGE:%H:%M}", "ends": f"{ON_CALL_END:%H:%M}"},
+        {"name": "AM", "starts": clock_time(ON_CALL_START), "ends": clock_time(SHIFT_CHANGE)},
+        {"name": "PM", "starts": clock_time(SHIFT_CHANGE), "ends": clock_time(ON_CALL_END)},
     ]
     result["next_on_call_start"] = None
     result["next_on_call_start_pacific"] = None
     if shift is not None:
-        hours = "0500 to 1100" if shift == "AM" else "1100 to 1700"
+        hours = f"{START} to {CHANGE}" if shift == "AM" else f"{CHANGE} to {END}"
         result["actions"].insert(1, f"It is {pacific:%H:%M} Pacific Time: the {shift} shift ({hours} Pacific Time).")
     else:
         start = next_on_call_start(pacific)
@@ -127,7 +143,7 @@ def finish(values, facts, result):
         result["next_on_call_start_pacific"] = iso(start)
         result["actions"].append(
             f"It is {pacific:%H:%M} Pacific Time. The next start of business hours is {iso(start)} "
-            f"(0500 Pacific Time), which is {iso(start.astimezone(at.tzinfo))} in the offset you gave."
+            f"({START} Pacific Time), which is {iso(start.astimezone(at.tzinfo))} in the offset you gave."
         )
     return result
 
@@ -157,8 +173,9 @@ CHECKER = Checker(
     derive=derive,
     finish=finish,
     notes=(
-        "The handbook says \"between the hours of 0500 and 1700 Pacific Time\"; this checker counts 05:00 as on-call "
-        "and 17:00 as off-hours (the PM shift \"runs until 1700\").",
+        f"The handbook says \"between the hours of {START} and {END} Pacific Time\"; this checker counts "
+        f"{clock_time(ON_CALL_START)} as on-call and {clock_time(ON_CALL_END)} as off-hours (the PM shift "
+        f"\"runs until {END}\").",
         "\"Pacific Time\" is taken as the America/Los_Angeles zone: PST (UTC-8) in winter, PDT (UTC-7) in summer.",
         "The off-hours steps link the US Federal support page's hours of operation. This page says 7 days a week "
         "and names no holidays, so none are applied.",

@@ -136,3 +136,52 @@ def test_bad_input_names_the_field(answers, field, capsys):
 
 def test_region_accepts_lower_case():
     assert decide("2023-01-14T10:00+10:00", "apac")["outcome"] == "escalate-page"
+
+
+# ---- the trial's name and dates, and the Americas group, are stated once --------------------------
+
+def _fiscal_quarter(label):
+    """First and last day of a GitLab fiscal quarter such as FY23Q4 (the fiscal year FY23 starts on
+    1 February 2022)."""
+    from datetime import date, timedelta
+
+    year, quarter = 2000 + int(label[2:4]), int(label[5])
+    months = 1 + 3 * (quarter - 1)  # months after January of the year before
+
+    def first_of(offset):
+        return date(year - 1 + offset // 12, offset % 12 + 1, 1)
+
+    return first_of(months), first_of(months + 3) - timedelta(days=1)
+
+
+def test_the_trial_dates_are_the_pinned_trial_quarters():
+    """After a re-pin of a new trial name this fails until TRIAL_NAME and the dates follow."""
+    from checkers import concurrent, handbook
+
+    first_quarter, last_quarter = concurrent.TRIAL_NAME.split("-")
+    assert (concurrent.TRIAL_FIRST_DAY, concurrent.TRIAL_LAST_DAY) == (_fiscal_quarter(first_quarter)[0],
+                                                                     _fiscal_quarter(last_quarter)[1])
+    assert handbook.section(concurrent.TRIAL).title.startswith(f"{concurrent.TRIAL_NAME} Trial")
+    assert any(f"During {concurrent.TRIAL_NAME} in APAC" in pin.sentence for pin in concurrent.PINS)
+
+
+def test_another_trial_changes_every_sentence_that_states_it(monkeypatch):
+    from datetime import date
+
+    from tests.unit.rebuild import rebuilt, result_texts, stating, texts_of, use
+
+    checker = use(monkeypatch, rebuilt("concurrent", TRIAL_NAME="FY24Q4-FY25Q1", TRIAL_FIRST_DAY=date(2023, 11, 1),
+                                       TRIAL_LAST_DAY=date(2024, 4, 30), AMERICAS_GROUP="@support-americas"))
+    inside = decide("2024-01-13T10:00+10:00", "APAC")  # a Saturday in the new window
+    before = decide("2023-01-14T10:00+10:00", "APAC")  # a Saturday in the old one
+    amer = decide("2023-01-11T10:00-05:00", "AMER")
+    emea = decide("2023-01-11T10:00+01:00", "EMEA")
+    assert [r["outcome"] for r in (inside, before, amer, emea)] == ["escalate-page", *["contact-manager"] * 3]
+    assert "during the FY24Q4-FY25Q1 trial" in inside["because"]
+    assert "outside the FY24Q4-FY25Q1 trial window (2023-11-01 to 2024-04-30)" in before["because"]
+    assert amer["regional_group"] == "@support-americas"
+    assert any("(@support-americas, the handbook's example" in a for a in amer["actions"])
+    assert any("its only example is @support-americas" in a for a in emea["actions"])
+    assert "Within the FY24Q4-FY25Q1 trial (2023-11-01 to 2024-04-30)?" in [f.label for f in checker.facts]
+    texts = texts_of(checker) + [t for r in (inside, before, amer, emea) for t in result_texts(r)]
+    assert stating(texts, "FY23Q4-FY24Q1", "2022-11-01", "2023-04-30", "@support-team-americas") == []

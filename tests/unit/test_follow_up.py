@@ -135,3 +135,35 @@ def test_cli_evaluates(cli):
     result = cli.evaluate("follow-up", {"contacted_at": CONTACTED, "now": "2024-03-09T22:45+11:00"})
     assert result["outcome"] == "close-bridge"
     assert result["seconds_to_next_step"] is None
+
+
+# ---- the two delays are stated once: new delays change every sentence -----------------------------
+
+def test_the_delays_are_the_pinned_handbook_delays():
+    """After a re-pin of new delays this fails until FOLLOW_UP_AFTER and BRIDGE_OPEN_FOR follow."""
+    from checkers import follow_up
+
+    pinned = [pin.sentence for pin in follow_up.PINS]
+    assert any(s.startswith(f"After {follow_up.FOLLOW_UP_MINUTES}, if the customer has not responded") for s in pinned)
+    assert any(s.startswith(f"After {follow_up.ANOTHER_MINUTES} without response the bridge will be closed") for s in pinned)
+
+
+def test_other_delays_change_every_sentence_that_states_them(monkeypatch):
+    from datetime import timedelta
+
+    from tests.unit.rebuild import rebuilt, result_texts, stating, texts_of, use
+
+    checker = use(monkeypatch, rebuilt("follow_up", FOLLOW_UP_AFTER=timedelta(minutes=20),
+                                       BRIDGE_OPEN_FOR=timedelta(minutes=25)))
+    contacted = "2024-03-09T10:00+01:00"
+    results = [decide(f"2024-03-09T10:{m:02d}+01:00", contacted_at=contacted) for m in (19, 20, 44, 45)]
+    engaged = decide("2024-03-09T10:50+01:00", True, contacted_at=contacted)
+    assert [r["outcome"] for r in results] == ["wait", "send-follow-up", "send-follow-up", "close-bridge"]
+    assert (results[0]["follow_up_at"], results[0]["close_bridge_at"]) == ("2024-03-09T10:20+01:00", "2024-03-09T10:45+01:00")
+    assert results[0]["title"] == "Wait: it is not yet 20 minutes since the first contact"
+    assert results[3]["title"] == "Another 25 minutes without a response: close the bridge"
+    assert "After another 25 minutes without a response" in results[1]["say"]
+    assert [label for _, label in checker.facts[1].values] == ["under 20 minutes", "20 to under 45 minutes", "45 minutes or more"]
+    assert results[1]["facts"]["since_contact"] == "15-to-30"  # the codes are a contract and stay
+    texts = texts_of(checker) + [t for r in [*results, engaged] for t in result_texts(r)]
+    assert stating(texts, "15", "30") == []

@@ -321,3 +321,48 @@ def test_cli_evaluates_from_stdin(capsys, monkeypatch):
     out, _ = capsys.readouterr()
     assert code == 0
     assert json.loads(out)["outcome"] == "saas-plan"
+
+
+# ---- the grace period and the licence lengths are stated once ---------------------------------------
+
+def test_the_numbers_are_the_pinned_handbook_numbers():
+    """After a re-pin of a new grace period or licence length this fails until the constants follow."""
+    from checkers import licence as module
+
+    pinned = [pin.sentence for pin in module.PINS]
+    assert any(f"subscriptions have a {module.HANDBOOK_GRACE_PERIOD}." in s for s in pinned)
+    assert any(f"a short term ({module.LICENCE_DAYS_RANGE} days) trial license" in s for s in pinned)
+
+
+@pytest.mark.parametrize(("n", "words"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"),
+                                          (12, "12th"), (13, "13th"), (14, "14th"), (21, "21st"), (22, "22nd")])
+def test_ordinal(n, words):
+    from checkers.licence import ordinal
+
+    assert ordinal(n) == words
+
+
+def test_other_numbers_change_every_sentence_that_states_them(monkeypatch):
+    from tests.unit.rebuild import rebuilt, result_texts, stating, texts_of, use
+
+    checker = use(monkeypatch, rebuilt("licence", GRACE_DAYS=21, TRIAL_LICENCE_DAYS=range(5, 11)))
+    long_holiday = weekdays("2025-03-10", "2025-03-28")
+    covered = licence(expires_on="2025-02-17", now=SATURDAY)  # + 21 days: Monday 2025-03-10
+    short = licence(expires_on="2025-02-16", now=SATURDAY)
+    capped = licence(expires_on="2025-02-16", now=SATURDAY, holidays=long_holiday)
+    running_trial = licence(expires_on="2025-03-09", now=SATURDAY, trial=True)
+    saas = licence(deployment="saas", expires_on="2025-02-16", now=SATURDAY)
+    results = (covered, short, capped, running_trial, saas)
+    assert [r["outcome"] for r in results] == ["standard-lr", "trial-licence", "trial-licence", "trial-licence", "saas-plan"]
+    assert covered["grace_ends_on"] == "2025-03-10"
+    assert "the 21-day grace period ends on Monday 2025-03-10" in covered["because"]
+    assert "Subscriptions have a 21 days grace period" in covered["say"]
+    assert "21-day grace period ends" in [p["label"] for p in covered["timeline"]]
+    assert (short["trial_licence_days"], short["trial_licence_ends_on"]) == (5, "2025-03-13")
+    assert "(5 is the shortest length from 5 to 10 days" in short["because"]
+    assert (capped["trial_licence_days"], capped["trial_licence_capped"]) == (10, True)
+    assert "even 10 days does not reach past the next business day" in capped["handover"]
+    assert any("(5-10 days)" in action for action in short["actions"])
+    assert any("its 21st day" in note for note in checker.notes)
+    texts = texts_of(checker) + [t for r in results for t in result_texts(r)]
+    assert stating(texts, "14", "7") == []

@@ -107,3 +107,15 @@ def test_checklist_ids_are_unique_and_cite_known_sections():
         assert len(item_ids) == len(set(item_ids)), entry.id
     with pytest.raises(KeyError):
         checklists.checklist("nope")
+
+
+def test_the_follow_up_text_follows_the_follow_up_delays():
+    from datetime import timedelta
+
+    from tests.unit.rebuild import rebuilt, stating
+
+    follow_up = rebuilt("follow_up", FOLLOW_UP_AFTER=timedelta(minutes=20), BRIDGE_OPEN_FOR=timedelta(minutes=25))
+    entry = rebuilt("response_texts", imports={"follow_up": follow_up}).texts({})["texts"]["follow_up"]
+    assert entry["label"] == "Follow-up message after 20 minutes without a response"
+    assert "After another 25 minutes without a response" in entry["text"]
+    assert stating([entry["label"], entry["text"]], "15", "30") == []

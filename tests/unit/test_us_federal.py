@@ -109,3 +109,40 @@ def test_bad_input_names_the_field(answers, field, capsys):
     assert main(["evaluate", "us-federal", "--json", json.dumps(answers)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.startswith(f"error: {field}: ") and err.count("\n") == 1
+
+
+# ---- the hours are stated once: a new version of them changes every sentence ----------------------
+
+def test_the_hours_are_the_pinned_handbook_hours():
+    """After a re-pin of new hours this fails until ON_CALL_START, SHIFT_CHANGE and ON_CALL_END follow."""
+    from checkers import us_federal
+
+    pinned = [pin.sentence for pin in us_federal.PINS]
+    start, change, end = us_federal.START, us_federal.CHANGE, us_federal.END
+    assert any(f"between the hours of {start} and {end} Pacific Time." in s for s in pinned)
+    assert f"The AM shift starts at {start} Pacific Time and runs until {change} Pacific Time." in pinned
+    assert f"The PM shift starts at {change} Pacific Time and runs until {end} Pacific Time." in pinned
+
+
+def test_other_hours_change_every_sentence_that_states_them(monkeypatch):
+    from datetime import time
+
+    from tests.unit.rebuild import rebuilt, result_texts, stating, texts_of, use
+
+    checker = use(monkeypatch, rebuilt("us_federal", ON_CALL_START=time(6, 0), SHIFT_CHANGE=time(12, 0),
+                                       ON_CALL_END=time(18, 0)))
+    early = evaluate("us-federal", {"at": "2024-07-01T05:30-07:00"})
+    morning = evaluate("us-federal", {"at": "2024-07-01T06:00-07:00"})
+    evening = evaluate("us-federal", {"at": "2024-07-01T17:30-07:00"})
+    late = evaluate("us-federal", {"at": "2024-07-01T18:00-07:00"})
+    assert [r["outcome"] for r in (early, morning, evening, late)] == [OFF, ON, ON, OFF]
+    assert early["next_on_call_start_pacific"] == "2024-07-01T06:00-07:00"
+    assert any("(0600 Pacific Time)" in a for a in early["actions"])
+    assert any("the AM shift (0600 to 1200 Pacific Time)" in a for a in morning["actions"])
+    assert any("the PM shift (1200 to 1800 Pacific Time)" in a for a in evening["actions"])
+    assert "between the hours of 0600 and 1800 Pacific Time" in morning["actions"][0]
+    assert "(0600 to 1800 Pacific Time)" in late["because"]
+    assert morning["shifts"] == [{"name": "AM", "starts": "06:00", "ends": "12:00"},
+                                 {"name": "PM", "starts": "12:00", "ends": "18:00"}]
+    texts = texts_of(checker) + [t for r in (early, morning, evening, late) for t in result_texts(r)]
+    assert stating(texts, "0500", "1100", "1700", "05:00", "11:00", "17:00") == []

@@ -1,0 +1,121 @@
+"""A checker module run afresh with other values for some of its constants, as after a new handbook
+version: the proof that every sentence stating a handbook number is formatted from its constant.
+
+`rebuilt("licence", GRACE_DAYS=21)` executes checkers/licence.py with `GRACE_DAYS = 21` in place of
+its own value (the rest of the source as it is) and returns the new module; the installed module is
+left alone. `texts_of` gathers every sentence a checker shows, and `result_texts` those of a result,
+so a test can look for the old value anywhere.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+import sys
+import types
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import checkers
+from checkers import registry
+from checkers.model import Checker
+
+_VALUES = "__rebuilt_values__"
+
+
+def rebuilt(module_name: str, imports: Mapping[str, types.ModuleType] | None = None, **constants: Any) -> types.ModuleType:
+    """checkers/<module_name>.py with each named top-level constant bound to the value given.
+
+    `imports` maps sibling module names to modules (e.g. another rebuilt one) that this module's
+    `from .name import ...` must read instead of the installed ones."""
+    path = Path(checkers.__file__).resolve().parent / f"{module_name}.py"
+    source = path.read_bytes()
+    line_starts = [0]
+    for line in source.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
+
+    def offset(line: int, column: int) -> int:  # ast columns count UTF-8 bytes
+        return line_starts[line - 1] + column
+
+    spans = []
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        for name in names:
+            if name in constants:
+                value = node.value
+                spans.append((offset(value.lineno, value.col_offset), offset(value.end_lineno, value.end_col_offset), name))
+    missing = set(constants) - {name for _, _, name in spans}
+    if missing:
+        raise AssertionError(f"checkers/{module_name}.py has no top-level constant {sorted(missing)}")
+    for start, end, name in sorted(spans, reverse=True):
+        source = source[:start] + f"{_VALUES}[{name!r}]".encode() + source[end:]
+
+    full_name = f"{checkers.__name__}._rebuilt_{module_name}"
+    module = types.ModuleType(full_name)
+    module.__package__ = checkers.__name__
+    module.__file__ = str(path)
+    setattr(module, _VALUES, dict(constants))
+    swapped = {f"{checkers.__name__}.{name}": replacement for name, replacement in (imports or {}).items()}
+    for name in swapped:
+        importlib.import_module(name)  # the installed module is put back afterwards, never dropped
+    saved = {name: sys.modules.get(name) for name in [*swapped, full_name]}
+    try:
+        sys.modules.update(swapped)
+        sys.modules[full_name] = module  # dataclasses look their module up while the class is made
+        exec(compile(source, str(path), "exec"), module.__dict__)
+    finally:
+        for name, previous in saved.items():
+            if previous is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = previous
+    return module
+
+
+def texts_of(checker: Checker) -> list[str]:
+    """Every sentence the checker's page, schema and decision table show."""
+    found = [checker.title, checker.summary, *checker.notes]
+    for question in checker.questions:
+        found += [question.label, question.help, *(o.label for o in question.options)]
+    for fact in checker.facts:
+        found += [fact.label, *(label for _, label in fact.values)]
+    for outcome in checker.outcomes:
+        found += [outcome.title, *outcome.actions, outcome.say]
+    found += [rule.because for rule in checker.rules]
+    return [text for text in found if text]
+
+
+# Not texts of the checker's own: the answers as given, the facts' codes (a contract), links and
+# the handbook's section titles (which quote the handbook, not the checker).
+_NOT_TEXTS = {"answers", "facts", "cite", "sources", "checker", "outcome", "asked", "shown_fields"}
+
+
+def result_texts(result: Mapping[str, Any]) -> list[str]:
+    """Every string in a result except the fields that are not the checker's sentences."""
+
+    def walk(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from walk(item)
+
+    return [text for key, value in result.items() if key not in _NOT_TEXTS for text in walk(value)]
+
+
+def use(monkeypatch, module: types.ModuleType) -> Checker:
+    """Make `checkers.evaluate(name, ...)` run the rebuilt module's checker for this test."""
+    monkeypatch.setitem(registry._CHECKERS, module.CHECKER.name, module.CHECKER)
+    return module.CHECKER
+
+
+def stating(texts: list[str], *values: str) -> list[str]:
+    """The texts that state any of `values` as a number of its own: "14" in "14-day" or "14th", but
+    not in the date 2025-03-14 or the time 10:14."""
+    pattern = re.compile("|".join(rf"(?<![\d:.-]){re.escape(v)}(?![\d:])" for v in values))
+    return [text for text in texts if pattern.search(text)]
