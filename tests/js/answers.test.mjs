@@ -1,7 +1,7 @@
 // Reading answers from a form's controls (docs/assets/checkers/answers.js), what is sent to Python.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answerOf, isDefault } from "../../docs/assets/checkers/answers.js";
+import { answerOf, isDefault, readGivenAnswers, showAsked } from "../../docs/assets/checkers/answers.js";
 
 const radio = (value, checked = false) => ({ type: "radio", value, checked });
 const box = (value, checked = false) => ({ type: "checkbox", value, checked });
@@ -45,4 +45,28 @@ test("a control is at its default until the reader changes it", () => {
   assert.equal(isDefault({ type: "checkbox", checked: true, defaultChecked: false }), false);
   assert.equal(isDefault({ type: "date", value: "2024-01-01", defaultValue: "2024-01-01" }), true);
   assert.equal(isDefault({ type: "text", value: "x", defaultValue: "" }), false);
+});
+
+/** A form with one field per question, as the build writes it, minimal enough for the reader. */
+function fakeForm(fields) {
+  const nodes = fields.map(({ id, kind, controls }) => ({
+    hidden: false,
+    dataset: { question: id, kind },
+    querySelectorAll: () => controls.map((c) => ({ dataset: {}, defaultValue: "", defaultChecked: false, ...c })),
+  }));
+  return { querySelectorAll: (selector) => (selector === "[data-question]" ? nodes : []), nodes };
+}
+
+test("questions not asked are hidden, and their answers are neither read nor sent", () => {
+  const form = fakeForm([
+    { id: "production_unusable", kind: "choice", controls: [radio("yes", true)] },
+    { id: "exception_criteria", kind: "choice", controls: [radio("no", true)] },
+  ]);
+  showAsked(form, ["production_unusable"]);
+  assert.deepEqual(form.nodes.map((n) => n.hidden), [false, true]);
+  assert.deepEqual(readGivenAnswers(form), { production_unusable: "yes" });
+  showAsked(form, undefined); // a reply without `asked` (the runtime failed) changes nothing
+  assert.deepEqual(form.nodes.map((n) => n.hidden), [false, true]);
+  showAsked(form, ["production_unusable", "exception_criteria"]);
+  assert.deepEqual(readGivenAnswers(form), { production_unusable: "yes", exception_criteria: "no" });
 });

@@ -180,8 +180,10 @@ export function mount(widget) {
       return;
     }
     if (status.querySelector(".checker__retry")) status.replaceChildren();
-    // Until Python answers, the build's own text says what works meanwhile.
+    // Until Python runs, the build's own text says what works meanwhile; once it runs, say so at
+    // once (a renderer's status, such as the incident's tag, replaces it with the first answer).
     if (runtime.state !== "ready") showStatus(status, staticText, runtime.state);
+    else if (status.dataset.state !== "ready") showStatus(status, status.dataset.ready, "ready");
   };
   reflectRuntime();
   startRuntime();
