@@ -10,17 +10,21 @@ from typing import Any
 from . import drills, response_texts, urlstate
 from .incident import bulk_response_for
 from .model import InvalidAnswer
-from .registry import evaluate, names, schema
+from .registry import asked_questions, evaluate, names, schema
 
 
 def handle(request_json: str) -> str:
+    request: Any = None
     try:
         request = json.loads(request_json)
         reply: dict[str, Any] = {"ok": True, "result": _dispatch(request)}
     except InvalidAnswer as error:
-        reply = {"ok": False, "error": {"field": error.field, "message": error.message}}
+        reply = {"ok": False, "error": {"field": error.field, "message": error.message, "code": error.code}}
     except Exception as error:  # a bug must reach the page as a message, not kill the worker
-        reply = {"ok": False, "error": {"field": None, "message": f"{type(error).__name__}: {error}"}}
+        reply = {"ok": False, "error": {"field": None, "message": f"{type(error).__name__}: {error}", "code": "invalid"}}
+    if isinstance(request, dict) and request.get("op") == "evaluate":
+        # Contract 2: the page hides the questions that are not asked, whether the answers decide or not.
+        reply["asked"] = asked_questions(request.get("name"), request.get("answers") or {})
     return json.dumps(reply)
 
 
@@ -41,5 +45,5 @@ def _dispatch(request: dict[str, Any]) -> Any:
     if op == "incident":  # the widespread-incident helper: tag, searches and bulk response for one incident
         return bulk_response_for(request.get("answers") or {})
     raise InvalidAnswer(
-        "op", f"unknown operation {op!r}; expected evaluate, schema, names, grade, read-url, write-url, texts or incident"
+        "op", f"unknown operation {op!r}; expected evaluate, schema, names, grade, read-url, write-url, texts, incident or flow", "unknown"
     )

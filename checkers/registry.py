@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from . import handbook
-from .answers import parse_answers, to_json
+from .answers import asked_ids, parse_answers, to_json
 from .model import Checker, InvalidAnswer
 
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
@@ -64,7 +64,9 @@ def get(name: str) -> Checker:
         return _CHECKERS[name]
     checkers = _discover()
     if name not in checkers:
-        raise InvalidAnswer("checker", f"unknown checker {name!r}; expected one of {', '.join(sorted(checkers))}")
+        raise InvalidAnswer(
+            "checker", f"unknown checker {name!r}; expected one of {', '.join(sorted(checkers))}", "unknown"
+        )
     return checkers[name]
 
 
@@ -78,7 +80,22 @@ def schema(name: str) -> dict[str, Any]:
         "outcomes": [{"code": o.code, "title": o.title} for o in checker.outcomes],
         "cite": [handbook.href(a) for a in checker.cite],
         "notes": list(checker.notes),
+        "derived": [{"id": d.id, "label": d.label, "of": d.of} for d in checker.derived],
     }
+
+
+def _clock(now: datetime | None):
+    return (lambda: now) if now is not None else (lambda: datetime.now().astimezone())
+
+
+def asked_questions(name: str, answers: Any, *, now: datetime | None = None) -> list[str]:
+    """The ids of the questions asked for these raw answers, in order. Never raises: an unknown
+    checker asks nothing, and a bad value counts as not given."""
+    try:
+        checker = get(name)
+    except Exception:  # noqa: BLE001 - not a checker's name (not even a string): nothing is asked
+        return []
+    return asked_ids(checker.questions, answers, _clock(now), checker.derived)
 
 
 def _unique(items) -> list:
@@ -88,8 +105,8 @@ def _unique(items) -> list:
 def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = None) -> dict[str, Any]:
     """Decide. `now` stands in for the clock, so any instant can be tested; it must carry an offset."""
     checker = get(name)
-    clock = (lambda: now) if now is not None else (lambda: datetime.now().astimezone())
-    values = parse_answers(checker.questions, answers, clock)
+    clock = _clock(now)
+    values = parse_answers(checker.questions, answers, clock, checker.derived)
     facts = checker.derive(values)
     rule = checker.first_rule(facts)
     outcome = checker.outcome(rule.outcome)
@@ -102,10 +119,11 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
         "tags": list(outcome.tags),
         "say": outcome.say,
         "cite": [handbook.href(a) for a in anchors],
-        "sources": [{"href": handbook.href(a), "title": handbook.section(a).title} for a in anchors],
+        "sources": [handbook.source_entry(a) for a in anchors],
         "because": rule.because,
         "rule": checker.rules.index(rule) + 1,  # the row of the decision table that decided
         "answers": {k: to_json(v) for k, v in values.items()},
         "facts": {k: to_json(v) for k, v in facts.items()},
+        "asked": asked_ids(checker.questions, answers, clock, checker.derived),
     }
     return checker.finish(values, facts, result)

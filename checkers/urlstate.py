@@ -169,6 +169,19 @@ def serialise(pairs: Mapping[str, str]) -> str:
     )
 
 
+def _asked(namespace: str, answers: Mapping[str, Any]) -> set[str]:
+    """The questions asked for these JSON answers (contract 2): a link never holds an answer that
+    cannot matter."""
+    if namespace == response_texts.NAMESPACE:
+        return {q.id for q in response_texts.QUESTIONS}
+    return set(registry.asked_questions(namespace, answers))
+
+
+def _texts_as_json(questions: tuple[Question, ...], given: Mapping[str, str]) -> dict[str, Any]:
+    by_id = {q.id: q for q in questions}
+    return {answer_id: _check(by_id[answer_id], text)[0] for answer_id, text in given.items()}
+
+
 def write(query: Any, namespace: str, answers: Any) -> str:
     """The query with `namespace`'s answers replaced by `answers` and every other known key kept."""
     questions = _questions(namespace)
@@ -177,12 +190,18 @@ def write(query: Any, namespace: str, answers: Any) -> str:
         if space == namespace:
             continue
         by_id = {q.id: q for q in _space(space) or ()}
+        asked = _asked(space, _texts_as_json(tuple(by_id.values()), given))
         for answer_id, text in given.items():
+            if answer_id not in asked:
+                continue
             kept = _normalised(by_id[answer_id], text)
             if kept is not None:
                 pairs[f"{space}.{answer_id}"] = kept
     if isinstance(answers, Mapping):
+        asked = _asked(namespace, answers)
         for q in questions:
+            if q.id not in asked:
+                continue
             text = _text_of(answers.get(q.id))
             kept = _normalised(q, text) if text is not None else None
             if kept is not None:

@@ -94,7 +94,7 @@ def test_the_worker_entry_point_answers_anything_with_json(name):
         if reply["ok"]:
             assert_is_a_result(name, reply["result"])
         else:
-            assert set(reply["error"]) == {"field", "message"} and reply["error"]["message"]
+            assert set(reply["error"]) == {"field", "message", "code"} and reply["error"]["message"]
             # A bug would surface as a message without a field: every refusal here names one.
             assert reply["error"]["field"] is not None, reply["error"]
 
