@@ -20,9 +20,13 @@ from site_build import drills  # noqa: E402
 from site_build import external_links  # noqa: E402
 from site_build import early_start, precompress  # noqa: E402
 from site_build import response_flow  # noqa: E402
+from site_build.exception_aids import render_exception_aids  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
+# Markers added by issue 11, one plain `render_<kind>(arg) -> str` each (contracts.md item 4).
+_RENDERERS = {"exception-aids": render_exception_aids}
+_KIND_MARKER = re.compile(r"^<!-- (" + "|".join(map(re.escape, _RENDERERS)) + r")(?:: ([^>]*?))? -->$", re.MULTILINE)
 
 
 def _base(page) -> str:
@@ -38,6 +42,14 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{page.file.src_path}: cannot render checker {match.group(1)!r}: {error}") from error
 
     markdown = _CHECKER_MARKER.sub(render, markdown)
+
+    def render_kind(match: re.Match) -> str:
+        try:
+            return "\n" + _RENDERERS[match.group(1)]((match.group(2) or "").strip()) + "\n"
+        except Exception as error:  # name the page and the marker
+            raise PluginError(f"{page.file.src_path}: cannot render {match.group(0)}: {error}") from error
+
+    markdown = _KIND_MARKER.sub(render_kind, markdown)
     try:  # <!-- training: drills|facilitator-cards -->; a bad scenario names its file and field
         markdown = drills.render(markdown, _base(page))
     except ScenarioError as error:

@@ -44,6 +44,25 @@ def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: s
     )
 
 
+def _checkboxes(dom_id: str, q: Question) -> str:
+    """Contract 3: a fieldset, its legend the label, one checkbox per option (name = question id)."""
+    chosen = set(q.default) if isinstance(q.default, tuple) else set()
+    items = []
+    for index, option in enumerate(q.options):
+        input_id = f"{dom_id}-{option.value}"
+        mark = " checked" if option.value in chosen else ""
+        items.append(
+            f'<label class="checker__choice" for="{input_id}"><input type="checkbox" id="{input_id}" '
+            f'name="{q.id}" value="{_attr(option.value)}"{mark}> {escape(option.label)}</label>'
+        )
+    return (
+        f'<fieldset class="checker__field" data-question="{q.id}" data-kind="{q.kind}" '
+        f'aria-describedby="{_described_by(dom_id, q)}">'
+        f'<legend>{escape(q.label)}</legend><div class="checker__choices">{"".join(items)}</div>'
+        f"{_help_and_error(dom_id, q)}</fieldset>"
+    )
+
+
 _INPUT_TYPES = {"datetime": "datetime-local", "date": "date", "text": "text", "url": "url"}
 
 
@@ -80,6 +99,8 @@ def question_html(checker: Checker, q: Question) -> str:
     if q.kind == "choice":
         checked = None if q.required else q.default
         return _radios(dom_id, q, [(o.value, o.label) for o in q.options], checked)
+    if q.kind == "multi-choice":
+        return _checkboxes(dom_id, q)
     if q.kind == "boolean":
         checked = None if q.required else ("true" if q.default else "false")
         return _radios(dom_id, q, [("true", "Yes"), ("false", "No")], checked)

@@ -83,6 +83,10 @@ function localInputValue(date) {
 
 function readField(field) {
   const kind = field.dataset.kind;
+  if (kind === "multi-choice") {
+    const checked = [...field.querySelectorAll("input:checked")].map((input) => input.value);
+    return checked.length ? checked : undefined;
+  }
   if (kind === "choice" || kind === "boolean") {
     const checked = field.querySelector("input:checked");
     if (!checked) return undefined;
@@ -167,6 +171,11 @@ export function applyUrlState(container, state) {
     const field = fieldOf(id);
     if (!field) continue;
     const kind = field.dataset.kind;
+    if (kind === "multi-choice") {
+      const chosen = new Set(Array.isArray(value) ? value : []);
+      for (const input of field.querySelectorAll("input")) input.checked = chosen.has(input.value);
+      continue;
+    }
     if (kind === "choice" || kind === "boolean") {
       for (const input of field.querySelectorAll("input")) input.checked = input.value === String(value);
       continue;
@@ -380,6 +389,12 @@ function mount(widget) {
     const reply = await ask({ op: "evaluate", name, answers: readAnswers(widget) });
     if (mine !== sequence || !widget.isConnected) return; // a newer answer is on its way
     output.replaceChildren();
+    if (Array.isArray(reply.asked)) {
+      // Contract 2: a question that cannot matter for these answers is not shown (Python says which).
+      for (const field of widget.querySelectorAll("[data-question]")) {
+        field.hidden = !reply.asked.includes(field.dataset.question);
+      }
+    }
     if (reply.ok) {
       showErrors(widget, null, touched);
       output.append(renderResult(reply.result));
