@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import drills, response_texts, urlstate
+from . import drills, flows, response_texts, urlstate
 from .incident import bulk_response_for
 from .model import InvalidAnswer
 from .registry import asked_questions, evaluate, names, schema
@@ -42,6 +42,9 @@ def _dispatch(request: dict[str, Any]) -> Any:
         return urlstate.handle(request)
     if op == "texts":  # the guided response's copy-ready texts, filled in from the engineer's answers
         return response_texts.texts(request.get("answers") or {})
+    if op == "flow":  # the whole guided response: from the link's query, or from answers keyed as in it
+        answers = urlstate.flow_answers(request["query"]) if "query" in request else request.get("answers") or {}
+        return flows.run(request.get("name") or "paged", answers)
     if op == "incident":  # the widespread-incident helper: tag, searches and bulk response for one incident
         return bulk_response_for(request.get("answers") or {})
     raise InvalidAnswer(

@@ -1,4 +1,5 @@
-"""`python -m checkers list | schema NAME | evaluate NAME --json '{...}'` (``--json -`` reads stdin).
+"""`python -m checkers list | schema NAME | evaluate NAME --json '{...}' | flow paged --json '{...}'`
+(``--json -`` reads stdin).
 
 Results go to stdout as JSON. Bad input exits 2 with one line on stderr naming the field."""
 
@@ -8,6 +9,7 @@ import argparse
 import json
 import sys
 
+from . import flows
 from .model import InvalidAnswer
 from .registry import evaluate, get, names, schema
 
@@ -21,6 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("evaluate", help="decide from a JSON object of answers")
     run.add_argument("name")
     run.add_argument("--json", dest="answers", default="{}", help="answers as JSON, or - to read stdin")
+    flow = sub.add_parser("flow", help="walk a whole response: the steps, the next one, the texts")
+    flow.add_argument("name")
+    flow.add_argument("--json", dest="answers", default="{}",
+                      help="answers keyed <namespace>.<answer id> as in the page's link, as JSON, or - to read stdin")
     return parser
 
 
@@ -42,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
                 answers = json.loads(text)
             except json.JSONDecodeError as error:
                 return _fail("--json", f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})")
-            output = evaluate(args.name, answers)
+            output = flows.run(args.name, answers) if args.command == "flow" else evaluate(args.name, answers)
     except InvalidAnswer as error:
         return _fail(error.field, error.message)
     try:

@@ -15,7 +15,7 @@ from .model import Checker, InvalidAnswer
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
 _MACHINERY = {
     "model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate",
-    "drills", "incident", "response_texts", "checklists",
+    "drills", "incident", "response_texts", "checklists", "flows",
 }
 _CHECKERS: dict[str, Checker] = {}
 _ALL_FOUND = []  # non-empty once every module has been looked at
