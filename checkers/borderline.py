@@ -35,7 +35,7 @@ FACTS = (
 # Spelled out rather than strftime("%A"), which follows the process locale.
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-HIGH_PRIORITY = "handle the ticket as a `high` priority that requires an immediate response"
+HIGH_PRIORITY = "handle the ticket as a high priority that requires an immediate response"
 
 OUTCOMES = (
     Outcome(
@@ -51,7 +51,7 @@ OUTCOMES = (
         "handle-as-high",
         "Handle it yourself as a high-priority ticket that needs an immediate response",
         (
-            "Handle the page as a `high` priority ticket that requires an immediate response.",
+            "Handle the page as a high priority ticket that requires an immediate response.",
             "Work with the customer to try to resolve or mitigate the issue before it becomes an emergency.",
         ),
         cite=(BORDERLINE,),

@@ -155,7 +155,7 @@ CHECKER = Checker(
     finish=finish,
     derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
-        "\"At the weekend\" is judged on your own clock (the offset of `at`), Saturday and Sunday; the handbook "
+        "\"At the weekend\" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook "
         "does not say whose weekend it means.",
         "The handbook offers the manager on-call or the dev-escalation process without ranking them; both are "
         "given. For SaaS on a weekday, or self-managed at any time, there is no CMOC rung.",
