@@ -1,16 +1,27 @@
 """The worker's one entry point: a JSON request in, a JSON reply out, never an exception.
 
-Kept apart from the CLI so the browser imports nothing it does not need."""
+Kept apart from the CLI so the browser imports nothing it does not need.
+
+Every form on a page (a checker, the response texts, the incident helper: see `forms`) is asked
+through one operation, `{"op": "form", "name", "answers"}`. Its reply carries `asked` (the ids of
+the questions asked for these answers) beside `ok`, whether ok or not. The older operations
+`evaluate`, `texts` and `incident` are the same request under other names (tests and drills use them).
+An error reply is `{"ok": false, "error": {"field", "message", "code"}}`, `code` being one of
+"required", "invalid", "unknown" (checkers.model.InvalidAnswer)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from . import drills, flows, response_texts, urlstate
-from .incident import bulk_response_for
+from . import drills, flows, forms, response_texts, urlstate
+from .incident import NAME as INCIDENT
 from .model import InvalidAnswer
-from .registry import asked_questions, evaluate, names, schema
+from .registry import names, schema
+
+# Old operation -> the form it asks (None: the request names the form).
+_FORM_ALIASES = {"form": None, "evaluate": None, "texts": response_texts.NAMESPACE, "incident": INCIDENT}
+_OPS = ("form", "evaluate", "schema", "names", "grade", "read-url", "write-url", "texts", "incident", "flow")
 
 
 def handle(request_json: str) -> str:
@@ -22,16 +33,23 @@ def handle(request_json: str) -> str:
         reply = {"ok": False, "error": {"field": error.field, "message": error.message, "code": error.code}}
     except Exception as error:  # a bug must reach the page as a message, not kill the worker
         reply = {"ok": False, "error": {"field": None, "message": f"{type(error).__name__}: {error}", "code": "invalid"}}
-    if isinstance(request, dict) and request.get("op") == "evaluate":
-        # Contract 2: the page hides the questions that are not asked, whether the answers decide or not.
-        reply["asked"] = asked_questions(request.get("name"), request.get("answers") or {})
+    if isinstance(request, dict) and request.get("op") in _FORM_ALIASES:
+        name, answers = _form_request(request)
+        reply["asked"] = forms.asked(name, answers)
     return json.dumps(reply)
 
 
-def _dispatch(request: dict[str, Any]) -> Any:
+def _form_request(request: dict[str, Any]) -> tuple[Any, Any]:
+    name = _FORM_ALIASES[request["op"]] or request.get("name")
+    return name, request.get("answers") or {}
+
+
+def _dispatch(request: Any) -> Any:
+    if not isinstance(request, dict):
+        raise InvalidAnswer("op", f"expected a request object, got {request!r}", "unknown")
     op = request.get("op")
-    if op == "evaluate":
-        return evaluate(request["name"], request.get("answers") or {})
+    if op in _FORM_ALIASES:
+        return forms.compute(*_form_request(request))
     if op == "schema":
         return schema(request["name"])
     if op == "names":
@@ -40,13 +58,7 @@ def _dispatch(request: dict[str, Any]) -> Any:
         return drills.grade(request)
     if op in ("read-url", "write-url"):  # a widget's answers in the page's URL query
         return urlstate.handle(request)
-    if op == "texts":  # the guided response's copy-ready texts, filled in from the engineer's answers
-        return response_texts.texts(request.get("answers") or {})
     if op == "flow":  # the whole guided response: from the link's query, or from answers keyed as in it
         answers = urlstate.flow_answers(request["query"]) if "query" in request else request.get("answers") or {}
         return flows.run(request.get("name") or "paged", answers)
-    if op == "incident":  # the widespread-incident helper: tag, searches and bulk response for one incident
-        return bulk_response_for(request.get("answers") or {})
-    raise InvalidAnswer(
-        "op", f"unknown operation {op!r}; expected evaluate, schema, names, grade, read-url, write-url, texts, incident or flow", "unknown"
-    )
+    raise InvalidAnswer("op", f"unknown operation {op!r}; expected one of {', '.join(_OPS)}", "unknown")

@@ -174,6 +174,8 @@ CHECKER = Checker(
     cite=(RESPOND,),
     derive=_derive,
     finish=_add_clock,
+    # The seconds left and the next step are the countdown's, which ticks: a number listed here would be stale.
+    shown_fields=("follow_up_at", "close_bridge_at"),
     notes=(
         "Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent 15 minutes "
         "after the first contact. The handbook counts the second 15 minutes from the follow-up message itself; "

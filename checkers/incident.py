@@ -23,6 +23,8 @@ from . import handbook
 from .answers import parse_answers
 from .model import InvalidAnswer, Question
 
+NAME = "incident"  # the form's name for the page and the worker (checkers/forms.py)
+
 WIDESPREAD = "a-widespread-incident-causes-multiple-successive-pagerduty-alerts"
 BULK_UPDATE = "using-zendesk-bulk-update"
 MULTIPLE = "handling-multiple-simultaneous-emergencies"
@@ -45,8 +47,10 @@ SEARCHES = (
     },
 )
 
-CAUTION = ("CAREFUL: Verify that each ticket is related to the incident - if it is not, follow handling multiple "
-           "simultaneous emergencies.")
+CAUTION_TITLE = "Before you bulk update"
+CAUTION_LINK_TEXT = "handling multiple simultaneous emergencies"
+CAUTION_BEFORE = "CAREFUL: Verify that each ticket is related to the incident - if it is not, follow "
+CAUTION = f"{CAUTION_BEFORE}{CAUTION_LINK_TEXT}."
 
 QUESTIONS = (
     Question("incident_number", "Incident number", "text", help="Digits only, e.g. 12345."),
@@ -137,6 +141,13 @@ def bulk_response(incident_number: str, status_page_url: str | None = None,
         "ticket_status": ticket_status,
         "follow_up": follow_up,
         "caution": CAUTION,
+        # The same caution in parts, so the page links the section without looking for the words.
+        "caution_title": CAUTION_TITLE,
+        "caution_parts": [
+            {"text": CAUTION_BEFORE, "href": None},
+            {"text": CAUTION_LINK_TEXT, "href": handbook.href(MULTIPLE)},
+            {"text": ".", "href": None},
+        ],
         "cite": [handbook.href(anchor) for anchor in (WIDESPREAD, BULK_UPDATE, MULTIPLE)],
     }
 
@@ -156,4 +167,6 @@ def _validate_shape(answers: Any) -> None:
     known = [q.id for q in QUESTIONS]
     for key in answers:
         if key not in known:
-            raise InvalidAnswer(str(key), f"is not a field of the incident helper; expected one of {', '.join(known)}")
+            raise InvalidAnswer(
+                str(key), f"is not a field of the incident helper; expected one of {', '.join(known)}", "unknown"
+            )

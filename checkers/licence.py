@@ -94,9 +94,6 @@ OUTCOMES = (
         ),
         (),
         (SELF_MANAGED,),
-        say="Thank you for contacting GitLab Support. Subscriptions have a 14 days grace period after they expire "
-        f"({GRACE_FAQ}), and yours lasts until at least our next business day. Your request will be handled as a "
-        "standard License & Renewals case during normal business hours.",
     ),
     Outcome(
         "trial-licence",
@@ -109,9 +106,6 @@ OUTCOMES = (
         ),
         (),
         (SELF_MANAGED,),
-        say="Thank you for contacting GitLab Support. To get you through to our next business day, we are generating "
-        "a temporary licence for your instance. Your CSM, Sales Rep and our License & Renewals team will follow up "
-        "with you during the regular work week to resolve the subscription.",
     ),
     Outcome(
         "saas-plan",
@@ -124,8 +118,6 @@ OUTCOMES = (
         ),
         (),
         (SAAS,),
-        say="Thank you for contacting GitLab Support. We are restoring your GitLab.com plan so that you are "
-        "unblocked, and our License & Renewals team will follow up on this ticket to complete the subscription.",
     ),
 )
 
@@ -271,6 +263,9 @@ def _timeline(case: _Case) -> list[dict]:
     return [{"date": d.isoformat(), "weekday": WEEKDAYS[d.weekday()], "label": label, "kind": kind} for kind, d, label in points]
 
 
+CHECK_FIRST = "Check first"
+
+
 def _standard_lr(case: _Case, result: dict) -> None:
     result["because"] += f" The {case.what} {case.expiry}; {case.grace}."
     if case.grace_ends_on == case.next_business:
@@ -311,10 +306,17 @@ def _trial_licence(case: _Case, result: dict) -> None:
         )
     result["because"] += reasons + " " + length
     result["actions"].insert(1, length)
+    if licence.capped:
+        result["caveats"].append({
+            "title": f"Even a {licence.days}-day licence falls short",
+            "text": f"The longest trial licence the handbook allows ends on {_day(licence.ends_on)}, not after the next "
+            f"business day, {_day(case.next_business)}. The handbook is silent on a gap this long: say in the "
+            "hand-over when the licence ends.",
+        })
     if case.trial and not case.expired:
         still = case.expires_on > case.next_business
-        caveat = (
-            f"Check first: the trial has not expired yet ({case.expiry}). "
+        caveat_text = (
+            f"The trial has not expired yet ({case.expiry}). "
             + (f"It already lasts beyond the next business day, {_day(case.next_business)}, so the instance is not blocked "
                "before the working week. The handbook describes a subscription that has already expired and is silent "
                "on this case: make sure a new licence is needed at all before generating one."
@@ -322,8 +324,10 @@ def _trial_licence(case: _Case, result: dict) -> None:
                f"It will not last beyond the next business day, {_day(case.next_business)}, so the licence below carries "
                "the customer past it.")
         )
+        caveat = f"{CHECK_FIRST}: {caveat_text[0].lower()}{caveat_text[1:]}"
         result["actions"].insert(0, caveat)
         result["because"] += " " + caveat
+        result["caveats"].insert(0, {"title": CHECK_FIRST, "text": caveat_text})
     result["say"] = (
         f"Thank you for contacting GitLab Support. Your GitLab {case.what} {case.expiry}. "
         + (f"To keep your instance working, we are generating a temporary {licence.days}-day licence, valid until "
@@ -379,6 +383,8 @@ def _finish(values, facts, result):
         grace_ends_on=facts["grace_ends_on"],
         licence=licence,
     )
+    # Warnings the page shows as boxes ({"title", "text"}): a case to check before acting.
+    result["caveats"] = []
     _TEXTS[result["outcome"]](case, result)
     result.update(
         today=today.isoformat(),
@@ -406,6 +412,7 @@ CHECKER = Checker(
     cite=(LICENSE, SELF_MANAGED, SAAS),
     derive=_derive,
     finish=_finish,
+    shown_fields=(),  # the dates are the timeline's list, the hand-over has its own block
     notes=(
         "The handbook says subscriptions have a 14 days grace period but not whether its 14th day is still covered. "
         "This checker takes the grace period to end on the expiry date + 14 days and counts that day as covered, so a "

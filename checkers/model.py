@@ -31,12 +31,13 @@ ERROR_CODES = ("required", "invalid", "unknown")
 
 
 class InvalidAnswer(ValueError):
-    """An answer set the checker cannot decide on. `field` names the answer at fault; `code` says how:
-    "required" (missing), "invalid" (a value that is not accepted), "unknown" (not a question, checker or op)."""
+    """An answer set the checker cannot decide on. `field` names the answer at fault; `code` says how,
+    so the page never reads the message: "required" (missing), "invalid" (a value not accepted),
+    "unknown" (a key that is not a question, an unknown checker or operation)."""
 
     def __init__(self, field: str, message: str, code: str = "invalid") -> None:
         if code not in ERROR_CODES:
-            raise ValueError(f"unknown error code {code!r}")
+            raise ValueError(f"unknown error code {code!r}; expected one of {', '.join(ERROR_CODES)}")
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
@@ -106,6 +107,7 @@ class Question:
             "default": default,
             "help": self.help,
             "options": [{"value": o.value, "label": o.label} for o in self.options],
+            "asked_when": self.asked_when,
         }
         schema["asked_when"] = None if self.asked_when is None else describe_condition(self.asked_when)
         if self.answered_by:
@@ -192,6 +194,9 @@ class Checker:
     finish: Finish = _unchanged
     notes: tuple[str, ...] = field(default=())  # where the handbook is silent or ambiguous
     derived: tuple[Derived, ...] = ()  # facts the questions' `asked_when` may name
+    # The result fields the page lists under "Details" (None: every plain value `finish` added); a
+    # field the checker shows in a picture or a clock of its own is left out here, not hidden by JS.
+    shown_fields: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         keys = {q.id for q in self.questions} | {d.id for d in self.derived}

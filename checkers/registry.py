@@ -15,7 +15,7 @@ from .model import Checker, InvalidAnswer
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
 _MACHINERY = {
     "model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate",
-    "drills", "incident", "response_texts", "checklists", "flows",
+    "drills", "incident", "response_texts", "checklists", "forms", "flows",
 }
 _CHECKERS: dict[str, Checker] = {}
 _ALL_FOUND = []  # non-empty once every module has been looked at
@@ -96,6 +96,21 @@ def asked_questions(name: str, answers: Any, *, now: datetime | None = None) -> 
     except Exception:  # noqa: BLE001 - not a checker's name (not even a string): nothing is asked
         return []
     return asked_ids(checker.questions, answers, _clock(now), checker.derived)
+# The fields every result has; the rest are the checker's own, listed under "Details" on the page
+# unless the checker names the ones it wants shown (`Checker.shown_fields`).
+COMMON_FIELDS = frozenset({
+    "checker", "outcome", "title", "actions", "tags", "say", "cite", "sources", "because", "rule", "answers",
+    "facts", "asked", "shown_fields",
+})
+
+
+def _shown_fields(checker: Checker, result: Mapping[str, Any]) -> list[str]:
+    if checker.shown_fields is not None:
+        return list(checker.shown_fields)
+    return [
+        key for key, value in result.items()
+        if key not in COMMON_FIELDS and value is not None and not isinstance(value, (dict, list))
+    ]
 
 
 def _unique(items) -> list:
@@ -126,4 +141,6 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
         "facts": {k: to_json(v) for k, v in facts.items()},
         "asked": asked_ids(checker.questions, answers, clock, checker.derived),
     }
-    return checker.finish(values, facts, result)
+    result = checker.finish(values, facts, result)
+    result["shown_fields"] = _shown_fields(checker, result)
+    return result

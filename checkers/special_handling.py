@@ -31,7 +31,8 @@ FACTS = (
     Fact("case", "Special case", tuple((o.value, o.label) for o in CASES)),
 )
 
-# "The customer should:" — the handbook's steps, in order, with their sub-points.
+CUSTOMER_STEPS_INTRO = "The customer should:"
+# CUSTOMER_STEPS_INTRO — the handbook's steps, in order, with their sub-points.
 CUSTOMER_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Shut the instance down immediately.", ()),
     (
@@ -78,7 +79,7 @@ OUTCOMES = (
         (
             "A call can quickly move well beyond the scope of support.",
             f"Use the Zendesk macro {COMPROMISED_MACRO} which expands on the approach below.",
-            "The customer should:",
+            CUSTOMER_STEPS_INTRO,
             *(_numbered(n, step, points) for n, (step, points) in enumerate(CUSTOMER_STEPS, start=1)),
             NO_CALL_WITHOUT_MANAGER,
         ),
@@ -119,6 +120,15 @@ RULES = (
 def finish(values, facts, result):
     steps = CUSTOMER_STEPS if result["outcome"] == "compromised-instance" else ()
     result["customer_steps"] = [{"step": step, "points": list(points)} for step, points in steps]
+    # Where the steps stand in `actions` (the intro, then one flattened item per step), so the page can
+    # show them nested in place without looking for the words; and the same steps as text to paste.
+    at = result["actions"].index(CUSTOMER_STEPS_INTRO) if steps else None
+    result["customer_steps_intro"] = CUSTOMER_STEPS_INTRO if steps else None
+    result["customer_steps_at"] = at
+    result["customer_steps_text"] = (
+        "\n".join([CUSTOMER_STEPS_INTRO, *(_numbered(n, step, points) for n, (step, points) in enumerate(steps, 1))])
+        if steps else None
+    )
     return result
 
 
@@ -133,6 +143,7 @@ CHECKER = Checker(
     rules=RULES,
     cite=(NOTES, COMPROMISED, SAME_DAY),
     finish=finish,
+    shown_fields=(),  # the customer's steps are drawn as their nested list
     notes=(
         "The handbook does not say how to recognise a single user, same day purchase (for example which date to "
         "compare); that is your judgement from the subscription.",

@@ -148,7 +148,7 @@ def _questions(namespace: Any) -> tuple[Question, ...]:
     questions = _space(namespace)
     if questions is None:
         known = ", ".join(sorted(namespaces()))
-        raise InvalidAnswer("name", f"unknown namespace {namespace!r}; expected one of {known}")
+        raise InvalidAnswer("name", f"unknown namespace {namespace!r}; expected one of {known}", "unknown")
     return questions
 
 

@@ -110,6 +110,11 @@ def finish(values, facts, result):
     shift = shift_at(pacific)
     result["pacific_time"] = iso(pacific)
     result["shift"] = shift
+    # The day's shifts in Pacific Time, for the page's picture: the hours are stated here only.
+    result["shifts"] = [
+        {"name": "AM", "starts": f"{ON_CALL_START:%H:%M}", "ends": f"{SHIFT_CHANGE:%H:%M}"},
+        {"name": "PM", "starts": f"{SHIFT_CHANGE:%H:%M}", "ends": f"{ON_CALL_END:%H:%M}"},
+    ]
     result["next_on_call_start"] = None
     result["next_on_call_start_pacific"] = None
     if shift is not None:

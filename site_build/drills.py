@@ -135,7 +135,7 @@ def drills_html(scenarios: list[library.Scenario], base: str) -> str:
         for s in ordered
     )
     return (
-        f'<div class="drills" data-drills>'
+        f'<div class="drills" data-hb-component="drills" data-drills>'
         f'<script type="application/json" class="drills__data">{_json_for_html(payload)}</script>'
         f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
         f"If nothing happens, JavaScript may be off: the <a href=\"{base}drill-cards/\">facilitator cards</a> "
@@ -212,7 +212,7 @@ def cards_html(scenarios: list[library.Scenario], base: str) -> str:
     )
     cards = "".join(card_html(s, n, base) for n, s in enumerate(ordered, start=1))
     return (
-        f'<div class="drill-cards" data-drill-cards>'
+        f'<div class="drill-cards" data-hb-component="drill-cards" data-drill-cards>'
         f'<nav class="drill-cards__index" aria-label="Scenario cards"><ol>{index}</ol></nav>{cards}</div>'
     )
 

@@ -165,7 +165,7 @@ def render_exception_aids(arg: str = "") -> str:
     examples = "".join(_example_html(e) for e in aids.examples)
     not_emergencies = "".join(_not_emergency_html(n) for n in aids.not_emergencies)
     return (
-        '<section class="aids" data-exception-aids aria-label="Decision aids: the Emergency Exception Workflow">'
+        '<section class="aids" data-hb-component="exception-aids" aria-label="Decision aids: the Emergency Exception Workflow">'
         f"{attribution}"
         + section(CRITERIA_ANCHOR, _criteria_html(aids))
         + '<p class="aids__filter"><label for="aids-filter">Filter the examples by a word (e.g. login, pipelines)</label> '

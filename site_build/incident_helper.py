@@ -1,43 +1,36 @@
 """The widespread-incident helper's form, rendered at build time from checkers/incident.py's own
 questions where a page says `<!-- incident-helper -->`.
 
-The browser side (docs/assets/checkers/incident-helper.js) sends the answers to the worker's
-"incident" operation and shows what Python prepared: the tag, the two Zendesk searches, the bulk
-response and the caution. The page is flagged in `page.meta` so the theme (overrides/main.html)
-loads that script on this page only.
+It is an ordinary form (checkers/forms.py, site_build/widgets.py): the page mounts it like a
+checker and shows what Python prepared with docs/assets/checkers/render/incident.js: the tag, the
+two Zendesk searches, the bulk response and the caution.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from checkers import incident
-from site_build.widgets import question_html
+from checkers import forms, incident
+from site_build.widgets import form_html as shell_html
 
 MARKER = "<!-- incident-helper -->"
-META_FLAG = "incident_helper"  # page.meta key read by overrides/main.html
 TITLE = "Widespread incident helper"
 
 
 def form_html() -> str:
-    # question_html only needs a name for the ids: chk-incident-<question>.
-    owner = SimpleNamespace(name="incident")
-    questions = "".join(question_html(owner, q) for q in incident.QUESTIONS)
-    return (
-        f'<section class="checker incident-helper" data-helper="incident" aria-label="{TITLE}">'
-        '<p class="checker__summary">Enter the incident number, and the links once they exist, to get the tag, '
-        "the Zendesk searches and a bulk response to share, following the steps above.</p>"
-        f'<form class="checker__form" novalidate aria-label="{TITLE}">{questions}'
-        '<button type="reset" class="md-button checker__reset">Start again</button></form>'
-        '<p class="checker__status" role="status" data-state="static">Filled in by Python in your browser once it '
-        "has started; until then, the steps above are all you need.</p>"
-        '<div class="checker__result incident-helper__result"></div>'
-        "</section>"
+    return shell_html(
+        forms.get(incident.NAME),
+        label=TITLE,
+        summary="Enter the incident number, and the links once they exist, to get the tag, the Zendesk searches and a "
+        "bulk response to share, following the steps above.",
+        attrs=' class="checker incident-helper" data-helper="incident"',
+        status="Filled in by Python in your browser once it has started; until then, the steps above are all you need.",
+        ready="Prepared by Python in your browser.",
+        fallback="The steps above still apply.",
+        prompt="Enter the incident number to get the tag, the searches and the response.",
+        result_class="incident-helper__result",
     )
 
 
 def render_marker(markdown: str, page) -> str:
     if MARKER not in markdown:
         return markdown
-    page.meta[META_FLAG] = True
     return markdown.replace(MARKER, "\n" + form_html() + "\n")

@@ -16,24 +16,24 @@ from __future__ import annotations
 
 import re
 from html import escape
-from types import SimpleNamespace
-
-from checkers import checklists, handbook, response_texts
+from checkers import checklists, forms, handbook, response_texts
 from site_build import widgets
 
 _MARKER = re.compile(r"^<!-- (response-texts|response-text|checklist|flow-toolbar)(?:: ([a-z][a-z0-9_-]*))? -->$", re.MULTILINE)
 
 
 def form_html() -> str:
-    # The same field markup as a checker's, so the fields look and read alike (ids: chk-response-texts-*).
-    owner = SimpleNamespace(name=response_texts.NAMESPACE)
-    fields = "".join(widgets.question_html(owner, q) for q in response_texts.QUESTIONS)
-    return (
-        f'<section class="checker flow-texts" data-response-texts aria-label="The ticket and your texts">'
-        f'<form class="checker__form" novalidate aria-label="The ticket and the details for your texts">{fields}</form>'
-        f'<p class="checker__status" role="status" data-state="static">'
-        f"The texts below are filled in by Python in your browser once it has started; until then, "
-        f"replace the parts in [brackets] by hand.</p></section>"
+    # The same shell as a checker's, so the fields look and read alike (ids: chk-response-texts-*). The
+    # texts it fills in are the `response-text` slots further down the page (render/response-texts.js).
+    return widgets.form_html(
+        forms.get(response_texts.NAMESPACE),
+        label="The ticket and the details for your texts",
+        attrs=' class="checker flow-texts" data-response-texts',
+        status="The texts below are filled in by Python in your browser once it has started; until then, "
+        "replace the parts in [brackets] by hand.",
+        ready="Filled in by Python in your browser from your answers.",
+        fallback="Replace the parts in [brackets] by hand.",
+        reset=False,
     )
 
 
@@ -62,7 +62,7 @@ def checklist_html(checklist_id: str, base: str) -> str:
     )
     section = handbook.section(entry.anchor)
     return (
-        f'<fieldset class="flow-checklist" data-checklist="{entry.id}"><legend>{escape(entry.title)}</legend>'
+        f'<fieldset class="flow-checklist" data-flow-checklist="{entry.id}"><legend>{escape(entry.title)}</legend>'
         f'<ul class="flow-checklist__items">{items}</ul>'
         f'<p class="flow-checklist__source">From the handbook: <a href="{base}{handbook.href(entry.anchor)}">'
         f"{escape(section.title)}</a>.</p>"
@@ -73,7 +73,7 @@ def checklist_html(checklist_id: str, base: str) -> str:
 def toolbar_html() -> str:
     # Hidden until flow.js runs: without JavaScript there is no state to link to or clear.
     return (
-        '<div class="flow-toolbar" data-flow-toolbar hidden>'
+        '<div class="flow-toolbar" data-hb-component="flow" data-flow-toolbar hidden>'
         '<p class="flow-toolbar__row">Link to this response, with your answers '
         "(paste it into the Slack thread or the ticket): "
         '<code class="flow-permalink"></code></p>'

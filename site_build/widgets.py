@@ -1,5 +1,8 @@
-"""Build-time HTML for a checker: its form and its decision table, both from the checker's own
-definition, so the page is useful before Python starts in the browser (and without JavaScript)."""
+"""Build-time HTML for every form on a page (a checker, the response texts, the incident helper;
+see checkers/forms.py): the fields from the form's own questions and one shell around them, so the
+page is useful before Python starts in the browser (and without JavaScript). A checker adds its
+decision table. The browser mounts every shell the same way (docs/assets/checkers/widget.js), found
+by `data-hb-component="form"`; `data-form` names the form for the worker's "form" operation."""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ from html import escape
 from pathlib import Path
 
 import checkers
-from checkers import handbook
+from checkers import forms, handbook
 from checkers.model import NOW, Checker, Question
+from checkers.forms import Form
 
 
 def _attr(text: str) -> str:
@@ -25,35 +29,19 @@ def _help_and_error(dom_id: str, q: Question) -> str:
     return help_html + f'<p class="checker__error" id="{dom_id}-error" hidden></p>'
 
 
-def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None) -> str:
+def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None, *, multiple=False) -> str:
     # `required` on the radios, not aria-required on the fieldset: a group may not carry it (axe).
-    required = " required" if q.required else ""
+    required = " required" if q.required and not multiple else ""
+    kind = "checkbox" if multiple else "radio"
+    # A checkbox group's values are read as a list; its `name` is the question's id (contract 3).
+    name = q.id if multiple else dom_id
     items = []
     for value, label in choices:
         input_id = f"{dom_id}-{value}"
         mark = " checked" if value == checked else ""
         items.append(
-            f'<label class="checker__choice" for="{input_id}"><input type="radio" id="{input_id}" '
-            f'name="{dom_id}" value="{_attr(value)}"{required}{mark}> {escape(label)}</label>'
-        )
-    return (
-        f'<fieldset class="checker__field" data-question="{q.id}" data-kind="{q.kind}" '
-        f'aria-describedby="{_described_by(dom_id, q)}">'
-        f'<legend>{escape(q.label)}</legend><div class="checker__choices">{"".join(items)}</div>'
-        f"{_help_and_error(dom_id, q)}</fieldset>"
-    )
-
-
-def _checkboxes(dom_id: str, q: Question) -> str:
-    """Contract 3: a fieldset, its legend the label, one checkbox per option (name = question id)."""
-    chosen = set(q.default) if isinstance(q.default, tuple) else set()
-    items = []
-    for index, option in enumerate(q.options):
-        input_id = f"{dom_id}-{option.value}"
-        mark = " checked" if option.value in chosen else ""
-        items.append(
-            f'<label class="checker__choice" for="{input_id}"><input type="checkbox" id="{input_id}" '
-            f'name="{q.id}" value="{_attr(option.value)}"{mark}> {escape(option.label)}</label>'
+            f'<label class="checker__choice" for="{input_id}"><input type="{kind}" id="{input_id}" '
+            f'name="{name}" value="{_attr(value)}"{required}{mark}> {escape(label)}</label>'
         )
     return (
         f'<fieldset class="checker__field" data-question="{q.id}" data-kind="{q.kind}" '
@@ -94,13 +82,14 @@ def _input(dom_id: str, q: Question) -> str:
     )
 
 
-def question_html(checker: Checker, q: Question) -> str:
-    dom_id = f"chk-{checker.name}-{q.id}".replace("_", "-")
+def question_html(form_name: str, q: Question) -> str:
+    """One field. Its ids are `chk-<form>-<question>` (underscores as hyphens)."""
+    dom_id = f"chk-{form_name}-{q.id}".replace("_", "-")
+    if q.kind == "multi-choice":
+        return _radios(dom_id, q, [(o.value, o.label) for o in q.options], None, multiple=True)
     if q.kind == "choice":
         checked = None if q.required else q.default
         return _radios(dom_id, q, [(o.value, o.label) for o in q.options], checked)
-    if q.kind == "multi-choice":
-        return _checkboxes(dom_id, q)
     if q.kind == "boolean":
         checked = None if q.required else ("true" if q.default else "false")
         return _radios(dom_id, q, [("true", "Yes"), ("false", "No")], checked)
@@ -155,12 +144,47 @@ def decision_table_html(checker: Checker) -> str:
 RENDERERS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checkers" / "render"
 
 
+def form_html(
+    form: Form,
+    *,
+    label: str,
+    summary: str = "",
+    status: str,
+    ready: str,
+    fallback: str,
+    attrs: str = "",
+    result_class: str = "",
+    reset: bool = True,
+    after: str = "",
+    prompt: str = "",
+) -> str:
+    """The shell every form shares. `status` is shown until Python answers, `ready` once it does; `fallback` says what still
+    works if it cannot start; `prompt` (optional) replaces "Still to answer" before the first answer;
+    `attrs` adds the component's own data attributes; a renderer module named like the form
+    (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists."""
+    renderer = f' data-renderer="{form.name}"' if (RENDERERS / f"{form.name}.js").exists() else ""
+    link = " data-keeps-link" if form.keeps_link else ""
+    prompt_attr = f' data-prompt="{_attr(prompt)}"' if prompt else ""
+    questions = "".join(question_html(form.name, q) for q in form.questions)
+    reset_html = '<button type="reset" class="md-button checker__reset">Start again</button>' if reset else ""
+    summary_html = f'<p class="checker__summary">{escape(summary)}</p>' if summary else ""
+    return (
+        f'<section data-hb-component="form" data-form="{form.name}"{renderer}{link}{prompt_attr}{attrs} '
+        f'aria-label="{_attr(label)}">'
+        f"{summary_html}"
+        f'<form class="checker__form" novalidate aria-label="{_attr(label)}">{questions}{reset_html}</form>'
+        f'<p class="checker__status" role="status" data-state="static" data-ready="{_attr(ready)}" '
+        f'data-fallback="{_attr(fallback)}">'
+        f"{escape(status)}</p>"
+        f'<div class="checker__result{" " + result_class if result_class else ""}" aria-live="polite" '
+        f'aria-atomic="true"></div>'
+        f"{after}</section>"
+    )
+
+
 def checker_html(name: str, base: str) -> str:
     """The whole widget. `base` is the relative path from the page to the site root."""
     checker = checkers.get(name)
-    # A checker may add a picture or a clock to its results: docs/assets/checkers/render/<name>.js
-    renderer = f' data-renderer="{name}"' if (RENDERERS / f"{name}.js").exists() else ""
-    questions = "".join(question_html(checker, q) for q in checker.questions)
     notes = "".join(f"<li>{escape(n)}</li>" for n in checker.notes)
     conditional = "".join(
         f"<li>{escape(q.label)} Asked only when {escape(asked_when_text(checker, q))}.</li>"
@@ -170,16 +194,15 @@ def checker_html(name: str, base: str) -> str:
         notes = f"<li>Questions asked only when they matter:<ul>{conditional}</ul></li>" + notes
     notes_html = f'<div class="checker__notes"><p>Where the handbook is silent:</p><ul>{notes}</ul></div>' if notes else ""
     # The page's own Markdown heading introduces the widget (and puts it in the table of contents).
-    html = (
-        f'<section class="checker" data-checker="{name}"{renderer} aria-label="Checker: {_attr(checker.title)}">'
-        f'<p class="checker__summary">{escape(checker.summary)}</p>'
-        f'<form class="checker__form" novalidate aria-label="{_attr(checker.title)}">{questions}'
-        f'<button type="reset" class="md-button checker__reset">Start again</button></form>'
-        f'<p class="checker__status" role="status" data-state="static">'
-        f"Answers are checked by Python in your browser once it has started; until then, use the table below.</p>"
-        f'<div class="checker__result" aria-live="polite" aria-atomic="true"></div>'
-        f"{notes_html}"
-        f'<details class="checker__details" open><summary>Decision table</summary>{decision_table_html(checker)}</details>'
-        f"</section>"
+    html = form_html(
+        forms.get(name),
+        label=checker.title,
+        summary=checker.summary,
+        attrs=f' class="checker" data-checker="{name}"',
+        status="Answers are checked by Python in your browser once it has started; until then, use the table below.",
+        ready="Checked by Python in your browser, from the rules in the table below.",
+        fallback="The decision table below still applies.",
+        after=f"{notes_html}"
+        f'<details class="checker__details" open><summary>Decision table</summary>{decision_table_html(checker)}</details>',
     )
     return html.replace("{{base}}", base)

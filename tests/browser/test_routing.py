@@ -238,7 +238,7 @@ def test_incident_helper_prepares_tag_searches_and_response(watch, site_url):
     page = watch.page
     page.goto(site_url + "saas/")
     wait_helper_ready(watch)
-    assert "Enter the incident number" in helper(page).locator(".checker__status").inner_text()
+    helper(page).locator(".incident-helper__result").get_by_text("Enter the incident number").wait_for()
     page.locator("#chk-incident-incident-number").fill("12345")
     page.locator("#chk-incident-production-issue-url").fill(ISSUE)
     output = helper(page).locator(".incident-helper__result")

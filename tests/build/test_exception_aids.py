@@ -35,7 +35,7 @@ def test_the_criteria_labels_are_the_pages_own_wording():
 def test_the_aids_render_collapsed_with_a_filter_and_no_raw_markdown():
     html = exception_aids.render_exception_aids("")
     assert html.count("<details") == 3 and " open" not in html
-    assert 'data-aids-filter' in html and '<label for="aids-filter">' in html
+    assert 'data-aids-filter' in html and '<label for="aids-filter">' in html and 'data-hb-component="exception-aids"' in html
     assert "<code>clone</code>" in html and "`" not in html and "**" not in html and "](#" not in html
     assert 'href="#exception-criteria"' in html and 'id="exception-criteria"' in html
     assert "December 2025" in html

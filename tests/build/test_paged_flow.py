@@ -73,10 +73,10 @@ def test_steps_come_in_the_handbooks_order_and_cite_their_section(paged):
         ("step-slack-thread", 'data-response-text="slack_thread"'),
         ("step-clock", 'data-checker="follow-up"'),
         ("step-clock", 'data-response-text="follow_up"'),
-        ("step-post-call", 'data-checklist="post-call"'),
+        ("step-post-call", 'data-flow-checklist="post-call"'),
         ("step-post-call", 'data-response-text="next_engineer"'),
-        ("step-resolved", 'data-checklist="option-1"'),
-        ("step-resolved", 'data-checklist="option-2"'),
+        ("step-resolved", 'data-flow-checklist="option-1"'),
+        ("step-resolved", 'data-flow-checklist="option-2"'),
     ],
 )
 def test_each_step_carries_its_checker_text_or_checklist(paged, step, widget):

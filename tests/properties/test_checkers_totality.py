@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers import bridge, handbook
+from checkers import bridge, handbook, registry
 from checkers.model import InvalidAnswer
 
 from .strategies import AWARE_DATETIMES, invalid_answers, valid_answers
@@ -95,7 +95,10 @@ def test_the_worker_entry_point_answers_anything_with_json(name):
             assert_is_a_result(name, reply["result"])
         else:
             assert set(reply["error"]) == {"field", "message", "code"} and reply["error"]["message"]
+            assert reply["error"]["code"] in ("required", "invalid", "unknown")
             # A bug would surface as a message without a field: every refusal here names one.
             assert reply["error"]["field"] is not None, reply["error"]
+        # Asked or not, the page learns which questions to show.
+        assert reply["asked"] == registry.asked_questions(name, answers or {})
 
     check()

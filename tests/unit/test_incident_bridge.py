@@ -19,7 +19,11 @@ def ask(answers) -> dict:
 
 def test_the_reply_is_the_helpers_result():
     reply = ask({"incident_number": "12345", "production_issue_url": ISSUE})
-    assert reply == {"ok": True, "result": bulk_response("12345", None, ISSUE)}
+    assert reply == {
+        "ok": True,
+        "result": bulk_response("12345", None, ISSUE),
+        "asked": ["incident_number", "status_page_url", "production_issue_url"],
+    }
     result = reply["result"]
     assert result["tag"] == "incident-12345"
     assert ISSUE in result["draft"] and result["ticket_status"] == "Solved"

@@ -1,7 +1,8 @@
 // The drill page: one scenario at a time, the trainee chooses, the worker grades.
 // The page holds the scenarios' stories, facts and choices, never their answer keys: every answer
 // goes to Python ({op: "grade"}), which runs the checker on the facts and says which choice is right.
-import { ask, el } from "../checkers/client.js";
+import { ask } from "../checkers/transport.js";
+import { el } from "../checkers/dom.js";
 
 const STORAGE_KEY = "handbook.drills.v1";
 const siteRoot = new URL("../../", import.meta.url);

@@ -1,11 +1,11 @@
 // The licence checker's extras: today's date as the default expiry, a small timeline of the dates
 // Python computed (expiry, grace end, today, next business day, trial-licence end) with its text
-// equivalent, the L&R hand-over to copy, and a warning when the answer needs a second look.
-// Everything shown comes from the result; nothing here decides or counts days for the decision.
-import { registerRenderer, copyButton, withLocalOffset, el as html } from "../client.js";
+// equivalent, the L&R hand-over to copy, and the result's `caveats` as warnings. Everything shown
+// comes from the result; nothing here decides or counts days for the decision.
+import { copyButton, el as html, svg } from "../dom.js";
+import { withLocalOffset } from "../format.js";
+import { columnsOf, placeColumns, placeLabels, shortDate } from "./licence-layout.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 // Short names for the picture; the text equivalent uses the result's own labels.
 const SHORT = {
   expiry: "Expiry",
@@ -14,26 +14,6 @@ const SHORT = {
   "next-business-day": "Next business day",
   "trial-licence-ends": "Licence ends",
 };
-// When several points share a date, the marker shows the one that matters most to the reader.
-const MARKER_PRIORITY = ["today", "next-business-day", "trial-licence-ends", "grace-end", "expiry"];
-
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-  return node;
-}
-
-/** Days since 1970-01-01 for an ISO date, only to space the points out on the picture. */
-function dayNumber(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, d) / 86400000;
-}
-
-function shortDate(point, year) {
-  const [y, m, d] = point.date.split("-").map(Number);
-  return `${point.weekday.slice(0, 3)} ${d} ${MONTHS[m - 1]}${y === year ? "" : ` ${y}`}`;
-}
 
 function fullDate(point) {
   return `${point.weekday} ${point.date}`;
@@ -41,15 +21,11 @@ function fullDate(point) {
 
 // ---- Default: today in the reader's time zone ----------------------------------------------------
 
-function localToday() {
-  return withLocalOffset(new Date()).slice(0, 10);
-}
-
-function prepare(widget) {
+export function prepare(widget) {
   const input = widget.querySelector('[data-question="expires_on"] input[type="date"]');
   if (!input || input.value) return;
   // As the default value, so "Start again" puts today back rather than an empty field.
-  input.defaultValue = localToday();
+  input.defaultValue = withLocalOffset(new Date()).slice(0, 10);
   input.value = input.defaultValue;
   const hint = html("span", { class: "checker__hint" }, "Starts at today, in your time zone: change it to the real expiry date.");
   input.insertAdjacentElement("afterend", hint);
@@ -57,59 +33,11 @@ function prepare(widget) {
 
 // ---- The picture -------------------------------------------------------------------------------
 
-/** Points that share a date become one column on the axis. */
-function columnsOf(timeline) {
-  const columns = [];
-  for (const point of timeline) {
-    const last = columns[columns.length - 1];
-    if (last && last.date === point.date) last.points.push(point);
-    else columns.push({ date: point.date, day: dayNumber(point.date), points: [point] });
-  }
-  return columns;
-}
+const drawn = new WeakMap(); // figure -> the result it draws, for redrawing at a new width
+const drawnWidths = new WeakMap(); // figure -> the width it was last drawn at
 
-/**
- * x positions: every gap gets a minimum width so labels have room, and the rest of the width is
- * shared by the square root of the gap in days, so a three-month-old expiry does not squash the
- * weekend into a few pixels. The picture is therefore not to scale; the list under it is exact.
- */
-function placeColumns(columns, left, right) {
-  if (columns.length === 1) {
-    columns[0].x = (left + right) / 2;
-    return;
-  }
-  const gaps = columns.slice(1).map((column, i) => Math.sqrt(Math.max(1, column.day - columns[i].day)));
-  const total = right - left;
-  const minGap = Math.min(56, total / gaps.length);
-  const spare = total - minGap * gaps.length;
-  const weight = gaps.reduce((a, b) => a + b, 0);
-  let x = left;
-  columns[0].x = x;
-  gaps.forEach((gap, i) => {
-    x += minGap + (spare * gap) / weight;
-    columns[i + 1].x = x;
-  });
-}
-
-/**
- * Labels go in rows above and below the axis: each takes the first row (nearest the axis first,
- * alternating sides) where it does not overlap the label before it.
- */
-function placeLabels(columns, width, measure) {
-  const rowEnds = []; // rowEnds[row] = right edge of the last label in that row
-  const margin = 4;
-  for (const column of columns) {
-    const w = Math.max(...column.lines.map((line) => measure(line.text, line.className)));
-    const leftEdge = Math.min(Math.max(column.x - w / 2, margin), width - margin - w);
-    let row = 0;
-    while (rowEnds[row] !== undefined && rowEnds[row] + 8 > leftEdge) row += 1;
-    rowEnds[row] = leftEdge + w;
-    column.labelCenter = leftEdge + w / 2;
-    column.row = row; // even rows above the axis, odd rows below
-  }
-}
-
-function drawTimeline(figure, result) {
+function drawTimeline(figure) {
+  const result = drawn.get(figure);
   const year = Number(result.today.slice(0, 4));
   const columns = columnsOf(result.timeline);
   const width = Math.max(260, Math.min(720, Math.floor(figure.clientWidth || 320)));
@@ -131,11 +59,10 @@ function drawTimeline(figure, result) {
       ...column.points.map((p) => ({ text: SHORT[p.kind] || p.label, className: "licence-timeline__name" })),
       { text: shortDate(column.points[0], year), className: "licence-timeline__date" },
     ];
-    column.kind = MARKER_PRIORITY.find((kind) => column.points.some((p) => p.kind === kind));
   }
   const edge = 14;
   placeColumns(columns, edge, width - edge);
-  placeLabels(columns, width, measure);
+  placeLabels(columns, width, (column) => Math.max(...column.lines.map((line) => measure(line.text, line.className))));
   probe.remove();
 
   const lineHeight = Math.round(fontSize * 1.25);
@@ -181,15 +108,16 @@ function drawTimeline(figure, result) {
     });
     drawing.append(label);
   }
-  figure.dataset.drawnWidth = String(figure.clientWidth);
+  drawnWidths.set(figure, figure.clientWidth);
 }
 
 // Redraw when the width changes (a phone turned sideways); outside the observer's callback, so
 // the new height never feeds back into the same observation.
 const resizes = new ResizeObserver((entries) => {
   for (const { target } of entries) {
-    if (!target.isConnected || target.dataset.drawnWidth === String(target.clientWidth)) continue;
-    requestAnimationFrame(() => target.isConnected && drawTimeline(target, target.licenceResult));
+    if (!target.isConnected) resizes.unobserve(target); // replaced by a newer answer
+    if (!target.isConnected || drawnWidths.get(target) === target.clientWidth) continue;
+    requestAnimationFrame(() => target.isConnected && drawTimeline(target));
   }
 });
 
@@ -215,7 +143,7 @@ function timelineFigure(result) {
     html("figcaption", { id: captionId }, "The dates that decide this case, in order (the picture above is not to scale):"),
     html("ol", { class: "licence-timeline__list" }, ...listItems),
   );
-  figure.licenceResult = result;
+  drawn.set(figure, result);
   return figure;
 }
 
@@ -226,24 +154,7 @@ function warningBox(title, text) {
 }
 
 function warnings(result) {
-  const boxes = [];
-  for (const action of result.actions) {
-    if (!action.startsWith("Check first")) continue;
-    const text = action.replace(/^Check first:\s*/, "");
-    boxes.push(warningBox("Check first", text.charAt(0).toUpperCase() + text.slice(1)));
-  }
-  if (result.trial_licence_capped === true) {
-    const ends = result.timeline.find((p) => p.kind === "trial-licence-ends");
-    const next = result.timeline.find((p) => p.kind === "next-business-day");
-    boxes.push(
-      warningBox(
-        `Even a ${result.trial_licence_days}-day licence falls short`,
-        `The longest trial licence the handbook allows ends on ${fullDate(ends)}, not after the next business day, ` +
-          `${fullDate(next)}. The handbook is silent on a gap this long: say in the hand-over when the licence ends.`,
-      ),
-    );
-  }
-  return boxes;
+  return (result.caveats || []).map((caveat) => warningBox(caveat.title, caveat.text));
 }
 
 function handoverBlock(result) {
@@ -259,24 +170,19 @@ function handoverBlock(result) {
   ];
 }
 
-function render(result, container) {
-  // The generic field list repeats the dates without weekdays and the hand-over without a copy
-  // button; the timeline's list and the hand-over block below say the same, better.
-  container.querySelector(".checker__fields")?.remove();
-  const outcome = container.querySelector(".checker__outcome");
+export function render(result) {
   const figure = timelineFigure(result);
-  outcome.after(...warnings(result), figure);
-  if (result.handover) {
-    const say = container.querySelector(".checker__say")?.closest(".checker__copyrow");
-    const anchor = say || container.querySelector(".checker__sources");
-    if (anchor && say) anchor.after(...handoverBlock(result));
-    else if (anchor) anchor.before(...handoverBlock(result));
-    else container.append(...handoverBlock(result));
-  }
-  drawTimeline(figure, result);
-  if (container.licenceFigure) resizes.unobserve(container.licenceFigure); // replaced by this answer
-  container.licenceFigure = figure;
+  // Drawn once in the page (text is measured there), and again whenever its width changes.
+  requestAnimationFrame(() => figure.isConnected && drawTimeline(figure));
   resizes.observe(figure);
+  const sections = [
+    { id: "fields", node: null }, // the timeline's list and the hand-over say the same, better
+    { id: "warnings", node: html("div", {}, ...warnings(result)), after: "outcome" },
+    { id: "timeline", node: figure, after: "warnings" },
+  ];
+  if (result.handover) {
+    sections.push(result.say ? { id: "handover", node: html("div", {}, ...handoverBlock(result)), after: "say" }
+      : { id: "handover", node: html("div", {}, ...handoverBlock(result)), before: "sources" });
+  }
+  return { sections };
 }
-
-registerRenderer("licence", render, { prepare });

@@ -1,0 +1,82 @@
+// Reading a form's answers. `answerOf` is pure (tested under Node); the rest reads the page's fields,
+// which the build wrote from the form's questions (site_build/widgets.py): each field carries
+// `data-question` (its id) and `data-kind`.
+import { withLocalOffset } from "./format.js";
+
+/**
+ * The answer a field's controls give, or undefined when none is given.
+ * `controls`: [{type, value, checked}] as the page has them; `restored`: {iso, shown} when the value
+ * came from the link (kept with its own offset and seconds until the reader edits it).
+ */
+export function answerOf(kind, controls, restored = null) {
+  if (kind === "multi-choice") {
+    const values = controls.filter((c) => c.checked).map((c) => c.value);
+    return values.length ? values : undefined;
+  }
+  if (kind === "choice" || kind === "boolean") {
+    const checked = controls.find((c) => c.checked);
+    if (!checked) return undefined;
+    return kind === "boolean" ? checked.value === "true" : checked.value;
+  }
+  const value = (controls[0]?.value ?? "").trim();
+  if (value === "") return undefined; // the Python side fills in the default ("now" among them)
+  if (kind === "datetime") {
+    if (restored && restored.shown === controls[0].value) return restored.iso;
+    const local = new Date(value);
+    return Number.isNaN(local.getTime()) ? value : withLocalOffset(local);
+  }
+  return value;
+}
+
+/** Whether a control is still as the page set it up (a default, or a renderer's "today"). */
+export function isDefault(control) {
+  return control.type === "radio" || control.type === "checkbox"
+    ? control.checked === control.defaultChecked
+    : control.value === control.defaultValue;
+}
+
+export function controlsOf(field) {
+  return [...field.querySelectorAll("input, textarea")];
+}
+
+function readField(field) {
+  const controls = controlsOf(field);
+  const first = controls[0];
+  const restored = first && first.dataset.iso ? { iso: first.dataset.iso, shown: first.dataset.isoShown } : null;
+  return answerOf(field.dataset.kind, controls, restored);
+}
+
+export function fieldsOf(widget) {
+  return [...widget.querySelectorAll("[data-question]")];
+}
+
+/** The answers the reader gave, of the questions asked. `changedOnly`: leave out fields still as the
+ *  page set them up, which the link need not keep. Hidden (not asked) fields are never read. */
+export function readGivenAnswers(widget, { changedOnly = false } = {}) {
+  const answers = {};
+  for (const field of fieldsOf(widget)) {
+    if (field.hidden) continue;
+    if (changedOnly && controlsOf(field).every(isDefault)) continue;
+    const value = readField(field);
+    if (value !== undefined) answers[field.dataset.question] = value;
+  }
+  return answers;
+}
+
+/** The answers to send to Python: "now" is filled in here, the outermost layer, in the reader's offset. */
+export function readAnswers(widget) {
+  const answers = readGivenAnswers(widget);
+  for (const field of widget.querySelectorAll('[data-kind="datetime"][data-default="now"]')) {
+    if (!field.hidden && !(field.dataset.question in answers)) {
+      answers[field.dataset.question] = withLocalOffset(new Date(), { seconds: true });
+    }
+  }
+  return answers;
+}
+
+/** Show only the questions asked (contract 2: the worker's reply names them). */
+export function showAsked(widget, asked) {
+  if (!Array.isArray(asked)) return;
+  const wanted = new Set(asked);
+  for (const field of fieldsOf(widget)) field.hidden = !wanted.has(field.dataset.question);
+}

@@ -1,0 +1,46 @@
+// One component registry keyed by a data attribute, as Material's `data-md-component`: every part of
+// a page that comes alive is marked `data-hb-component="<name>"` by the build, and its module
+// (one `mount(node)` export) is imported only on a page that has one. Each node is mounted once;
+// Material's instant navigation announces every new page on `document$`.
+
+const here = (path) => new URL(path, import.meta.url).href;
+
+export const COMPONENTS = {
+  form: here("widget.js"), // a checker, the response texts, the incident helper (site_build/widgets.py)
+  flow: here("flow.js"), // the guided response page's toolbar, checklists and "Your answers"
+  drills: here("../training/drills.js"),
+  "drill-cards": here("../training/cards.js"),
+  checklist: here("../training/checklist.js"), // the shadow onboarding checklist
+  "exception-aids": here("exception-aids.js"), // the exception criteria's aids (site_build/exception_aids.py)
+};
+
+const mounted = new WeakSet();
+
+export function mountComponents(root = document) {
+  for (const [name, url] of Object.entries(COMPONENTS)) {
+    const nodes = [...root.querySelectorAll(`[data-hb-component="${name}"]`)].filter((node) => !mounted.has(node));
+    if (!nodes.length) continue;
+    for (const node of nodes) mounted.add(node);
+    import(url).then(
+      (module) => nodes.forEach((node) => {
+        try {
+          module.mount(node);
+        } catch (error) {
+          console.warn(error); // one broken part leaves the rest of the page working
+        }
+      }),
+      (error) => console.warn(error),
+    );
+  }
+}
+
+/** Run `mount` for the page shown now and for every page instant navigation shows later. */
+export function onEveryPage(mount) {
+  const subscribe = () => {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => mount());
+    else mount();
+  };
+  // Loaded early (from <head>), a module runs before Material's bundle has defined document$.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+  else subscribe();
+}
