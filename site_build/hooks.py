@@ -22,11 +22,12 @@ from site_build import early_start, precompress  # noqa: E402
 from site_build import response_flow  # noqa: E402
 from site_build.exception_aids import render_exception_aids  # noqa: E402
 from site_build.flow_chart import render_flow_chart  # noqa: E402
+from site_build.flow_path import render_flow_path  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
 _CHECKER_MARKER = re.compile(r"^<!-- checker: ([a-z][a-z-]*) -->$", re.MULTILINE)
 # Markers added by issue 11, one plain `render_<kind>(arg) -> str` each (contracts.md item 4).
-_RENDERERS = {"exception-aids": render_exception_aids, "flow-chart": render_flow_chart}
+_RENDERERS = {"exception-aids": render_exception_aids, "flow-chart": render_flow_chart, "flow-path": render_flow_path}
 _KIND_MARKER = re.compile(r"^<!-- (" + "|".join(map(re.escape, _RENDERERS)) + r")(?:: ([^>]*?))? -->$", re.MULTILINE)
 
 

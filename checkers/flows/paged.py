@@ -157,6 +157,14 @@ STEPS = (
 
 MARKABLE = tuple(s for s in STEPS if s.kind != "checker")
 
+# Where each step is on the guided page (docs/paged.md); the others are read on their handbook page.
+PAGE_SECTIONS = {
+    "acknowledge": "step-acknowledge", "open-ticket": "step-open-ticket", "entitlement": "step-entitlement",
+    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply", "call": "step-reply",
+    "resolve-pagerduty": "step-resolve-pagerduty", "slack-thread": "step-slack-thread", "follow-up": "step-clock",
+    "post-call": "step-post-call", "resolved": "step-resolved",
+}
+
 QUESTIONS = (
     Question("deployment", "Is the emergency on GitLab.com (SaaS) or a self-managed instance?", "choice",
              (Option("self-managed", "Self-managed"), Option("saas", "GitLab.com (SaaS)", aliases=("gitlab.com",))),
