@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
-from .model import NOW, REQUIRED, InvalidAnswer, Question
+from .model import NOW, REQUIRED, Derived, InvalidAnswer, Question
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -54,10 +54,13 @@ def _choice(q: Question, raw: Any) -> str:
 
 
 def _multi_choice(q: Question, raw: Any) -> tuple[str, ...]:
-    if isinstance(raw, str):  # a form or a link gives the values separated by commas
-        raw = [part for part in raw.split(",") if part.strip()]
+    """A list of option values (a form's checkbox group, or a link's comma-separated text), in the
+    options' order, each once."""
+    if isinstance(raw, str):
+        raw = [part for part in (p.strip() for p in raw.split(",")) if part]
     if not isinstance(raw, (list, tuple)):
-        raise InvalidAnswer(q.id, f"expected a list of {', '.join(o.value for o in q.options)}; got {raw!r}")
+        allowed = ", ".join(o.value for o in q.options)
+        raise InvalidAnswer(q.id, f"expected a list of values from {allowed}; got {raw!r}")
     chosen = {_choice(q, item) for item in raw}
     return tuple(o.value for o in q.options if o.value in chosen)
 
@@ -96,9 +99,91 @@ _PARSERS: dict[str, Callable[[Question, Any], Any]] = {
 }
 
 
+def _missing(raw: Any) -> bool:
+    return raw is None or raw == ""
+
+
+class _Asking:
+    """Which questions are asked for a set of raw answers: each `asked_when` is read against the
+    parsed answers of the questions it names (a bad or missing answer there means "not asked yet")."""
+
+    def __init__(self, questions, answers, now, derived, parse) -> None:
+        self.by_id = {q.id: q for q in questions}
+        self.derived = {d.id: d for d in derived}
+        self.answers, self.now, self.parse = answers, now, parse
+        self._asked: dict[str, bool] = {}
+        self._busy: set[str] = set()
+
+    def value(self, qid: str) -> tuple[bool, Any]:
+        """(known, value) of an asked question: given and valid, or its default."""
+        q = self.by_id[qid]
+        if not self.asked(qid):
+            return False, None
+        raw = self.answers.get(qid)
+        if _missing(raw):
+            if q.default is REQUIRED:
+                return False, None
+            return True, self.now() if q.default is NOW else q.default
+        try:
+            return True, self.parse(q, raw)
+        except Exception:  # noqa: BLE001 - a bad value counts as not given
+            return False, None
+
+    def holds(self, key: str, allowed: tuple[Any, ...]) -> bool:
+        derived = self.derived.get(key)
+        source = derived.of if derived else key
+        if source not in self.by_id:  # a caller parsing some questions only: ask, so the value is checked
+            return True
+        known, value = self.value(source)
+        if not known:
+            return False
+        if derived:
+            try:
+                value = derived.compute(value)
+            except Exception:  # noqa: BLE001 - a value the fact cannot be computed from: not asked
+                return False
+        return any(value == a and type(value) is type(a) for a in allowed)
+
+    def asked(self, qid: str) -> bool:
+        if qid not in self._asked:
+            condition = self.by_id[qid].asked_when
+            if condition is None:
+                self._asked[qid] = True
+            elif qid in self._busy:  # a circular condition: never asked
+                return False
+            else:
+                self._busy.add(qid)
+                self._asked[qid] = all(self.holds(key, allowed) for key, allowed in condition)
+                self._busy.discard(qid)
+        return self._asked[qid]
+
+
+def _parse_one(q: Question, raw: Any) -> Any:
+    return _PARSERS[q.kind](q, raw)
+
+
+def asked_ids(
+    questions: tuple[Question, ...],
+    answers: Mapping[str, Any],
+    now: Callable[[], datetime],
+    derived: tuple[Derived, ...] = (),
+    parse: Callable[[Question, Any], Any] = _parse_one,
+) -> list[str]:
+    """The ids of the questions asked for these raw answers, in order. Never raises."""
+    if not isinstance(answers, Mapping):
+        answers = {}
+    asking = _Asking(questions, answers, now, derived, parse)
+    return [q.id for q in questions if asking.asked(q.id)]
+
+
 def parse_answers(
-    questions: tuple[Question, ...], answers: Mapping[str, Any], now: Callable[[], datetime]
+    questions: tuple[Question, ...],
+    answers: Mapping[str, Any],
+    now: Callable[[], datetime],
+    derived: tuple[Derived, ...] = (),
 ) -> dict[str, Any]:
+    """Typed values for every question. A question that is not asked gets its default (None when it
+    has none) whatever was given for it: an answer that cannot matter is ignored, not refused."""
     if not isinstance(answers, Mapping):
         raise InvalidAnswer("answers", f"expected an object of answers keyed by question id, got {answers!r}")
     known = {q.id for q in questions}
@@ -107,15 +192,24 @@ def parse_answers(
             raise InvalidAnswer(
                 str(key), f"is not a question of this checker; expected one of {', '.join(sorted(known))}", "unknown"
             )
+    asking = _Asking(questions, answers, now, derived, _parse_one)
+    by_id = {q.id: q for q in questions}
     values: dict[str, Any] = {}
     for q in questions:
         raw = answers.get(q.id)
-        if raw is None or raw == "" or (q.kind == "multi-choice" and raw == []):
-            if q.default is REQUIRED and q.kind != "multi-choice":
+        if not asking.asked(q.id):
+            values[q.id] = None if q.default is REQUIRED else now() if q.default is NOW else q.default
+        elif _missing(raw):
+            if q.default is REQUIRED:
+                other = q.answered_by
+                if other and asking.asked(other) and not _missing(answers.get(other)):
+                    if _parse_one(by_id[other], answers[other]):  # raises naming the other question
+                        values[q.id] = None
+                        continue
                 raise InvalidAnswer(q.id, "is required", "required")
-            values[q.id] = now() if q.default is NOW else (() if q.default is REQUIRED else q.default)
-            continue
-        values[q.id] = _PARSERS[q.kind](q, raw)
+            values[q.id] = now() if q.default is NOW else q.default
+        else:
+            values[q.id] = _parse_one(q, raw)
     return values
 
 

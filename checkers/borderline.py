@@ -33,7 +33,7 @@ FACTS = (
     Fact("handling_other_emergency", "Actively engaged with another emergency?"),
 )
 
-HIGH_PRIORITY = "handle the ticket as a `high` priority that requires an immediate response"
+HIGH_PRIORITY = "handle the ticket as a high priority that requires an immediate response"
 
 OUTCOMES = (
     Outcome(
@@ -49,7 +49,7 @@ OUTCOMES = (
         "handle-as-high",
         "Handle it yourself as a high-priority ticket that needs an immediate response",
         (
-            "Handle the page as a `high` priority ticket that requires an immediate response.",
+            "Handle the page as a high priority ticket that requires an immediate response.",
             "Work with the customer to try to resolve or mitigate the issue before it becomes an emergency.",
         ),
         cite=(BORDERLINE,),

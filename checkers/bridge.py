@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import drills, forms, response_texts, urlstate
+from . import drills, flows, forms, response_texts, urlstate
 from .incident import NAME as INCIDENT
 from .model import InvalidAnswer
 from .registry import names, schema
 
 # Old operation -> the form it asks (None: the request names the form).
 _FORM_ALIASES = {"form": None, "evaluate": None, "texts": response_texts.NAMESPACE, "incident": INCIDENT}
-_OPS = ("form", "evaluate", "schema", "names", "grade", "read-url", "write-url", "texts", "incident")
+_OPS = ("form", "evaluate", "schema", "names", "grade", "read-url", "write-url", "texts", "incident", "flow")
 
 
 def handle(request_json: str) -> str:
@@ -58,4 +58,7 @@ def _dispatch(request: Any) -> Any:
         return drills.grade(request)
     if op in ("read-url", "write-url"):  # a widget's answers in the page's URL query
         return urlstate.handle(request)
+    if op == "flow":  # the whole guided response: from the link's query, or from answers keyed as in it
+        answers = urlstate.flow_answers(request["query"]) if "query" in request else request.get("answers") or {}
+        return flows.run(request.get("name") or "paged", answers)
     raise InvalidAnswer("op", f"unknown operation {op!r}; expected one of {', '.join(_OPS)}", "unknown")

@@ -1,5 +1,5 @@
-"""`python -m checkers list | schema NAME | evaluate NAME --json '{...}'` (``--json -`` reads stdin),
-`python -m checkers review NEW.md [--json]` and `python -m checkers review --repin`.
+"""`python -m checkers list | schema NAME | evaluate NAME --json '{...}' | flow paged --json '{...}'`
+(``--json -`` reads stdin), `python -m checkers review NEW.md [--json]` and `python -m checkers review --repin`.
 
 Results go to stdout as JSON. Bad input exits 2 with one line on stderr naming the field. `review`
 exits 0 when no dependent relies on changed text, 1 when some do, 2 for a file it cannot read."""
@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from . import flows
 from .model import InvalidAnswer
 from .registry import evaluate, get, names, schema
 
@@ -28,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the review as JSON")
     check.add_argument("--repin", action="store_true",
                        help="after reviewing the dependents: rewrite the changed pins, the lock and the section map")
+    flow = sub.add_parser("flow", help="walk a whole response: the steps, the next one, the texts")
+    flow.add_argument("name")
+    flow.add_argument("--json", dest="answers", default="{}",
+                      help="answers keyed <namespace>.<answer id> as in the page's link, as JSON, or - to read stdin")
     return parser
 
 
@@ -53,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
                 answers = json.loads(text)
             except json.JSONDecodeError as error:
                 return _fail("--json", f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})")
-            output = evaluate(args.name, answers)
+            output = flows.run(args.name, answers) if args.command == "flow" else evaluate(args.name, answers)
     except InvalidAnswer as error:
         return _fail(error.field, error.message)
     try:

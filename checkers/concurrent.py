@@ -52,8 +52,11 @@ QUESTIONS = (
         default=NOW,
         help="Date and time with your UTC offset, e.g. 2023-01-14T09:30+10:00. The weekend and the trial "
         "dates are judged on this clock. Leave empty for now.",
+        # Only the APAC weekend trial depends on the day.
+        asked_when=(("handling_other_emergency", (True,)), ("region", ("APAC",))),
     ),
-    Question("region", "Which region's on-call are you?", "choice", REGIONS),
+    Question("region", "Which region's on-call are you?", "choice", REGIONS,
+             asked_when=(("handling_other_emergency", (True,)),)),
     # Required on purpose: this one answer decides between acknowledging the page and handing it on,
     # so a lost or forgotten answer must not quietly become "no".
     Question(

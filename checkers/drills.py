@@ -14,6 +14,11 @@ an empty list is a distractor that is never right). Exactly one choice may cover
 The same functions serve the site build (facilitator cards, validation), the tests and the browser:
 ``checkers.bridge`` answers ``{"op": "grade", ...}`` with :func:`grade`, so the page never holds the key.
 Not a checker (no ``CHECKER``): the registry imports it and passes over it.
+
+A drill may also walk a whole flow (``flow``, e.g. ``paged``, with answers keyed as in the page's
+link): each question then asks ``asks = "step"`` about one step (``field`` names it), and its key is
+that step's outcome when it has one, else its status (``skipped``, ``next``, ``open``, ``done``), so a
+trainee is graded step by step on the path the flow itself computes.
 """
 
 from __future__ import annotations
@@ -127,9 +132,50 @@ def answer_key(checker_name: str, answers: Mapping[str, Any], question: Mapping[
     return {"result": result, "key": key, "choice": key_choice(question, key)}
 
 
+def flow_step_key(result: Mapping[str, Any], step_id: Any) -> str:
+    for step in result["steps"]:
+        if step["id"] == step_id:
+            return step["outcome"] or step["status"]
+    ids = ", ".join(s["id"] for s in result["steps"])
+    raise InvalidAnswer("field", f"{step_id!r} is not a step of the {result['flow']} flow; expected one of {ids}")
+
+
+def flow_answer_key(flow_name: str, answers: Mapping[str, Any], question: Mapping[str, Any]) -> dict[str, Any]:
+    """The flow's walk of the facts, the key of one step read off it, and the right choice's index."""
+    from . import flows  # imported on demand: checker drills do not need it
+
+    if not isinstance(question, Mapping) or question.get("asks") != "step":
+        raise InvalidAnswer("asks", 'a flow drill question asks "step" (and names the step in field)')
+    choices = question.get("choices")
+    if not isinstance(choices, (list, tuple)) or len(choices) < 2:
+        raise InvalidAnswer("choices", f"expected a list of at least two choices, got {choices!r}")
+    if not isinstance(answers, Mapping):
+        raise InvalidAnswer("answers", f"expected an object keyed <namespace>.<answer id>, got {answers!r}")
+    for name in names():  # a drill's key must not depend on when it is played
+        own = {k.partition(".")[2]: v for k, v in answers.items() if isinstance(k, str) and k.startswith(f"{name}.")}
+        if own:
+            require_explicit_times(name, own)
+    result = flows.run(flow_name, answers)
+    key = flow_step_key(result, question.get("field"))
+    return {"result": result, "key": key, "choice": key_choice(question, key)}
+
+
+def _grade_flow(request: Mapping[str, Any]) -> dict[str, Any]:
+    question, chosen = request.get("question"), request.get("choice")
+    key = flow_answer_key(request["flow"], request.get("answers") or {}, question)
+    if chosen is not None and not (isinstance(chosen, int) and not isinstance(chosen, bool)
+                                   and 0 <= chosen < len(question["choices"])):
+        raise InvalidAnswer("choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}")
+    step = next(s for s in key["result"]["steps"] if s["id"] == question["field"])
+    return {"correct": chosen == key["choice"], "chosen": chosen, "key_choice": key["choice"], "key": key["key"],
+            "step": step, "next": key["result"]["next"]}
+
+
 def grade(request: Mapping[str, Any]) -> dict[str, Any]:
     """The worker's "grade": ``{checker, answers, question: {asks, field?, choices}, choice}`` where
     ``choice`` is the index the trainee picked, or null when the drill's clock ran out."""
+    if isinstance(request, Mapping) and isinstance(request.get("flow"), str):
+        return _grade_flow(request)
     checker_name = request.get("checker")
     if not isinstance(checker_name, str):
         raise InvalidAnswer("checker", f"expected a checker name, got {checker_name!r}")

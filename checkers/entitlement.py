@@ -54,6 +54,7 @@ QUESTIONS = (
         "boolean",
         default=False,
         help="There have been documented cases of a single-user licence bought specifically to raise an emergency.",
+        asked_when=(("org_associated", (True,)), ("plan", ("premium", "ultimate"))),
     ),
 )
 

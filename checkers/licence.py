@@ -62,7 +62,8 @@ QUESTIONS = (
         "Was the expired subscription a trial?",
         "boolean",
         default=False,
-        help="Trials have no grace period.",
+        help="Trials have no grace period. Asked for self-managed: on SaaS the procedure is the same for trials.",
+        asked_when=(("deployment", ("self-managed",)),),
     ),
     Question(
         "expires_on",
@@ -367,8 +368,8 @@ def _trial_licence(case: _Case, result: dict) -> None:
 
 def _saas_plan(case: _Case, result: dict) -> None:
     result["because"] += f" The {case.what} {case.expiry}."
-    if case.trial:
-        result["actions"].append("It was a trial: the handbook's SaaS procedure is the same for trials.")
+    # Not asked on SaaS (it cannot change the procedure), so said whatever the subscription was.
+    result["actions"].append("Trial or not: the handbook's SaaS procedure is the same for trials.")
     result["say"] = (
         f"Thank you for contacting GitLab Support. Your GitLab.com {case.what} {case.expiry}. We are restoring your "
         "GitLab.com plan so that you are unblocked, and our License & Renewals team will follow up on this ticket "

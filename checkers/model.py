@@ -51,6 +51,23 @@ class Option:
     aliases: tuple[str, ...] = ()
 
 
+# A condition under which a question is asked: every (key, allowed values) pair must hold, where a
+# key is another question's id (its parsed answer) or a `Derived` fact of the checker. A key whose
+# question is not asked, or not answered yet, does not hold: the question waits.
+AskedWhen = tuple[tuple[str, tuple[Any, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A fact computed from one answer, that a question's `asked_when` may name (e.g. "weekend" from
+    a time), so the condition stays data a table or a chart can show."""
+
+    id: str
+    label: str
+    of: str  # the question id it is computed from
+    compute: Callable[[Any], Any]
+
+
 @dataclass(frozen=True)
 class Question:
     id: str
@@ -59,13 +76,15 @@ class Question:
     options: tuple[Option, ...] = ()
     default: Any = REQUIRED
     help: str = ""
-    asked_when: Any = None  # None: always asked (issue 11 gives it a condition on earlier answers)
+    asked_when: AskedWhen | None = None  # None: always asked
+    # A required question that another one answers: missing is fine when that answer is non-empty.
+    answered_by: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
         if self.kind in ("choice", "multi-choice") and not self.options:
-            raise ValueError(f"question {self.id}: a choice needs options")
+            raise ValueError(f"question {self.id}: a {self.kind} needs options")
 
     @property
     def required(self) -> bool:
@@ -90,10 +109,18 @@ class Question:
             "options": [{"value": o.value, "label": o.label} for o in self.options],
             "asked_when": self.asked_when,
         }
+        schema["asked_when"] = None if self.asked_when is None else describe_condition(self.asked_when)
+        if self.answered_by:
+            schema["answered_by"] = self.answered_by
         aliases = {a: o.value for o in self.options for a in o.aliases}
         if aliases:
             schema["aliases"] = aliases
         return schema
+
+
+def describe_condition(condition: AskedWhen) -> dict[str, Any]:
+    """`{"all": [{"key": id, "in": [values]}, ...]}`: JSON any face (form, table, chart) can read."""
+    return {"all": [{"key": key, "in": list(allowed)} for key, allowed in condition]}
 
 
 @dataclass(frozen=True)
@@ -166,11 +193,17 @@ class Checker:
     derive: Derive = _same
     finish: Finish = _unchanged
     notes: tuple[str, ...] = field(default=())  # where the handbook is silent or ambiguous
+    derived: tuple[Derived, ...] = ()  # facts the questions' `asked_when` may name
     # The result fields the page lists under "Details" (None: every plain value `finish` added); a
     # field the checker shows in a picture or a clock of its own is left out here, not hidden by JS.
     shown_fields: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
+        keys = {q.id for q in self.questions} | {d.id for d in self.derived}
+        for q in self.questions:
+            for key, _ in q.asked_when or ():
+                if key not in keys or key == q.id:
+                    raise ValueError(f"{self.name}: question {q.id} is asked when {key!r}, which is not a question or derived fact")
         codes = [o.code for o in self.outcomes]
         if len(set(codes)) != len(codes):
             raise ValueError(f"{self.name}: duplicate outcome codes")

@@ -3,12 +3,32 @@
 
 from __future__ import annotations
 
-from .model import Checker, Fact, Option, Outcome, Question, Rule
+from .handbook import section
+from .model import Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from .pins import Pin
 
 DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
 COMMUNICATE = "communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
 TAG = "tag-the-ticket-appropriately"
+CRITERIA = "exception-criteria"  # a section of the Emergency Exception Workflow, December 2025
+
+# The page's five criteria, the second split into its four cases, in the page's own words (Markdown
+# code marks dropped: a reader never sees raw Markdown). A unit test checks each against the page.
+UNUSABLE = "The problem is rendering GitLab essentially unusable for business purposes"
+CRITERIA_OPTIONS = (
+    Option("financial-impact", "The problem poses a significant financial impact to the customer's company either "
+           "immediately or as an after-effect"),
+    Option("servers-not-running", f"{UNUSABLE}: One or more GitLab servers or services will not run"),
+    Option("vital-features-unavailable", f"{UNUSABLE}: GitLab features vital to a customer's daily operations are unavailable"),
+    Option("performance-degradation", f"{UNUSABLE}: The GitLab instance is suffering a significant and persistent "
+           "performance degradation"),
+    Option("basic-operations-failing", f"{UNUSABLE}: Basic operations such as clone, push, or login are not working "
+           "for a significant portion of users"),
+    Option("legal", "The problem will create immediate legal problems for a customer's business"),
+    Option("audit", "The problem will create immediate audit problems for a customer's business"),
+    Option("security-risk", "The problem will create an immediate security risk for a customer's business"),
+)
+STRICT_NOT_MET = (("production_unusable", ("no", "unknown")),)
 
 YES_NO_UNKNOWN = (
     Option("yes", "Yes"),
@@ -34,7 +54,18 @@ QUESTIONS = (
         "Does the situation meet one of the exception criteria of the Emergency Exception Workflow?",
         "choice",
         YES_NO_UNKNOWN,
-        help="Only matters when the strict definition is not met.",
+        help="Asked when the strict definition is not met. Ticking a criterion below answers it with yes.",
+        asked_when=STRICT_NOT_MET,
+        answered_by="criteria",
+    ),
+    Question(
+        "criteria",
+        "Which exception criteria apply? (Emergency Exception Workflow)",
+        "multi-choice",
+        CRITERIA_OPTIONS,
+        default=(),
+        help="An exception may be granted if any of these is true. Tick each that applies.",
+        asked_when=STRICT_NOT_MET,
     ),
     Question(
         "had_needs_more_info",
@@ -106,7 +137,7 @@ RULES = (
     Rule({"production_unusable": ("yes",)}, "strict",
          "Production is not available or otherwise unusable: the definition of Severity 1.", (DETERMINE,)),
     Rule({"exception_criteria": ("yes",)}, "exception",
-         "The strict definition is not clearly met, but an exception criterion is.", (DETERMINE,)),
+         "The strict definition is not clearly met, but an exception criterion is.", (DETERMINE, CRITERIA)),
     Rule({"production_unusable": ("no",), "exception_criteria": ("no",)}, "not-an-emergency",
          "Neither the definition of Severity 1 nor an exception criterion applies.", (TAG,)),
     Rule({}, "needs-more-info",
@@ -114,7 +145,27 @@ RULES = (
 )
 
 
+def _derive(values):
+    criteria, judged = values["criteria"] or (), values["exception_criteria"]
+    if criteria and judged == "no":
+        raise InvalidAnswer(
+            "criteria",
+            f"contradicts exception_criteria \"no\": {', '.join(criteria)} ticked; untick them or answer yes",
+        )
+    return {
+        "production_unusable": values["production_unusable"],
+        # A ticked criterion is an exception criterion met: it answers the yes/no question.
+        "exception_criteria": "yes" if criteria else judged,
+    }
+
+
 def _keep_needs_more_info_tag(values, facts, result):
+    result["criteria_met"] = list(values["criteria"] or ())
+    if result["criteria_met"] and result["outcome"] == "exception":
+        labels = {o.value: o.label for o in CRITERIA_OPTIONS}
+        result["actions"].append(
+            "Criteria met (" + section(CRITERIA).title + "): " + "; ".join(labels[c] for c in result["criteria_met"]) + "."
+        )
     if values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]:
         result["tags"] = [NEEDS_MORE_INFO_TAG, *result["tags"]]
         result["actions"].append("Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached.")
@@ -144,9 +195,11 @@ CHECKER = Checker(
     outcomes=OUTCOMES,
     rules=RULES,
     cite=(DETERMINE, COMMUNICATE, TAG),
+    derive=_derive,
     finish=_keep_needs_more_info_tag,
     notes=(
-        "The exception criteria themselves live in the Emergency Exception Workflow, a separate handbook page; "
-        "this checker takes your judgement of them as an answer.",
+        "The exception criteria come from the Emergency Exception Workflow, a separate handbook page (copy of "
+        "December 2025, later than the runbook). Tick the ones that apply, or answer the yes/no question with your "
+        "judgement; the page's examples beside the question help and decide nothing.",
     ),
 )

@@ -9,13 +9,13 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from . import handbook
-from .answers import parse_answers, to_json
+from .answers import asked_ids, parse_answers, to_json
 from .model import Checker, InvalidAnswer
 
 # Modules that hold machinery, not checkers: skipped so the browser never imports the CLI.
 _MACHINERY = {
     "model", "answers", "handbook", "registry", "cli", "bridge", "timeutil", "urlstate",
-    "drills", "incident", "response_texts", "checklists", "forms",
+    "drills", "incident", "response_texts", "checklists", "forms", "flows",
     "snapshot", "placements", "handbook_sections", "pins", "review", "repin", "review_cli",
 }
 _CHECKERS: dict[str, Checker] = {}
@@ -81,19 +81,22 @@ def schema(name: str) -> dict[str, Any]:
         "outcomes": [{"code": o.code, "title": o.title} for o in checker.outcomes],
         "cite": [handbook.href(a) for a in checker.cite],
         "notes": list(checker.notes),
+        "derived": [{"id": d.id, "label": d.label, "of": d.of} for d in checker.derived],
     }
 
 
-def asked_questions(name: str, answers: Any) -> list[str]:
-    """The ids of the questions asked for these raw answers, in order. Never raises.
+def _clock(now: datetime | None):
+    return (lambda: now) if now is not None else (lambda: datetime.now().astimezone())
 
-    A stub until questions carry their condition (issue 11): every question is asked."""
+
+def asked_questions(name: str, answers: Any, *, now: datetime | None = None) -> list[str]:
+    """The ids of the questions asked for these raw answers, in order. Never raises: an unknown
+    checker asks nothing, and a bad value counts as not given."""
     try:
-        return [q.id for q in get(name).questions]
-    except Exception:  # an unknown checker asks nothing; the caller reports the name itself
+        checker = get(name)
+    except Exception:  # noqa: BLE001 - not a checker's name (not even a string): nothing is asked
         return []
-
-
+    return asked_ids(checker.questions, answers, _clock(now), checker.derived)
 # The fields every result has; the rest are the checker's own, listed under "Details" on the page
 # unless the checker names the ones it wants shown (`Checker.shown_fields`).
 COMMON_FIELDS = frozenset({
@@ -118,8 +121,8 @@ def _unique(items) -> list:
 def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = None) -> dict[str, Any]:
     """Decide. `now` stands in for the clock, so any instant can be tested; it must carry an offset."""
     checker = get(name)
-    clock = (lambda: now) if now is not None else (lambda: datetime.now().astimezone())
-    values = parse_answers(checker.questions, answers, clock)
+    clock = _clock(now)
+    values = parse_answers(checker.questions, answers, clock, checker.derived)
     facts = checker.derive(values)
     rule = checker.first_rule(facts)
     outcome = checker.outcome(rule.outcome)
@@ -132,13 +135,13 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
         "tags": list(outcome.tags),
         "say": outcome.say,
         "cite": [handbook.href(a) for a in anchors],
-        "sources": [{"href": handbook.href(a), "title": handbook.section(a).title} for a in anchors],
+        "sources": [handbook.source_entry(a) for a in anchors],
         "because": rule.because,
         "rule": checker.rules.index(rule) + 1,  # the row of the decision table that decided
         "answers": {k: to_json(v) for k, v in values.items()},
         "facts": {k: to_json(v) for k, v in facts.items()},
+        "asked": asked_ids(checker.questions, answers, clock, checker.derived),
     }
     result = checker.finish(values, facts, result)
-    result["asked"] = asked_questions(name, answers)
     result["shown_fields"] = _shown_fields(checker, result)
     return result

@@ -156,12 +156,17 @@ def next_engineer_tag(next_engineer: str, ticket_url: str | None) -> str:
     )
 
 
+def placeholders(text: str) -> list[str]:
+    """The [bracketed] parts of a text still to fill in by hand."""
+    return _PLACEHOLDER.findall(text)
+
+
 def _entry(label: str, text: str, anchor: str) -> dict[str, Any]:
     return {
         "label": label,
         "text": text,
         "cite": handbook.href(anchor),
-        "placeholders": _PLACEHOLDER.findall(text),
+        "placeholders": placeholders(text),
     }
 
 

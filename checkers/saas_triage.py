@@ -54,13 +54,15 @@ BROKEN_CATEGORIES = ("regression", "feature-flag", "customer-specific", "perform
 QUESTIONS = (
     Question("category", "What is the emergency about?", "choice", CATEGORIES,
              help="Your best reading so far; the broken-functionality paths start with the status page check anyway."),
-    Question("multiple_customers", "Is it affecting multiple customers?", "boolean", default=False),
+    Question("multiple_customers", "Is it affecting multiple customers?", "boolean", default=False,
+             asked_when=(("category", BROKEN_CATEGORIES),)),
     Question(
         "known_incident",
         "Is there a known incident on GitLab.com Status or in #incident-management?",
         "boolean",
         default=False,
         help=f"For broken functionality, check {STATUS_PAGE} and #incident-management first.",
+        asked_when=(("category", BROKEN_CATEGORIES),),
     ),
 )
 

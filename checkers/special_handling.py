@@ -163,7 +163,7 @@ CHECKER = Checker(
         "The handbook does not say how to recognise a single user, same day purchase (for example which date to "
         "compare); that is your judgement from the subscription.",
         "The Incident::Compromised Instance macro's own text is not in the handbook, so this checker offers no "
-        "customer text of its own (`say` is empty): send the macro, which \"expands on\" the steps listed here.",
+        "customer text of its own (its customer text is empty): send the macro, which \"expands on\" the steps listed here.",
         "\"Other\" is for an emergency you think is special but is not called out; an ordinary emergency needs none "
         "of this.",
     ),

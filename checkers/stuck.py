@@ -12,7 +12,7 @@ Result fields of this checker: `reminder` (the primary role is incident manageme
 
 from __future__ import annotations
 
-from .model import NOW, Checker, Fact, Option, Outcome, Question, Rule
+from .model import NOW, Checker, Derived, Fact, Option, Outcome, Question, Rule
 from .pins import Pin
 from .timeutil import is_weekend
 
@@ -62,7 +62,8 @@ QUESTIONS = (
         "Have you already checked whether the CMOC engineer on call can help?",
         "boolean",
         default=False,
-        help="Only matters for a SaaS emergency at the weekend.",
+        help="Asked for a SaaS emergency at the weekend that you are unable to progress.",
+        asked_when=(("deployment", ("saas",)), ("weekend", (True,)), ("still_stuck", (True,))),
     ),
 )
 
@@ -163,8 +164,9 @@ CHECKER = Checker(
     cite=(STUCK,),
     derive=derive,
     finish=finish,
+    derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
-        "\"At the weekend\" is judged on your own clock (the offset of `at`), Saturday and Sunday; the handbook "
+        "\"At the weekend\" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook "
         "does not say whose weekend it means.",
         "The handbook offers the manager on-call or the dev-escalation process without ranking them; both are "
         "given. For SaaS on a weekday, or self-managed at any time, there is no CMOC rung.",

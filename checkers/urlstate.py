@@ -35,7 +35,26 @@ def namespaces() -> dict[str, tuple[Question, ...]]:
     """Every namespace a query may hold. Imports every checker: the page itself uses `_space`."""
     spaces = {name: registry.get(name).questions for name in registry.names()}
     spaces[response_texts.NAMESPACE] = response_texts.QUESTIONS
+    spaces[_FLOW_NAMESPACE] = _flow_questions()
     return spaces
+
+
+_FLOW_NAMESPACE = "paged"  # the guided response's own answers (checkers.flows.paged.NAMESPACE)
+
+
+def _flow_questions() -> tuple[Question, ...]:
+    from .flows.paged import QUESTIONS  # imported on demand: only the guided page needs it
+
+    return QUESTIONS
+
+
+def flow_answers(query: Any) -> dict[str, Any]:
+    """Every valid answer of the query keyed `<namespace>.<answer id>`, as the flow takes them."""
+    answers: dict[str, Any] = {}
+    for space in _pairs(query):
+        for answer_id, value in read(query, space)["answers"].items():
+            answers[f"{space}.{answer_id}"] = value
+    return answers
 
 
 def _space(namespace: Any) -> tuple[Question, ...] | None:
@@ -45,6 +64,8 @@ def _space(namespace: Any) -> tuple[Question, ...] | None:
         return None
     if namespace == response_texts.NAMESPACE:
         return response_texts.QUESTIONS
+    if namespace == _FLOW_NAMESPACE:
+        return _flow_questions()
     try:
         return registry.get(namespace).questions
     except InvalidAnswer:
@@ -169,6 +190,19 @@ def serialise(pairs: Mapping[str, str]) -> str:
     )
 
 
+def _asked(namespace: str, answers: Mapping[str, Any]) -> set[str]:
+    """The questions asked for these JSON answers (contract 2): a link never holds an answer that
+    cannot matter."""
+    if namespace in (response_texts.NAMESPACE, _FLOW_NAMESPACE):
+        return {q.id for q in _space(namespace)}
+    return set(registry.asked_questions(namespace, answers))
+
+
+def _texts_as_json(questions: tuple[Question, ...], given: Mapping[str, str]) -> dict[str, Any]:
+    by_id = {q.id: q for q in questions}
+    return {answer_id: _check(by_id[answer_id], text)[0] for answer_id, text in given.items()}
+
+
 def write(query: Any, namespace: str, answers: Any) -> str:
     """The query with `namespace`'s answers replaced by `answers` and every other known key kept."""
     questions = _questions(namespace)
@@ -177,12 +211,18 @@ def write(query: Any, namespace: str, answers: Any) -> str:
         if space == namespace:
             continue
         by_id = {q.id: q for q in _space(space) or ()}
+        asked = _asked(space, _texts_as_json(tuple(by_id.values()), given))
         for answer_id, text in given.items():
+            if answer_id not in asked:
+                continue
             kept = _normalised(by_id[answer_id], text)
             if kept is not None:
                 pairs[f"{space}.{answer_id}"] = kept
     if isinstance(answers, Mapping):
+        asked = _asked(namespace, answers)
         for q in questions:
+            if q.id not in asked:
+                continue
             text = _text_of(answers.get(q.id))
             kept = _normalised(q, text) if text is not None else None
             if kept is not None:

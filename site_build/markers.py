@@ -27,7 +27,10 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from site_build import drills, flowchart, glossary, handbook_pages, incident_helper, links, response_flow, widgets
+from checkers import flows
+from site_build import drills, flow_chart, flowchart, glossary, handbook_pages, incident_helper, links, response_flow, widgets
+from site_build.exception_aids import render_exception_aids
+from site_build.flow_path import render_flow_path
 from training import library
 
 try:  # MkDocs and ProperDocs print a BuildError's message and stop cleanly, without a traceback
@@ -72,6 +75,9 @@ def render_checker(name: str) -> str:
 
 
 def render_flowchart(name: str) -> str:
+    """A checker's rule table, or a whole flow's steps (`paged`), as a Mermaid chart."""
+    if name in flows.NAMES:
+        return flow_chart.render_flow_chart(name)
     return flowchart.chart_markdown(name)
 
 
@@ -112,7 +118,9 @@ def render_glossary() -> str:
 RENDERERS: dict[str, Callable[[str | None], str]] = {
     "handbook": _needs_argument(handbook_pages.render_handbook, "heading level and section anchor"),
     "checker": _needs_argument(render_checker, "checker name"),
-    "flowchart": _needs_argument(render_flowchart, "checker name"),
+    "flowchart": _needs_argument(render_flowchart, "checker or flow name"),
+    "flow-path": _needs_argument(lambda name: render_flow_path(name, SITE_ROOT), "flow name"),
+    "exception-aids": _no_argument(render_exception_aids),
     "training": _needs_argument(render_training, "view"),
     "incident-helper": _no_argument(render_incident_helper),
     "response-texts": _needs_argument(render_response_texts, "view"),

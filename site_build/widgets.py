@@ -96,6 +96,22 @@ def question_html(form_name: str, q: Question) -> str:
     return _input(dom_id, q)
 
 
+def asked_when_text(checker: Checker, q: Question) -> str:
+    """`asked_when` in words: each key's label (a question's, or a derived fact's) and its values."""
+    labels = {other.id: other for other in checker.questions}
+    derived = {d.id: d.label for d in checker.derived}
+    parts = []
+    for key, allowed in q.asked_when or ():
+        if key in derived:
+            label, values = derived[key], ["yes" if v is True else "no" if v is False else str(v) for v in allowed]
+        else:
+            other = labels[key]
+            names = {o.value: o.label for o in other.options} | {True: "Yes", False: "No"}
+            label, values = other.label, [names.get(v, str(v)) for v in allowed]
+        parts.append(f"{label.rstrip('?')}: {' or '.join(values)}")
+    return "; ".join(parts)
+
+
 def decision_table_html(checker: Checker) -> str:
     used = [f for f in checker.facts if any(f.id in r.when for r in checker.rules)]
     head = "".join(f'<th scope="col">{escape(f.label)}</th>' for f in used)
@@ -170,6 +186,12 @@ def checker_html(name: str, base: str) -> str:
     """The whole widget. `base` is the relative path from the page to the site root."""
     checker = checkers.get(name)
     notes = "".join(f"<li>{escape(n)}</li>" for n in checker.notes)
+    conditional = "".join(
+        f"<li>{escape(q.label)} Asked only when {escape(asked_when_text(checker, q))}.</li>"
+        for q in checker.questions if q.asked_when
+    )
+    if conditional:  # the same condition the form, the CLI's schema and the drills read
+        notes = f"<li>Questions asked only when they matter:<ul>{conditional}</ul></li>" + notes
     notes_html = f'<div class="checker__notes"><p>Where the handbook is silent:</p><ul>{notes}</ul></div>' if notes else ""
     # The page's own Markdown heading introduces the widget (and puts it in the table of contents).
     html = form_html(

@@ -37,6 +37,17 @@ def wait_checkers_ready(watch) -> int:
     return count
 
 
+def _answer_visible(widget) -> None:
+    for field in widget.locator('fieldset[data-question]:has(input[type=radio][required])').all():
+        if field.is_visible() and field.locator("input:checked").count() == 0:
+            field.locator("input[type=radio]").first.check()
+    for control in widget.locator("[data-question] input[required], [data-question] textarea[required]").all():
+        if control.is_visible() and not control.input_value():
+            kind = control.locator("xpath=ancestor::*[@data-question][1]").get_attribute("data-kind")
+            control.fill(SAMPLE[kind])
+            control.dispatch_event("change")
+
+
 def answer_every_checker(watch) -> list[str]:
     """Answer every required question of every checker on the page with its first option (or a
     fixed sample value), wait for each result, and return the outcome codes shown."""
@@ -46,24 +57,23 @@ def answer_every_checker(watch) -> list[str]:
     for index in range(wait_checkers_ready(watch)):
         widget = widgets.nth(index)
         name = widget.get_attribute("data-checker")
-        # Answers already on the page (a default, a value from the URL) stay as they are.
-        for field in widget.locator('fieldset[data-question]:has(input[type=radio][required])').all():
-            if field.is_visible() and field.locator("input:checked").count() == 0:
-                field.locator("input[type=radio]").first.check()
-        for control in widget.locator("[data-question] input[required], [data-question] textarea[required]").all():
-            if control.is_visible() and not control.input_value():
-                kind = control.locator("xpath=ancestor::*[@data-question][1]").get_attribute("data-kind")
-                control.fill(SAMPLE[kind])
-                control.dispatch_event("change")
-        try:
-            code = watch.wait_for(
-                f"""(() => {{ const w = document.querySelectorAll('[data-checker]')[{index}];
-                     const o = w.querySelector('.checker__result .checker__outcome .checker__code');
-                     return o ? o.textContent : null; }})()""",
-                timeout=30,
-            )
-        except AssertionError:
+        # Answers already on the page (a default, a value from the URL) stay as they are. An answer may
+        # bring in a question asked only then (issue 11): answer again until the checker decides.
+        code = None
+        for _ in range(4):
+            _answer_visible(widget)
+            try:
+                code = watch.wait_for(
+                    f"""(() => {{ const w = document.querySelectorAll('[data-checker]')[{index}];
+                         const o = w.querySelector('.checker__result .checker__outcome .checker__code');
+                         return o ? o.textContent : null; }})()""",
+                    timeout=15,
+                )
+                break
+            except AssertionError:
+                continue
+        if code is None:
             raise AssertionError(f"{name}: no outcome after answering every required question; the page says: "
-                                 f"{widget.locator('.checker__result').inner_text()!r}") from None
+                                 f"{widget.locator('.checker__result').inner_text()!r}")
         outcomes.append(f"{name}:{code}")
     return outcomes

@@ -73,10 +73,9 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     # Step 4: a strict emergency.
     tab_to(page, "#chk-qualification-production-unusable-yes")
     page.keyboard.press("Space")
-    tab_to(page, "#chk-qualification-exception-criteria-yes")
-    page.keyboard.press("Space")
-    page.keyboard.press("ArrowRight")  # No
+    # Production is down: the exception questions are not asked (issue 11), so none is reached.
     wait_outcome(watch, "qualification", "strict")
+    assert page.locator("[data-checker=qualification] [data-question=exception_criteria]").is_hidden()
 
     # Step 7: copy the Slack thread starter.
     tab_to(page, "[data-response-text=slack_thread] .checker__copy")

@@ -46,7 +46,8 @@ SEED_HEADINGS = [m.group(1).strip() for m in re.finditer(r"^#+\s+(.+)$", SEED_MA
 
 
 def test_every_seed_heading_is_a_known_section():
-    assert sorted(kramdown_slug(h) for h in SEED_HEADINGS) == sorted(handbook.SECTIONS)
+    seed_sections = [anchor for anchor, found in handbook.SECTIONS.items() if found.source == "seed"]
+    assert sorted(kramdown_slug(h) for h in SEED_HEADINGS) == sorted(seed_sections)
 
 
 @pytest.mark.parametrize("heading", SEED_HEADINGS, ids=kramdown_slug)

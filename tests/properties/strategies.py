@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
+from checkers import registry
+
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
 AWARE_DATETIMES = st.builds(
@@ -42,6 +44,9 @@ def valid_value(question: dict):
     if kind == "choice":
         words = [o["value"] for o in question["options"]] + list(question.get("aliases", {}))
         return st.sampled_from(words).flatmap(_case_variants)
+    if kind == "multi-choice":
+        values = st.lists(st.sampled_from([o["value"] for o in question["options"]]), max_size=4)
+        return st.one_of(values, values.map(",".join))
     if kind == "boolean":
         return st.booleans()
     if kind == "date":
@@ -89,6 +94,10 @@ def _rejected(question: dict, value) -> bool:
         return not (isinstance(value, str) and value.strip().lower() in words)
     if kind == "text":
         return not isinstance(value, str)
+    if kind == "multi-choice":
+        values = {o["value"] for o in question["options"]}
+        items = value.split(",") if isinstance(value, str) else value
+        return not (isinstance(items, list) and all(isinstance(i, str) and i.strip() in values for i in items))
     return True  # the strategies below only produce wrong values for the other kinds
 
 
@@ -117,6 +126,9 @@ def invalid_value(question: dict):
                           st.integers(), st.booleans(), markup)
     elif kind == "text":
         wrong = not_text
+    elif kind == "multi-choice":
+        wrong = st.one_of(st.integers(), st.booleans(), markup, st.lists(st.text(max_size=8), min_size=1, max_size=3),
+                          st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2))
     elif kind == "url":
         wrong = st.one_of(st.sampled_from(["ftp://example.com/x", "example.com/ticket", "https://", "https://exa mple.com",
                                            "javascript:alert(1)", "data:text/html,<script>alert(1)</script>"]),
@@ -127,17 +139,22 @@ def invalid_value(question: dict):
 
 
 def invalid_answers(schema: dict):
-    """(answers, field): a valid answer set with one thing wrong, and the field an error must name."""
-    questions = schema["questions"]
-    known = {q["id"] for q in questions}
+    """(answers, field): a valid answer set with one thing wrong, and the field an error must name.
+    Only a question asked for the answers can be wrong: an answer to one that is not asked is ignored."""
+    all_questions = schema["questions"]
+    known = {q["id"] for q in all_questions}
 
     @st.composite
     def draw(draw_):
         answers = draw_(valid_answers(schema))
+        asked = set(registry.asked_questions(schema["checker"], answers))
+        questions = [q for q in all_questions if q["id"] in asked]
         fault = draw_(st.sampled_from(["unknown-key", "missing", "wrong-value"]))
         required = [q for q in questions if q["required"]]
         if fault == "missing" and required:
             question = draw_(st.sampled_from(required))
+            if question.get("answered_by"):  # answered by another question unless that one is empty
+                answers[question["answered_by"]] = []
             answers[question["id"]] = draw_(st.sampled_from([None, "", "omit"]))
             if answers[question["id"]] == "omit":
                 del answers[question["id"]]

@@ -54,7 +54,8 @@ def licence(**answers):
         ({"expires_on": "2024-12-01", "now": SATURDAY}, "trial-licence", "2025-03-08", "2025-03-10", "2024-12-15"),
         # SaaS decides first, trial or not.
         ({"deployment": "saas", "expires_on": "2025-02-23", "now": SATURDAY}, "saas-plan", "2025-03-08", "2025-03-10", "2025-03-09"),
-        ({"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY, "trial": True}, "saas-plan", "2025-03-08", "2025-03-10", None),
+        # `trial` is asked for self-managed only (issue 11): on SaaS it is ignored, so the grace period is reported.
+        ({"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY, "trial": True}, "saas-plan", "2025-03-08", "2025-03-10", "2025-03-21"),
     ],
     ids=[
         "grace-ends-on-next-business-day",
@@ -286,7 +287,7 @@ BAD = [
     ({"deployment": "self-managed", "expires_on": "2025-03-01", "now": "2025-02-30T10:00+00:00"}, "now"),
     ({"deployment": "dedicated", "expires_on": "2025-03-01"}, "deployment"),
     ({"expires_on": "2025-03-01"}, "deployment"),
-    ({"deployment": "saas", "expires_on": "2025-03-01", "trial": "yes"}, "trial"),
+    ({"deployment": "self-managed", "expires_on": "2025-03-01", "trial": "yes"}, "trial"),  # asked for self-managed only
     ({"deployment": "saas", "expires_on": "2025-03-01", "holidays": ["2025-02-30"]}, "holidays"),
     ({"deployment": "saas", "expires_on": "9999-12-25"}, "expires_on"),
     ({"deployment": "saas", "expires_on": "2025-03-01", "now": "9999-12-31T10:00+00:00"}, "now"),

@@ -161,8 +161,8 @@ def test_licence_accepts_the_american_spelling():
     [
         pytest.param({}, "category", id="category-missing"),
         pytest.param({"category": "outage"}, "category", id="category-unknown"),
-        pytest.param({"category": "storage", "multiple_customers": "yes"}, "multiple_customers", id="multiple-not-boolean"),
-        pytest.param({"category": "storage", "known_incident": 1}, "known_incident", id="known-not-boolean"),
+        pytest.param({"category": "regression", "multiple_customers": "yes"}, "multiple_customers", id="multiple-not-boolean"),
+        pytest.param({"category": "regression", "known_incident": 1}, "known_incident", id="known-not-boolean"),
     ],
 )
 def test_bad_input_names_the_field(answers, field, capsys):

@@ -11,6 +11,8 @@ export const COMPONENTS = {
   drills: here("../training/drills.js"),
   "drill-cards": here("../training/cards.js"),
   checklist: here("../training/checklist.js"), // the shadow onboarding checklist
+  "flow-path": here("flow-path.js"), // the guided page's "Your path" (site_build/flow_path.py)
+  "exception-aids": here("exception-aids.js"), // the exception criteria's aids (site_build/exception_aids.py)
 };
 
 const mounted = new WeakSet();

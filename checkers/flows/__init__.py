@@ -1,0 +1,25 @@
+"""Decision flows: a whole response as an ordered list of steps, each applying under conditions on
+earlier outcomes and answers (data), run over the checkers. See `paged` (the guided response to a
+page) and `model` (the shapes and the engine)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import InvalidAnswer
+from . import model
+
+
+NAMES = ("paged",)
+
+
+def get(name: str) -> model.Flow:
+    if name == "paged":
+        from .paged import FLOW
+
+        return FLOW
+    raise InvalidAnswer("flow", f"unknown flow {name!r}; expected paged", "unknown")
+
+
+def run(name: str, answers: Any, **kwargs: Any) -> dict[str, Any]:
+    return model.run(get(name), answers, **kwargs)

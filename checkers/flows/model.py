@@ -1,0 +1,300 @@
+"""The shapes of a flow and the engine that walks it.
+
+A flow is an ordered list of steps. A step applies under conditions (`When`, data): each names keys
+of the path so far, `<namespace>.<answer id>` for an answer (the page's link keys) or
+`<step id>.outcome` for an earlier checker step's outcome, with the values under which it holds.
+When a condition does not hold the step is skipped (`because` says why) or, for a condition marked
+`waits`, stays open until it does. A checker step is done when its checker decides from the answers
+given; a text or checklist step when the engineer marks it done (`<flow>.done`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable, Mapping
+
+from .. import handbook, registry
+from ..answers import parse_answers
+from ..model import InvalidAnswer, Question
+
+STATUSES = ("done", "next", "open", "skipped")
+KINDS = ("checker", "text", "checklist")
+
+
+class _Unknown:
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()  # a key whose value the path does not know yet (its step is not decided)
+
+
+@dataclass(frozen=True)
+class When:
+    """Holds when any (key, allowed values) of `any_of` holds. `otherwise` says, in the handbook's
+    terms, why the step does not apply; `{key}` in it is filled with that key's value."""
+
+    any_of: tuple[tuple[str, tuple[Any, ...]], ...]
+    otherwise: str
+    waits: bool = False  # not holding keeps the step open ("waits until ..."), instead of skipping it
+
+
+@dataclass(frozen=True)
+class Preset:
+    """An answer the path gives a checker step, unless the engineer gave it: `value`, or the value
+    of the key `from_key`, when every condition holds."""
+
+    answer: str
+    value: Any = None
+    from_key: str | None = None
+    when: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    kind: str
+    cite: tuple[str, ...]
+    applies: tuple[When, ...] = ()
+    checker: str | None = None  # a checker step's id is its checker's name
+    presets: tuple[Preset, ...] = ()
+    # Outcomes after which a checker step stays open: "waiting" (to revisit later, never `next`)
+    # or "actionable" (the engineer has something to find out now).
+    open_outcomes: Mapping[str, str] | None = None
+    does: str = ""  # what a text or checklist step asks, in one line
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"step {self.id}: unknown kind {self.kind!r}")
+        if (self.kind == "checker") != (self.checker is not None):
+            raise ValueError(f"step {self.id}: a checker step names its checker, and only it")
+        for anchor in self.cite:
+            handbook.section(anchor)
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    title: str
+    questions: tuple[Question, ...]  # the flow's own answers, in the namespace `name`
+    steps: tuple[Step, ...]
+    texts: Callable[["Path"], dict[str, Any]]
+    summary: Callable[["Path"], str]
+
+    def __post_init__(self) -> None:
+        ids = [s.id for s in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"flow {self.name}: duplicate step ids")
+        for index, step in enumerate(self.steps):
+            earlier = set(ids[:index])
+            for when in step.applies:
+                for key, _ in when.any_of:
+                    space, _, rest = key.partition(".")
+                    if rest == "outcome" and space not in earlier:
+                        raise ValueError(f"flow {self.name}: step {step.id} depends on {key}, not an earlier step")
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+
+@dataclass
+class Path:
+    """What the engine found: each step's status and result, and the answers as parsed."""
+
+    flow: Flow
+    answers: dict[str, dict[str, Any]]  # raw answers by namespace
+    own: dict[str, Any]  # the flow's own answers, parsed
+    statuses: dict[str, str]
+    because: dict[str, str]
+    results: dict[str, dict[str, Any]]  # checker steps with an outcome
+
+    def outcome(self, step_id: str) -> str | None:
+        result = self.results.get(step_id)
+        return result["outcome"] if result else None
+
+    def applies(self, step_id: str) -> bool:
+        return self.statuses.get(step_id) not in (None, "skipped")
+
+
+def split_keys(flow: Flow, answers: Any) -> dict[str, dict[str, Any]]:
+    """`{"ns.id": value}` as `{ns: {id: value}}`, keeping only known keys (as the link does)."""
+    if not isinstance(answers, Mapping):
+        raise InvalidAnswer("answers", "expected a JSON object keyed <namespace>.<answer id>")
+    spaces: dict[str, dict[str, Any]] = {}
+    known_steps = {s.checker: registry.get(s.checker) for s in flow.steps if s.checker}
+    for key, value in answers.items():
+        if not isinstance(key, str):
+            continue
+        space, dot, answer_id = key.partition(".")
+        if not dot:
+            continue
+        if space == flow.name:
+            ids = {q.id for q in flow.questions}
+        elif space in known_steps:
+            ids = {q.id for q in known_steps[space].questions}
+        elif space == "response-texts":
+            from ..response_texts import QUESTIONS
+
+            ids = {q.id for q in QUESTIONS}
+        else:
+            continue
+        if answer_id in ids:
+            spaces.setdefault(space, {})[answer_id] = value
+    return spaces
+
+
+_PLACE = re.compile(r"\{([a-z][a-z0-9_.-]*)\}")
+
+
+def _fill(text: str, values: Mapping[str, Any]) -> str:
+    return _PLACE.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+
+def _holds(any_of, values: Mapping[str, Any]) -> Any:
+    """True, False, or UNKNOWN when no pair holds and some key is not known yet."""
+    unknown = False
+    for key, allowed in any_of:
+        value = values.get(key, UNKNOWN)
+        if value is UNKNOWN:
+            unknown = True
+        elif any(value == a and type(value) is type(a) for a in allowed):
+            return True
+    return UNKNOWN if unknown else False
+
+
+def _namespaced(space: str, error: InvalidAnswer) -> InvalidAnswer:
+    return InvalidAnswer(f"{space}.{error.field}", error.message, error.code)
+
+
+def _preset_answers(step: Step, given: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    answers = dict(given)
+    for preset in step.presets:
+        if preset.answer in answers or not all(_holds(((k, a),), values) is True for k, a in preset.when):
+            continue
+        value = values.get(preset.from_key, UNKNOWN) if preset.from_key else preset.value
+        if value is not UNKNOWN and value is not None:
+            answers[preset.answer] = value
+    return answers
+
+
+def _check_given(checker_name: str, answers: dict[str, Any], now: datetime | None) -> None:
+    """Each answer given to a question asked, on its own: an invalid one raises naming
+    `<checker>.<answer id>`, whether or not its step applies (the link may hold it; the CLI says so)."""
+    checker = registry.get(checker_name)
+    asked = set(registry.asked_questions(checker_name, answers, now=now))
+    for q in checker.questions:
+        if q.id in asked and q.id in answers and answers[q.id] not in (None, ""):
+            try:
+                parse_answers((q,), {q.id: answers[q.id]}, lambda: now or datetime.now().astimezone())
+            except InvalidAnswer as error:
+                raise _namespaced(checker_name, error) from None
+
+
+def _evaluate(step: Step, answers: dict[str, Any], now: datetime | None) -> dict[str, Any] | str:
+    """The step's result, or the id of the required answer still missing; an invalid value raises
+    naming `<checker>.<answer id>`."""
+    _check_given(step.checker, answers, now)  # first, so a missing answer hides no bad one
+    try:
+        return registry.evaluate(step.checker, answers, now=now)
+    except InvalidAnswer as error:
+        if error.code == "required":
+            return error.field
+        raise _namespaced(step.checker, error) from None
+
+
+def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
+    spaces = split_keys(flow, answers)
+    try:
+        own = parse_answers(flow.questions, spaces.get(flow.name, {}), lambda: now or datetime.now().astimezone())
+    except InvalidAnswer as error:
+        raise _namespaced(flow.name, error) from None
+    for step in flow.steps:
+        if step.checker and step.checker in spaces:
+            _check_given(step.checker, spaces[step.checker], now)
+    response = spaces.get("response-texts")
+    if response:
+        from ..response_texts import texts as response_texts
+
+        errors = response_texts(response)["errors"]
+        if errors:
+            field, message = next(iter(errors.items()))
+            raise InvalidAnswer(f"response-texts.{field}", message)
+    values: dict[str, Any] = {f"{flow.name}.{k}": v for k, v in own.items()}
+    for space, given in spaces.items():
+        if space != flow.name:
+            values.update({f"{space}.{k}": v for k, v in given.items()})
+    done_marks = set(own.get("done") or ())
+    path = Path(flow, spaces, own, {}, {}, {})
+    state: dict[str, str] = {}  # done / actionable / waiting / skipped
+    for step in flow.steps:
+        skipped = waiting = None
+        for when in step.applies:
+            holds = _holds(when.any_of, values)
+            if holds is False and not when.waits:
+                skipped = skipped or _fill(when.otherwise, values)
+            elif holds is not True:
+                waiting = waiting or _fill(when.otherwise if holds is False else _waiting_for(when, flow), values)
+        if skipped:
+            state[step.id], path.because[step.id] = "skipped", skipped
+            values[f"{step.id}.outcome"] = None
+            continue
+        if waiting:
+            state[step.id], path.because[step.id] = "waiting", waiting
+            values[f"{step.id}.outcome"] = UNKNOWN
+            continue
+        if step.kind != "checker":
+            state[step.id] = "done" if step.id in done_marks else "actionable"
+            continue
+        result = _evaluate(step, _preset_answers(step, spaces.get(step.checker, {}), values), now)
+        if isinstance(result, str):
+            state[step.id] = "actionable"
+            question = registry.get(step.checker).question(result)
+            path.because[step.id] = f"Still to answer: {question.label} ({step.checker}.{result})"
+            values[f"{step.id}.outcome"] = UNKNOWN
+            continue
+        path.results[step.id] = result
+        values[f"{step.id}.outcome"] = result["outcome"]
+        values.update({f"{step.checker}.{k}": v for k, v in result["answers"].items()})
+        state[step.id] = (step.open_outcomes or {}).get(result["outcome"], "done")
+        path.because[step.id] = result["because"]
+    first = next((sid for sid, s in state.items() if s == "actionable"), None)
+    for sid, s in state.items():
+        path.statuses[sid] = {"done": "done", "skipped": "skipped"}.get(s, "next" if sid == first else "open")
+    return path
+
+
+def _waiting_for(when: When, flow: Flow) -> str:
+    steps = [key.partition(".")[0] for key, _ in when.any_of if key.endswith(".outcome")]
+    titles = [flow.step(s).title for s in steps if s in {x.id for x in flow.steps}]
+    return "Waits for an earlier step: " + "; ".join(titles or [k for k, _ in when.any_of]) + "."
+
+
+def describe(when: When) -> dict[str, Any]:
+    return {"any": [{"key": key, "in": list(allowed)} for key, allowed in when.any_of],
+            "otherwise": when.otherwise, "waits": when.waits}
+
+
+def run(flow: Flow, answers: Any, *, now: datetime | None = None) -> dict[str, Any]:
+    path = walk(flow, answers, now=now)
+    steps = []
+    for step in flow.steps:
+        result = path.results.get(step.id)
+        anchors = step.cite
+        steps.append({
+            "id": step.id,
+            "title": step.title,
+            "status": path.statuses[step.id],
+            "checker": step.checker,
+            "outcome": result["outcome"] if result else None,
+            "because": path.because.get(step.id, step.does),
+            "cite": result["cite"] if result else [handbook.href(a) for a in anchors],
+        })
+    upcoming = next((s["id"] for s in steps if s["status"] == "next"), None)
+    return {"flow": flow.name, "steps": steps, "next": upcoming, "texts": flow.texts(path),
+            "summary": flow.summary(path)}

@@ -1,0 +1,260 @@
+"""The guided response to a page ("I just got paged") as one flow, in the order of the handbook's
+"Respond to PagerDuty alerts", with the sections it leads to where they apply.
+
+Routing, from the seed:
+- entitlement `free-user` / `below-premium`: the emergency path ends; what applies instead is the
+  `not-entitled` step (lower the priority, kindly say the subscription does not include emergency
+  support; a free user's ticket is marked solved). `needs-org`: the reply is the needs-org
+  explanation and the rest waits until the org is connected. `engage-manager` brings in special
+  handling (engage the Support Manager on-call before offering a call).
+- qualification `exception`: the public comment says it is treated as an emergency as a courtesy;
+  `needs-more-info`: the public comment is the asynchronous request, the step stays open;
+  `not-an-emergency`: no 15-minute clock, the borderline step applies; `strict`/`exception`: no
+  borderline step.
+- `paged.deployment`, `paged.topic`, `paged.already_handling` (and `paged.us_federal`) bring in
+  saas-triage, licence, special-handling, concurrent (and us-federal). A SaaS emergency tied to a
+  public incident on the status page gets no call offer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import handbook, response_texts
+from ..entitlement import OUTCOMES as ENTITLEMENT_OUTCOMES
+from ..model import Option, Question
+from ..qualification import OUTCOMES as QUALIFICATION_OUTCOMES
+from ..saas_triage import OUTCOMES as TRIAGE_OUTCOMES
+from .model import Flow, Path, Preset, Step, When
+
+NAMESPACE = "paged"
+
+RESPOND = "respond-to-pagerduty-alerts"
+STATUS = "pagerduty-status"
+DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
+COMMUNICATE = "communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
+MULTIPLE = "handling-multiple-simultaneous-emergencies"
+CALL = "taking-an-emergency-customer-call"
+POST_CALL = "post-call"
+RESOLVED = "when-the-emergency-is-resolved"
+SAAS = "saas-emergencies"
+SPECIAL = "special-handling-notes"
+STUCK = "what-to-do-if-you-dont-know-what-to-do"
+
+NOT_ENTITLED = ("free-user", "below-premium")
+INCIDENT_OUTCOMES = ("known-incident", "widespread-incident")  # a public incident on the status page
+EMERGENCY = ("strict", "exception")
+
+
+def _codes(outcomes, *excluded: str) -> tuple[str, ...]:
+    return tuple(o.code for o in outcomes if o.code not in excluded)
+
+
+# ---- conditions, as data -------------------------------------------------------------------------
+
+PATH_GOES_ON = When(
+    (("entitlement.outcome", _codes(ENTITLEMENT_OUTCOMES, *NOT_ENTITLED)),),
+    "The requester is not entitled to emergency support (entitlement: {entitlement.outcome}): the emergency "
+    "path ends; see \"What applies instead\".",
+)
+ORG_CONNECTED = When(
+    (("entitlement.outcome", ("entitled", "engage-manager")),),
+    "Waits until the requester is connected to an account entitled to priority support (entitlement: "
+    "{entitlement.outcome}).",
+    waits=True,
+)
+AN_EMERGENCY = When(
+    (("qualification.outcome", EMERGENCY),),
+    "Not an emergency yet (qualification: {qualification.outcome}).",
+)
+NO_PUBLIC_INCIDENT = When(
+    (("saas-triage.outcome", (None, *_codes(TRIAGE_OUTCOMES, *INCIDENT_OUTCOMES))),),
+    "A SaaS emergency related to a public incident published on the status page would not warrant a call "
+    "(saas-triage: {saas-triage.outcome}).",
+)
+CALL_CONDITIONS = (PATH_GOES_ON, ORG_CONNECTED,
+                   When((("qualification.outcome", EMERGENCY),),
+                        "No call: the situation is not an emergency, or not known to be one yet (qualification: "
+                        "{qualification.outcome}); proceed asynchronously."),
+                   NO_PUBLIC_INCIDENT)
+
+# ---- the steps, in the handbook's order ------------------------------------------------------------
+
+STEPS = (
+    Step("acknowledge", "Acknowledge the alert", "text", (RESPOND, STATUS),
+         does="Acknowledge the alert in PagerDuty or Slack: you received the page and are starting the response."),
+    Step("concurrent", "Already handling another emergency: who takes this one?", "checker", (MULTIPLE,),
+         applies=(When(((f"{NAMESPACE}.already_handling", (True,)),),
+                       "You are not handling another emergency."),),
+         checker="concurrent", presets=(Preset("handling_other_emergency", True),)),
+    Step("open-ticket", "Open the Zendesk ticket", "text", (RESPOND,),
+         does="Open the ticket from the alert's link (or search Zendesk for priority: urgent) and paste its link."),
+    Step("entitlement", "Is the requester entitled to emergency support?", "checker", (RESPOND,),
+         checker="entitlement", open_outcomes={"needs-org": "waiting", "verify-subscription": "actionable"}),
+    Step("not-entitled", "What applies instead", "text", (RESPOND,),
+         applies=(When((("entitlement.outcome", NOT_ENTITLED),),
+                       "The requester is entitled to emergency support, or may be (entitlement: {entitlement.outcome})."),),
+         does="Lower the priority of the ticket and inform the customer kindly that their subscription does not "
+         "include emergency support; for a free user, mark the ticket solved."),
+    Step("special-handling", "Special handling", "checker", (SPECIAL,),
+         applies=(PATH_GOES_ON,
+                  When(((f"{NAMESPACE}.topic", ("compromised-instance",)), ("entitlement.outcome", ("engage-manager",))),
+                       "Neither a compromised instance nor a single-user licence bought the same day.")),
+         checker="special-handling",
+         presets=(Preset("case", "compromised-instance", when=((f"{NAMESPACE}.topic", ("compromised-instance",)),)),
+                  Preset("case", "single-user-same-day-purchase", when=(("entitlement.outcome", ("engage-manager",)),)))),
+    Step("qualification", "Does it qualify as an emergency?", "checker", (DETERMINE,),
+         applies=(PATH_GOES_ON, ORG_CONNECTED), checker="qualification",
+         open_outcomes={"needs-more-info": "waiting"}),
+    Step("borderline", "Not quite an emergency yet: might it quickly become one?", "checker",
+         ("situations-that-might-or-might-not-be-emergencies",),
+         applies=(PATH_GOES_ON, ORG_CONNECTED,
+                  When((("qualification.outcome", ("not-an-emergency",)),),
+                       "Only for a situation that is not an emergency (qualification: {qualification.outcome}).")),
+         checker="borderline",
+         presets=(Preset("handling_other_emergency", from_key=f"{NAMESPACE}.already_handling"),)),
+    Step("licence", "Licence emergency: grace period or trial licence?", "checker", ("license-emergencies",),
+         applies=(PATH_GOES_ON, ORG_CONNECTED,
+                  When(((f"{NAMESPACE}.topic", ("licence",)),), "Not a licence emergency (paged.topic: {paged.topic}).")),
+         checker="licence", presets=(Preset("deployment", from_key=f"{NAMESPACE}.deployment"),)),
+    Step("saas-triage", "SaaS emergency: which kind, and what next?", "checker", (SAAS,),
+         applies=(PATH_GOES_ON, ORG_CONNECTED,
+                  When(((f"{NAMESPACE}.deployment", ("saas", None)),), "Self-managed: the SaaS triage is for GitLab.com."),
+                  When(((f"{NAMESPACE}.deployment", ("saas",)),),
+                       "Waits until you know whether the emergency is on GitLab.com (SaaS) or self-managed.", waits=True)),
+         checker="saas-triage"),
+    Step("us-federal", "US Federal: is on-call support working now?", "checker", ("us-federal-emergencies",),
+         applies=(PATH_GOES_ON,
+                  When(((f"{NAMESPACE}.us_federal", (True,)),), "Not a US Federal emergency.")),
+         checker="us-federal"),
+    Step("reply", "Reply to the customer", "text", (RESPOND, DETERMINE),
+         applies=(PATH_GOES_ON,
+                  When((("entitlement.outcome", ("entitled", "engage-manager", "needs-org")),),
+                       "Waits until the requester's entitlement is known (entitlement: {entitlement.outcome}).", waits=True)),
+         does="Create a public comment in the ticket (the text below): acknowledge receipt and ask for what you need."),
+    Step("call", "Offer a Zoom call", "text", (RESPOND, CALL), applies=CALL_CONDITIONS,
+         does="Offer a Zoom call if appropriate to the reported situation; put the bridge link in the follow-up."),
+    Step("resolve-pagerduty", "Resolve the PagerDuty alert, only now", "text", (RESPOND, STATUS),
+         applies=(PATH_GOES_ON,),
+         does="Resolve the PagerDuty alert only after you have contacted the customer."),
+    Step("slack-thread", "Start the Slack thread", "text", (RESPOND,), applies=(PATH_GOES_ON, ORG_CONNECTED),
+         does="Start a thread in #support_self-managed or #support_gitlab-com with the ticket link."),
+    Step("follow-up", "The 15-minute clock", "checker", (RESPOND,),
+         applies=(PATH_GOES_ON, ORG_CONNECTED,
+                  When((("qualification.outcome", EMERGENCY),),
+                       "No 15-minute clock: not an emergency, or not known to be one yet (qualification: "
+                       "{qualification.outcome}).")),
+         checker="follow-up", open_outcomes={"wait": "waiting", "send-follow-up": "actionable"}),
+    Step("post-call", "After the call", "checklist", (POST_CALL,), applies=CALL_CONDITIONS,
+         does="Post-call notes, the internal note, and tag the next on-call engineer in the Slack thread."),
+    Step("stuck", "Stuck? What to do when you don't know what to do", "checker", (STUCK,),
+         applies=(PATH_GOES_ON, ORG_CONNECTED), checker="stuck",
+         presets=(Preset("deployment", from_key=f"{NAMESPACE}.deployment"),)),
+    Step("resolved", "When the emergency is resolved", "checklist", (RESOLVED,),
+         applies=(PATH_GOES_ON, ORG_CONNECTED, AN_EMERGENCY),
+         does="Mark the emergency ticket solved; any follow-up work goes in a separate ticket."),
+)
+
+MARKABLE = tuple(s for s in STEPS if s.kind != "checker")
+
+# Where each step is on the guided page (docs/paged.md); the others are read on their handbook page.
+PAGE_SECTIONS = {
+    "acknowledge": "step-acknowledge", "open-ticket": "step-open-ticket", "entitlement": "step-entitlement",
+    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply", "call": "step-reply",
+    "resolve-pagerduty": "step-resolve-pagerduty", "slack-thread": "step-slack-thread", "follow-up": "step-clock",
+    "post-call": "step-post-call", "resolved": "step-resolved",
+}
+
+QUESTIONS = (
+    Question("deployment", "Is the emergency on GitLab.com (SaaS) or a self-managed instance?", "choice",
+             (Option("self-managed", "Self-managed"), Option("saas", "GitLab.com (SaaS)", aliases=("gitlab.com",))),
+             default=None, help="Leave unanswered until the ticket says."),
+    Question("topic", "What is the page about?", "choice",
+             (Option("general", "An emergency like any other"), Option("licence", "A licence or subscription", aliases=("license",)),
+              Option("compromised-instance", "A compromised instance")), default="general"),
+    Question("already_handling", "Are you already handling another emergency?", "boolean", default=False),
+    Question("us_federal", "Is it a US Federal emergency?", "boolean", default=False),
+    Question("done", "Steps you have done", "multi-choice", tuple(Option(s.id, s.title) for s in MARKABLE), default=()),
+)
+
+# ---- texts that follow the path -------------------------------------------------------------------
+
+ACKNOWLEDGE = ("Hello,\n\nThank you for contacting GitLab Support. We have received your emergency request and I am "
+               "reviewing it now.")
+
+
+def _entry(label: str, text: str, anchor: str) -> dict[str, Any]:
+    return {"label": label, "text": text, "cite": handbook.href(anchor),
+            "placeholders": response_texts.placeholders(text)}
+
+
+def _outcome_say(outcomes, code: str) -> str:
+    return next(o.say for o in outcomes if o.code == code)
+
+
+def _public_comment(path: Path, values: dict[str, Any]) -> dict[str, Any]:
+    entitlement, qualification = path.outcome("entitlement"), path.outcome("qualification")
+    if entitlement in NOT_ENTITLED:
+        text = _outcome_say(ENTITLEMENT_OUTCOMES, "below-premium")
+        return _entry("Public comment: the subscription does not include emergency support", text, RESPOND)
+    if entitlement == "needs-org":
+        return _entry("Public comment: the needs-org explanation", _outcome_say(ENTITLEMENT_OUTCOMES, "needs-org"), RESPOND)
+    if qualification == "exception":
+        text = ACKNOWLEDGE + "\n\n" + _outcome_say(QUALIFICATION_OUTCOMES, "exception")
+        return _entry("Public comment: acknowledge, and say it is treated as an emergency as a courtesy", text, COMMUNICATE)
+    if qualification in ("strict", "not-an-emergency"):
+        return _entry("Public comment: acknowledge receipt", ACKNOWLEDGE, RESPOND)
+    # Not decided yet, or needs more info: the asynchronous request with the handbook's two points.
+    return _entry("Public comment: acknowledge receipt and ask for what you need",
+                  response_texts.public_comment(values["missing_info"]), DETERMINE)
+
+
+def _times(path: Path) -> list[str]:
+    result = path.results.get("follow-up")
+    if not result:
+        return []
+    return [f"First contact: {result['answers']['contacted_at']}",
+            f"Follow-up due: {result['follow_up_at']}", f"Bridge closes if still no response: {result['close_bridge_at']}"]
+
+
+def _internal_note(path: Path, ticket_url: str | None) -> str:
+    lines = [f"Emergency ticket: {ticket_url or response_texts.TICKET_PLACEHOLDER}", "Decisions:"]
+    tags: list[str] = []
+    for step in path.flow.steps:
+        result = path.results.get(step.id)
+        if result:
+            lines.append(f"- {step.id}: {result['title']} ({result['outcome']})")
+            tags += [t for t in result["tags"] if t not in tags]
+        elif path.statuses[step.id] == "skipped" and step.kind == "checker":
+            lines.append(f"- {step.id}: skipped. {path.because[step.id]}")
+    lines.append("Macros applied: " + (", ".join(tags) if tags else "none yet"))
+    lines += _times(path)
+    return "\n".join(lines)
+
+
+def texts(path: Path) -> dict[str, Any]:
+    filled = response_texts.texts(path.answers.get(response_texts.NAMESPACE, {}))
+    values, ticket_url = filled["values"], filled["ticket_url"]
+    out: dict[str, Any] = {"public_comment": _public_comment(path, values)}
+    base = filled["texts"]
+    if path.applies("slack-thread"):
+        out["slack_thread"] = base["slack_thread"]
+    if path.applies("follow-up"):
+        out["follow_up"] = base["follow_up"]
+    if path.applies("post-call"):
+        out["next_engineer"] = base["next_engineer"]
+    out["internal_note"] = _entry("Internal note: the decisions on this path, the macros and the times",
+                                  _internal_note(path, ticket_url), POST_CALL)
+    return out
+
+
+def summary(path: Path) -> str:
+    parts = [f"{s.id}: {path.results[s.id]['title']} ({path.results[s.id]['outcome']})."
+             for s in path.flow.steps if s.id in path.results]
+    upcoming = next((s for s in path.flow.steps if path.statuses[s.id] == "next"), None)
+    parts.append(f"Next: {upcoming.title}" if upcoming else "Nothing is waiting for you now.")
+    return " ".join(parts)
+
+
+FLOW = Flow(NAMESPACE, "I just got paged", QUESTIONS, STEPS, texts, summary)
+

@@ -1,0 +1,110 @@
+// "Your path" on the guided page (site_build/flow_path.py, component "flow-path"): the flow's own
+// answers go to the link (`paged.*`), the worker walks the whole response from the link (op "flow",
+// checkers/flows) and this module shows what it says: each step's status, the reason a step is
+// skipped, and the next step, which takes focus after an answer. It decides nothing.
+import { readGivenAnswers } from "./answers.js";
+import { applyUrlState, readUrlState, writeUrlState } from "./link-state.js";
+import { copyButton, el } from "./dom.js";
+import { ask } from "./transport.js";
+
+// The texts of the path shown here, in this order (checkers/flows/paged.py's `texts`).
+const SHOWN_TEXTS = ["public_comment", "internal_note"];
+
+const LABELS = { done: "Done", next: "Next", open: "Open", skipped: "Skipped" };
+
+/** The words shown beside a step (pure; the status and outcome come from Python). */
+export function statusText(step) {
+  return step.outcome ? `${LABELS[step.status]}: ${step.outcome}` : LABELS[step.status];
+}
+
+function sectionOf(link) {
+  // The page may carry its query on in-page links (the link keeps the answers): compare the path.
+  const url = new URL(link.href, location.href);
+  if (url.pathname !== location.pathname || !url.hash) return null;
+  return document.getElementById(decodeURIComponent(url.hash.slice(1)));
+}
+
+function show(panel, result, { focus }) {
+  const skippedList = panel.querySelector("[data-flow-skipped-list]");
+  skippedList.replaceChildren();
+  let nextItem = null;
+  for (const step of result.steps) {
+    const item = panel.querySelector(`[data-flow-step="${CSS.escape(step.id)}"]`);
+    if (!item) continue;
+    item.dataset.status = step.status;
+    item.querySelector("[data-flow-status]").textContent = ` (${statusText(step)})`;
+    const because = item.querySelector("[data-flow-because]");
+    because.textContent = step.status === "skipped" || step.status === "open" ? step.because : "";
+    because.hidden = !because.textContent;
+    const link = item.querySelector("a");
+    link.toggleAttribute("aria-current", step.status === "next");
+    if (step.status === "next") {
+      link.setAttribute("aria-current", "step");
+      nextItem = item;
+    }
+    if (step.status === "skipped") {
+      const entry = document.createElement("li");
+      entry.textContent = `${step.title}: ${step.because}`;
+      skippedList.append(entry);
+    }
+    const heading = sectionOf(link);
+    if (heading) heading.dataset.flowStatus = step.status; // styled by flow.css; the text stays the page's
+  }
+  panel.querySelector("[data-flow-skipped]").hidden = !skippedList.children.length;
+  const texts = panel.querySelector("[data-flow-texts]");
+  texts.replaceChildren(...SHOWN_TEXTS.filter((id) => result.texts[id]).map((id) => {
+    const entry = result.texts[id];
+    return el("div", { class: "flow-path__text", "data-flow-text": id },
+      el("p", {}, el("strong", {}, entry.label)),
+      el("pre", { class: "flow-path__say" }, entry.text),
+      copyButton(entry.text, entry.label));
+  }));
+  const next = panel.querySelector("[data-flow-next]");
+  next.textContent = nextItem ? `Next: ${nextItem.querySelector("a").textContent}` : "Nothing is waiting for you now.";
+  if (focus && nextItem) {
+    const target = sectionOf(nextItem.querySelector("a")) || nextItem.querySelector("a");
+    if (!target.hasAttribute("tabindex") && target.tagName !== "A") target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+}
+
+export function mount(panel) {
+  const name = panel.dataset.flow;
+  const form = panel.querySelector("form");
+  const doneBoxes = [...panel.querySelectorAll("[data-flow-done]")];
+  let lastNext = null;
+  let userChanged = false;
+
+  const refresh = async () => {
+    const reply = await ask({ op: "flow", name, query: location.search });
+    if (!reply.ok) {
+      panel.querySelector("[data-flow-next]").textContent = `The link has a value that is not valid: ${reply.error.field}: ${reply.error.message}`;
+      return;
+    }
+    const moved = reply.result.next !== lastNext;
+    lastNext = reply.result.next;
+    show(panel, reply.result, { focus: userChanged && moved });
+    userChanged = false;
+  };
+  const save = () => {
+    userChanged = true;
+    const answers = readGivenAnswers(form, { changedOnly: true });
+    const done = doneBoxes.filter((box) => box.checked).map((box) => box.value);
+    if (done.length) answers.done = done;
+    writeUrlState(name, answers);
+  };
+
+  readUrlState(name).then((state) => {
+    applyUrlState(form, state);
+    const done = new Set(state.answers.done || []);
+    for (const box of doneBoxes) box.checked = done.has(box.value);
+    refresh();
+  });
+  form.addEventListener("change", save);
+  for (const box of doneBoxes) box.addEventListener("change", save);
+  // Any widget's answer changes the link; the path follows it. A checker's own change counts as an answer.
+  window.addEventListener("checkers:url", refresh);
+  document.addEventListener("change", (event) => {
+    if (!panel.contains(event.target) && event.target.closest("[data-hb-component=form]")) userChanged = true;
+  });
+}

@@ -1,0 +1,49 @@
+"""Drills that walk a whole page (issue 11 §4): each step's key is the flow's own walk of the facts,
+exactly one choice covers it, and the worker's grade agrees."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checkers import bridge, flows
+from training import flow_library
+from training.library import ScenarioError
+
+DRILLS = flow_library.load_all()
+
+
+@pytest.mark.parametrize("drill", DRILLS, ids=lambda d: d.id)
+def test_each_step_is_graded_by_the_flows_walk(drill):
+    walk = {s["id"]: s for s in flows.run(drill.flow, drill.answers)["steps"]}
+    for question, key in zip(drill.questions, drill.keys()):
+        step = walk[question.field]
+        assert key["key"] == (step["outcome"] or step["status"])
+        covering = [i for i, c in enumerate(question.choices) if key["key"] in c.values]
+        assert covering == [key["choice"]]
+        for index in range(len(question.choices)):
+            reply = json.loads(bridge.handle(json.dumps({
+                "op": "grade", "flow": drill.flow, "answers": drill.answers, "question": question.as_spec(), "choice": index})))
+            assert reply["ok"], reply
+            assert reply["result"]["correct"] is (index == key["choice"])
+
+
+def test_the_three_walks_of_the_issue_are_drilled():
+    keys = {d.id: [k["key"] for k in d.keys()] for d in DRILLS}
+    assert keys["paged-free-user"] == ["free-user", "skipped", "skipped"]
+    assert keys["paged-exception-courtesy"] == ["exception", "skipped", "skipped"]
+    assert keys["paged-saas-public-incident"][:2] == ["known-incident", "skipped"]
+
+
+def test_a_bad_drill_names_file_and_field(tmp_path):
+    source = (flow_library.FLOW_DRILLS / "paged-free-user.toml").read_text(encoding="utf-8")
+    path = tmp_path / "paged-free-user.toml"
+    path.write_text(source.replace('step = "call"', 'step = "dance"'), encoding="utf-8")
+    with pytest.raises(ScenarioError) as error:
+        flow_library.parse(path, path.read_text(encoding="utf-8"))
+    assert error.value.field == "steps[2].field" and "dance" in error.value.message
+    path.write_text(source.replace('"entitlement.plan" = "free"', '"entitlement.plan" = "platinum"'), encoding="utf-8")
+    with pytest.raises(ScenarioError) as error:
+        flow_library.parse(path, path.read_text(encoding="utf-8"))
+    assert error.value.field == "answers.entitlement.plan"
