@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import checkers
-from checkers import handbook
+from checkers import flows, handbook
 from site_build import flowchart, markers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,10 +19,11 @@ ROUTING = ("concurrent", "us-federal", "saas-triage", "special-handling", "stuck
 
 
 def charted_pages() -> dict[str, str]:
-    """Checker name -> the page (site-relative directory URL) whose Markdown asks for its chart."""
+    """Checker name -> the page (site-relative directory URL) whose Markdown asks for its chart (a
+    flow's chart, drawn from its steps, is tested in test_flow_chart.py)."""
     found = {}
     for source in sorted((ROOT / "docs").glob("*.md")):
-        for name in (arg for kind, arg in markers.markers_in(source.read_text(encoding="utf-8")) if kind == "flowchart"):
+        for name in (arg for kind, arg in markers.markers_in(source.read_text(encoding="utf-8")) if kind == "flowchart" and arg not in flows.NAMES):
             found[name] = f"{source.stem}/" if source.stem != "index" else ""
     return found
 
