@@ -19,6 +19,7 @@ from site_build import flowchart, incident_helper  # noqa: E402
 from site_build import drills  # noqa: E402
 from site_build import external_links  # noqa: E402
 from site_build import early_start, precompress  # noqa: E402
+from site_build import offline  # noqa: E402
 from site_build import response_flow  # noqa: E402
 from training.library import ScenarioError  # noqa: E402
 
@@ -71,5 +72,6 @@ def on_post_build(config):
     except pyodide_bundle.BundleError as error:
         raise PluginError(str(error)) from error
     external_links.write_report(Path(config["site_dir"]))  # external-links.txt: listed, never fetched
+    offline.step(Path(config["site_dir"]))  # offline-manifest.json (every file, hashed) and sw.js
     # Last, after every other step has written its files: .br/.gz siblings, as static hosts serve them.
     precompress.precompress(Path(config["site_dir"]), unchanging=pyodide_bundle.unchanging)
