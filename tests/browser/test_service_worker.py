@@ -15,7 +15,8 @@ from site_build.serve import serve_in_thread
 from tests.build.variant import build_variant, copy_docs
 
 from .helpers import answer_every_checker, page_paths
-from .test_offline import origin_of
+from .test_accessibility import axe_violations
+from .test_offline import SUB_PATH, origin_of, sub_path_site  # noqa: F401 - a fixture
 
 CACHING_TIMEOUT = 180  # ~30 MB, checked file by file, on a machine shared with other builds
 NEW_TEXT = "This sentence arrived with the second deploy."
@@ -108,6 +109,8 @@ def test_a_new_deploy_is_offered_and_taken_by_keyboard(watch, own_site, tmp_path
     notice = page.get_by_role("status").filter(has_text="A new version of the handbook is ready")
     notice.wait_for(timeout=CACHING_TIMEOUT * 1000)
     button = notice.get_by_role("button", name="Reload")
+    assert notice.get_attribute("aria-live") == "polite"
+    assert axe_violations(page) == []  # the notice included
     page.evaluate("document.activeElement && document.activeElement.blur()")
     for _ in range(3):  # the notice is the first stop in the tab order
         page.keyboard.press("Tab")
@@ -119,7 +122,6 @@ def test_a_new_deploy_is_offered_and_taken_by_keyboard(watch, own_site, tmp_path
     assert NEW_TEXT in page.locator("article").inner_text()
     assert page.evaluate("document.querySelector('meta[name=handbook-build]').content") == second_build
     wait_cached(watch)
-    assert answer_every_checker(watch) == [] or True  # the about page has no checker
     page.goto(url + "qualifying/")  # the new build's page with the new build's worker and wheels
     assert answer_every_checker(watch)
 
@@ -147,3 +149,16 @@ def test_the_site_works_when_the_service_worker_is_broken(watch, own_site):
     watch.wait_for("document.documentElement.dataset.offline === 'unavailable' ? 'unavailable' : null")
     page.goto(url + "licence/")
     assert answer_every_checker(watch)
+
+
+def test_under_a_sub_path_the_offline_copy_is_scoped_to_it(watch, sub_path_site):
+    site, url = sub_path_site
+    watch.origin = origin_of(url)
+    page = watch.page
+    page.goto(url + "licence/")
+    wait_cached(watch)
+    scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
+    assert scope == url and url.endswith(SUB_PATH)
+    page.context.set_offline(True)
+    assert open_every_page_offline(watch, site, url)
+    assert all(u.startswith(url) for u in watch.service_worker_requests), "fetched outside the sub-path"
