@@ -135,7 +135,7 @@ async function broadcast(message) {
 async function fetchVerified(path, entry) {
   const url = cacheKey(path, scope());
   for (const mode of ["no-cache", "reload"]) { // a stale HTTP cache gets one second chance
-    const response = await fetch(url, { cache: mode, credentials: "same-origin" });
+    const response = await fetch(url, { cache: mode, credentials: "same-origin", priority: "low" });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     const bytes = await response.arrayBuffer();
     if (entry.kind === "host" || (await sha256Hex(bytes)) === entry.sha256) {
@@ -176,6 +176,8 @@ async function download(manifest) {
 
 async function buildsInUse() {
   const open = await self.clients.matchAll({ type: "all", includeUncontrolled: true });
+  const ids = new Set(open.map((client) => client.id));
+  for (const id of clientBuilds.keys()) if (!ids.has(id)) clientBuilds.delete(id); // closed since
   const builds = await Promise.all(open.map((client) => clientBuilds.get(client.id) || null));
   return builds.filter(Boolean);
 }

@@ -19,12 +19,20 @@ function setState(state) {
   document.documentElement.dataset.offline = state;
 }
 
-function whenIdle() {
-  return new Promise((resolve) => {
-    const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 5000 }) : setTimeout(resolve, 1000));
-    if (document.readyState === "complete") idle();
-    else addEventListener("load", idle, { once: true });
-  });
+// A first visit's Python runtime (about 4 MB compressed) must not share the network with the
+// offline copy (30 MB): wait for the page to load, then for the reader to be idle, and a little
+// longer, so the first answer on a slow network comes first.
+const SETTLE_MS = 3000;
+
+function idle() {
+  return new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 5000 }) : setTimeout(resolve, 1000)));
+}
+
+async function whenIdle() {
+  if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  await idle();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await idle();
 }
 
 /** The live region exists before anything is written into it, so screen readers announce it. */
