@@ -114,6 +114,8 @@ def test_under_nginx_the_fast_start_up_answers_under_the_strict_csp(watch, nginx
     page.evaluate("window.__sameDocument = true")
     page.locator('.md-nav__link[href$="licence/"]').first.click()
     page.wait_for_url(url + "licence/")
+    # Material changes the address before it swaps the page in: wait for the new content.
+    watch.wait_for("document.querySelector('[data-checker=licence]') !== null")
     assert page.evaluate("window.__sameDocument === true"), "instant navigation fell back to a page load"
     assert answer_every_checker(watch)
     # The watch fixture fails the test on any CSP violation or console error.

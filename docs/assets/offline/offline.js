@@ -31,6 +31,7 @@ function idle() {
 async function whenIdle() {
   if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
   await idle();
+  if (navigator.serviceWorker.controller) return; // a returning reader: this page came through the cache
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await idle();
 }
