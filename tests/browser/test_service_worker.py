@@ -162,3 +162,23 @@ def test_under_a_sub_path_the_offline_copy_is_scoped_to_it(watch, sub_path_site)
     page.context.set_offline(True)
     assert open_every_page_offline(watch, site, url)
     assert all(u.startswith(url) for u in watch.service_worker_requests), "fetched outside the sub-path"
+
+
+def test_offline_the_first_page_navigates_instantly_and_its_python_keeps_answering(watch, own_site):
+    """The first page was loaded before the service worker existed: once it takes the page over,
+    instant navigation and the page's running Python worker (its on-demand tzdata included) are
+    served from the cache too."""
+    site, url = own_site
+    watch.origin = origin_of(url)
+    page = watch.page
+    page.goto(url + "qualifying/")
+    assert answer_every_checker(watch)
+    wait_cached(watch)
+    page.context.set_offline(True)
+    page.evaluate("window.__sameDocument = true")
+    for path, checker in (("us-federal/", "us-federal"), ("paged/", "entitlement")):
+        page.locator(f'.md-nav__link[href$="{path}"]').first.click()
+        page.wait_for_url(url + path)
+        watch.wait_for(f"document.querySelector('[data-checker={checker}]') !== null")
+        assert answer_every_checker(watch), path
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation fell back to a page load"
