@@ -75,6 +75,13 @@ function buildsToDelete(complete, latest, inUse) {
   return complete.filter((build) => build !== latest && !inUse.includes(build));
 }
 
+/** The Content-Type to store a file with: the host's, except that WebAssembly is always
+ * application/wasm, which WebAssembly.compileStreaming (the Python worker) insists on. */
+function storedType(path, sent) {
+  if (path.endsWith(".wasm")) return "application/wasm";
+  return sent || "application/octet-stream";
+}
+
 async function sha256Hex(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -140,7 +147,7 @@ async function fetchVerified(path, entry) {
     const bytes = await response.arrayBuffer();
     if (entry.kind === "host" || (await sha256Hex(bytes)) === entry.sha256) {
       // Only the type is kept: the body is stored decoded, whatever encoding it came in.
-      const type = response.headers.get("Content-Type") || "application/octet-stream";
+      const type = storedType(path, response.headers.get("Content-Type"));
       return new Response(bytes, { headers: { "Content-Type": type } });
     }
   }

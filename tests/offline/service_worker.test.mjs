@@ -80,3 +80,9 @@ test("sha256 is the hex digest the build wrote", async () => {
   const digest = await sw.sha256Hex(new TextEncoder().encode("abc"));
   assert.equal(digest, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 });
+
+test("WebAssembly is stored as application/wasm whatever the host sent", () => {
+  assert.equal(sw.storedType("assets/pyodide/pyodide.asm.wasm", "application/octet-stream"), "application/wasm");
+  assert.equal(sw.storedType("assets/checkers/worker.mjs", "text/javascript"), "text/javascript");
+  assert.equal(sw.storedType("assets/pyodide/x.whl", null), "application/octet-stream");
+});
