@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from site_build import csp, early_start, external_links, flowchart, markers, precompress, pyodide_bundle
+from site_build import csp, early_start, external_links, flowchart, markers, offline, precompress, pyodide_bundle
 
 NOT_FOUND_PAGE = "404.html"
 
@@ -79,6 +79,9 @@ def finish(site_dir: Path, base: str | None = None) -> None:
     except (FileNotFoundError, pyodide_bundle.BundleError) as error:
         raise FinishError(str(error)) from error
     external_links.write_report(site_dir)  # external-links.txt: listed, never fetched
+    # After every step that writes or changes a file (it hashes the final files and stamps the
+    # pages with the build id), before the siblings: offline-manifest.json and sw.js.
+    offline.step(site_dir)
     # Last, after every other step has written its files: .br/.gz siblings, as static hosts serve them.
     precompress.precompress(site_dir, unchanging=pyodide_bundle.unchanging)
 
@@ -86,7 +89,7 @@ def finish(site_dir: Path, base: str | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m site_build.finish",
-        description="Finish a built site: CSP, early start, Python runtime, Mermaid, link report, .br/.gz.",
+        description="Finish a built site: CSP, early start, Python runtime, Mermaid, link report, offline manifest and service worker, .br/.gz.",
     )
     parser.add_argument("site_dir", type=Path, help="the folder the engine wrote (e.g. site)")
     parser.add_argument("--base", help="the sub-path the site is served under, e.g. /handbook/ (default: from sitemap.xml)")

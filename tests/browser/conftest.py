@@ -47,7 +47,8 @@ class PageWatch:
         self.origin = origin
         self.foreign_requests: list[str] = []
         self.errors: list[str] = []
-        self.requests: list[str] = []
+        self.requests: list[str] = []  # the pages' and their workers' requests
+        self.service_worker_requests: list[str] = []  # the offline copy's own downloads (sw.js)
 
     def wait_for(self, predicate_js: str, timeout: float = 60.0):
         """Poll with evaluate (no eval-based waits, so this also works under a strict CSP)."""
@@ -81,13 +82,20 @@ def watch(browser, site_url):
     def route(route):
         url = route.request.url
         if url.startswith(result.origin) or url.startswith("data:") or url.startswith("blob:"):
-            result.requests.append(url)
             route.continue_()
         else:
             result.foreign_requests.append(url)
             route.abort()
 
-    context.route("**/*", route)
+    def record(request):
+        # What the pages and their workers asked for, answered by the network or by the offline
+        # copy (a request the service worker answers is not routed); the service worker's own
+        # downloads are kept apart, so they do not count as the page's.
+        if request.url.startswith(result.origin):
+            (result.service_worker_requests if request.service_worker else result.requests).append(request.url)
+
+    context.route("**/*", route)  # the pages', their workers' and the service worker's requests
+    context.on("request", record)
     # Every page carries a strict CSP (site_build/csp.py): a violation fails the test, named.
     context.expose_function("__handbookCspViolation", lambda text: result.errors.append(f"CSP violation: {text}"))
     context.add_init_script(CSP_LISTENER)

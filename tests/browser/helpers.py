@@ -24,17 +24,18 @@ def page_paths(site: Path) -> list[str]:
 
 
 def wait_checkers_ready(watch) -> int:
-    """Wait until every checker on the page has Python ready; return how many there are."""
-    count = watch.page.locator("[data-checker]").count()
-    for index in range(count):
-        watch.wait_for(
-            f"""(() => {{ const s = document.querySelectorAll('[data-checker]')[{index}].querySelector('.checker__status');
-                 return !s || s.dataset.state === 'ready' || s.dataset.state === 'error'; }})()"""
-        )
-        status = watch.page.locator("[data-checker]").nth(index).locator(".checker__status")
-        if status.count():
-            assert status.get_attribute("data-state") == "ready", status.text_content()
-    return count
+    """Wait until every checker on the page has Python ready; return how many there are. One read
+    of the page for all of them, so a page swapped in meanwhile (instant navigation) is never
+    half-read: the states checked are those of the checkers counted."""
+    states = watch.wait_for(
+        """(() => { const states = [...document.querySelectorAll('[data-checker]')].map((w) => {
+                      const s = w.querySelector('.checker__status');
+                      return s ? [s.dataset.state, s.textContent] : ['ready', '']; });
+                    return states.every(([state]) => state === 'ready' || state === 'error') ? { states } : null; })()"""
+    )["states"]
+    failed = [text for state, text in states if state != "ready"]
+    assert not failed, failed
+    return len(states)
 
 
 def _answer_visible(widget) -> None:

@@ -88,6 +88,9 @@ def test_the_site_works_from_a_sub_path_with_instant_navigation(watch, sub_path_
     page.evaluate("window.__sameDocument = true")
     page.locator(f'.md-nav__link[href$="{pages[1]}"]').first.click()  # Material intercepts: no page load
     page.wait_for_url(url + pages[1])
+    # Material changes the address before it swaps the page in: wait for the new content.
+    arriving = next(name for name, paths in pages_with_checkers(site).items() if paths[0] == pages[1])
+    watch.wait_for(f"document.querySelector('[data-checker=\"{arriving}\"]') !== null")
     assert page.evaluate("window.__sameDocument === true"), "instant navigation fell back to a page load"
     assert answer_every_checker(watch)
     assert all(urlsplit(u).path.startswith(SUB_PATH) for u in watch.requests if u.startswith("http"))
