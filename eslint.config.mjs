@@ -10,7 +10,17 @@ const browser = Object.fromEntries(
     "matchMedia", "HTMLElement", "Element", "Node", "self", "addEventListener", "removeEventListener",
   ].map((name) => [name, "readonly"]),
 );
-const node = { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", Buffer: "readonly" };
+const node = {
+  process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", Buffer: "readonly",
+  TextEncoder: "readonly", TextDecoder: "readonly",
+};
+// The service worker's own scope (site_build/service_worker.js, a classic script served as sw.js).
+const serviceWorker = Object.fromEntries(
+  [
+    "self", "caches", "clients", "fetch", "Request", "Response", "Headers", "URL", "console", "setTimeout", "clearTimeout",
+    "crypto", "TextEncoder", "TextDecoder", "AbortController", "ServiceWorkerGlobalScope", "Promise",
+  ].map((name) => [name, "readonly"]),
+);
 
 export default [
   // docs/assets/theme/: Material's own inline scripts, moved to files verbatim for the CSP.
@@ -25,6 +35,11 @@ export default [
     // Classic scripts (not modules): Material's moved inline scripts and the Mermaid stand-in.
     files: ["docs/assets/theme/*.js", "docs/assets/flowchart/*.js"],
     languageOptions: { sourceType: "script" },
+  },
+  {
+    files: ["site_build/service_worker.js"],
+    languageOptions: { ecmaVersion: 2023, sourceType: "script", globals: serviceWorker },
+    rules: { "no-unused-vars": ["error", { args: "none" }] },
   },
   {
     files: ["tests/**/*.mjs", "site_build/**/*.mjs", "benchmarks/**/*.mjs", "eslint.config.mjs"],

@@ -1,4 +1,4 @@
-# Sourced by scripts/test: find a Chromium for the browser tests, installing Debian's if we can.
+# Sourced by scripts/test: find a Chromium (and nginx) for the browser tests, installing Debian's if we can.
 # Playwright cannot download its own browser on a closed network, so the tests launch this one.
 find_chromium() {
   local candidate
@@ -18,3 +18,14 @@ if ! CHROMIUM="$(find_chromium)"; then
   fi
 fi
 export CHROMIUM
+
+# The browser tests also serve the site from Debian's nginx with deploy/nginx.conf (tests/browser/test_nginx.py).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "setup: installing Debian's nginx for the static-host tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  else
+    echo "No nginx found: install it (Debian/Ubuntu: sudo apt-get install nginx) for tests/browser/test_nginx.py." >&2
+    exit 1
+  fi
+fi
