@@ -48,7 +48,11 @@ def load(snapshot_file: Path, docs_dir: Path) -> Snapshot:
     found, problems = placements.check(snap, pages)
     if problems:
         raise HandbookError("handbook sections are not placed once each:\n  " + "\n  ".join(problems))
-    stale = review.review(snap, review_cli.last_reviewed(), pins.dependents(review_cli.SCENARIOS))["dependents"]
+    try:
+        other = review_cli.exception_workflow()
+    except snapshot.SnapshotError as error:
+        raise HandbookError(f"{review_cli.EXCEPTION_WORKFLOW}: cannot read the Emergency Exception Workflow: {error}") from error
+    stale = review.review(snap, review_cli.last_reviewed(), pins.dependents(review_cli.SCENARIOS), other)["dependents"]
     if stale:
         raise HandbookError(pinned_changes(stale))
     generated = ROOT / placements.MODULE
