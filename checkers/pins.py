@@ -3,6 +3,8 @@
 A pin is `Pin(anchor, sentence)`: the section of the snapshot and the sentence as a reader reads it
 (links as their text, no emphasis; see `checkers.snapshot.sentences`). It holds while the snapshot's
 section (matched by title when the anchors differ) still contains the sentence after normalisation.
+A pin citing a section of the Emergency Exception Workflow (`checkers.handbook`, source
+`exception-workflow`) is checked against that page's copy instead (`checkers.review`).
 Where they live:
 
 - a checker module: `PINS = (Pin(...), ...)` beside its `RULES` (kind `checker`, its name);
