@@ -3,6 +3,8 @@
 A pin is `Pin(anchor, sentence)`: the section of the snapshot and the sentence as a reader reads it
 (links as their text, no emphasis; see `checkers.snapshot.sentences`). It holds while the snapshot's
 section (matched by title when the anchors differ) still contains the sentence after normalisation.
+A pin citing a section of the Emergency Exception Workflow (`checkers.handbook`, source
+`exception-workflow`) is checked against that page's copy instead (`checkers.review`).
 Where they live:
 
 - a checker module: `PINS = (Pin(...), ...)` beside its `RULES` (kind `checker`, its name);
@@ -11,7 +13,8 @@ Where they live:
 - `response_texts.py`, `incident.py`: `PINS = {text id: (Pin(...), ...)}` (kind `text`);
 - a drill scenario: `pins = [{anchor = "...", sentence = "..."}]` at the top of its TOML (kind `scenario`);
 - a flow `checkers/flows/NAME.py`: each step object carries `pins` (a tuple of Pin) and an `id`,
-  found in the module's `STEPS` or `FLOW.steps`; or the module has `PINS = {step id: (Pin, ...)}`
+  found in the module's `STEPS` or `FLOW.steps`, plus the `pins` of each condition in its `applies`
+  (the routing stands on them); or the module has `PINS = {step id: (Pin, ...)}`
   (kind `flow-step`, name `NAME.STEP`).
 """
 
@@ -71,13 +74,18 @@ def _texts() -> list[Dependent]:
 
 
 def flow_dependents(flow: str, module: Any) -> list[Dependent]:
-    """The pins of a flow's steps: `pins` on each step of `STEPS` (or `FLOW.steps`), and/or a
-    `PINS = {step id: (Pin, ...)}` table in the module."""
+    """The pins of a flow's steps: `pins` on each step of `STEPS` (or `FLOW.steps`) and on the
+    conditions it applies under, and/or a `PINS = {step id: (Pin, ...)}` table in the module."""
     steps = getattr(module, "STEPS", None) or getattr(getattr(module, "FLOW", None), "steps", None) or ()
-    by_step = {getattr(step, "id", ""): tuple(getattr(step, "pins", ()) or ()) for step in steps}
+    by_step = {
+        getattr(step, "id", ""): tuple(getattr(step, "pins", ()) or ())
+        + tuple(pin for when in getattr(step, "applies", ()) or () for pin in getattr(when, "pins", ()) or ())
+        for step in steps
+    }
     for step, step_pins in getattr(module, "PINS", {}).items():
         by_step[step] = by_step.get(step, ()) + tuple(step_pins)
-    return [Dependent("flow-step", f"{flow}.{step}", step_pins, _module_file(module))
+    # A condition shared by several steps, or quoted by the step too, is one pin, not two rows in a review.
+    return [Dependent("flow-step", f"{flow}.{step}", tuple(dict.fromkeys(step_pins)), _module_file(module))
             for step, step_pins in by_step.items() if step]
 
 

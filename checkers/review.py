@@ -3,8 +3,10 @@
 `review(new, lock, dependents)` compares the sections of `new` (a `Snapshot`) with `lock` (the
 sections of the version last reviewed, `handbook/sections.lock.json`) by title first, then by
 anchor, then by how much of their text they share (a renamed heading), and checks every pin of every
-dependent against the new text, sentence by sentence. Pure data in and out: the CLI
-(`python -m checkers review NEW.md [--json]`) reads the files, `--repin` writes them.
+dependent against the new text, sentence by sentence. A pin that cites a section of the Emergency
+Exception Workflow (a separate page, `handbook/emergency_exception_workflow.md`) is checked against
+that page instead: the section or a section under it must still hold the sentence. Pure data in and
+out: the CLI (`python -m checkers review NEW.md [--json]`) reads the files, `--repin` writes them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, Iterable
 
+from . import handbook
 from .pins import Dependent, Pin
 from .snapshot import Section, Snapshot, digest, normalise, sentences, title_key
 
@@ -122,13 +125,51 @@ def pin_status(pin: Pin, new: Snapshot, matched: dict[str, Section | None]) -> d
     return {"status": "removed"}
 
 
-def review(new: Snapshot, lock: dict[str, Any], dependents: Iterable[Dependent]) -> dict[str, Any]:
+def cites_exception_workflow(anchor: str) -> bool:
+    found = handbook.SECTIONS.get(anchor)
+    return found is not None and found.source == handbook.EXCEPTION_WORKFLOW
+
+
+def exception_pin_status(pin: Pin, page: Snapshot | None) -> dict[str, Any]:
+    """A pin on the Emergency Exception Workflow, against that page: `unchanged` while its section, or
+    one under it (an example's variants are subsections), holds the sentence; else `changed` (with the
+    closest sentence there) or `removed` (no such section, or no page given)."""
+    sections = list(page.sections) if page is not None else []
+    under = {pin.anchor}
+    for s in sections:  # parents come before their subsections
+        if s.parent in under:
+            under.add(s.anchor)
+    scope = [s for s in sections if s.anchor in under]
+    if pin.anchor not in {s.anchor for s in scope}:
+        return {"status": "removed"}
+    wanted = normalise(pin.sentence)
+    if any(wanted in s.text for s in scope):
+        return {"status": "unchanged"}
+    best, score = None, 0.0
+    for section in scope:
+        for candidate in _candidates(section, len(sentences(pin.sentence)) or 1):
+            ratio = difflib.SequenceMatcher(None, wanted, candidate, autojunk=False).ratio()
+            if ratio > score:
+                best, score = candidate, ratio
+    if best is not None and score >= _SIMILAR_SENTENCE:
+        # Cited by the section's anchor, as written: `--repin` rewrites it in place.
+        return {"status": "changed", "new_anchor": pin.anchor, "new_sentence": best}
+    return {"status": "removed"}
+
+
+def review(new: Snapshot, lock: dict[str, Any], dependents: Iterable[Dependent],
+           exception_workflow: Snapshot | None = None) -> dict[str, Any]:
+    """`exception_workflow`: the Emergency Exception Workflow page the pins citing it are checked
+    against (without it, those pins count as removed)."""
     old = list(lock.get("sections", ()))
     matched = match_sections(old, new)
     rows = []
     for dependent in dependents:
         for pin in dependent.pins:
-            found = pin_status(pin, new, matched)
+            if cites_exception_workflow(pin.anchor):
+                found = exception_pin_status(pin, exception_workflow)
+            else:
+                found = pin_status(pin, new, matched)
             if found["status"] == "unchanged":
                 continue
             rows.append({"kind": dependent.kind, "name": dependent.name, "anchor": pin.anchor,

@@ -11,6 +11,7 @@ from . import pins, repin, review, snapshot
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "handbook" / "customer_emergencies_workflows.md"
 LOCK = ROOT / "handbook" / "sections.lock.json"
+EXCEPTION_WORKFLOW = ROOT / "handbook" / "emergency_exception_workflow.md"  # the pins citing it are checked on it
 SCENARIOS = ROOT / "training" / "scenarios"
 
 
@@ -19,6 +20,10 @@ def read_snapshot(path: Path) -> snapshot.Snapshot:
         return snapshot.parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise snapshot.SnapshotError(f"cannot read it ({error.__class__.__name__}: {getattr(error, 'strerror', None) or error})") from error
+
+
+def exception_workflow() -> snapshot.Snapshot:
+    return read_snapshot(EXCEPTION_WORKFLOW)
 
 
 def last_reviewed() -> dict:
@@ -37,7 +42,12 @@ def run_review(new: str | None, *, as_json: bool, repin_after: bool = False) -> 
     except snapshot.SnapshotError as error:
         print(f"error: {path}: {error}", file=sys.stderr)
         return 2
-    result = review.review(snap, last_reviewed(), pins.dependents(SCENARIOS))
+    try:
+        other = exception_workflow()
+    except snapshot.SnapshotError as error:
+        print(f"error: {EXCEPTION_WORKFLOW}: {error}", file=sys.stderr)
+        return 2
+    result = review.review(snap, last_reviewed(), pins.dependents(SCENARIOS), other)
     if repin_after:
         if path.resolve() != SNAPSHOT.resolve():
             print(f"error: --repin: replace {SNAPSHOT.relative_to(ROOT)} with {path} first, then re-pin", file=sys.stderr)

@@ -48,7 +48,11 @@ def load(snapshot_file: Path, docs_dir: Path) -> Snapshot:
     found, problems = placements.check(snap, pages)
     if problems:
         raise HandbookError("handbook sections are not placed once each:\n  " + "\n  ".join(problems))
-    stale = review.review(snap, review_cli.last_reviewed(), pins.dependents(review_cli.SCENARIOS))["dependents"]
+    try:
+        other = review_cli.exception_workflow()
+    except snapshot.SnapshotError as error:
+        raise HandbookError(f"{review_cli.EXCEPTION_WORKFLOW}: cannot read the Emergency Exception Workflow: {error}") from error
+    stale = review.review(snap, review_cli.last_reviewed(), pins.dependents(review_cli.SCENARIOS), other)["dependents"]
     if stale:
         raise HandbookError(pinned_changes(stale))
     generated = ROOT / placements.MODULE
@@ -60,7 +64,8 @@ def load(snapshot_file: Path, docs_dir: Path) -> Snapshot:
 
 
 def pinned_changes(rows: list[dict]) -> str:
-    lines = ["the handbook snapshot changed text that these rely on. Review each one; when it is right for the "
+    lines = ["the handbook snapshot (or the Emergency Exception Workflow copy) changed text that these rely on."
+             " Review each one; when it is right for the "
              "new text, run `python -m checkers review --repin` (README: \"Take in a new version of the handbook page\"):"]
     for row in rows:
         lines.append(f"  {row['kind']} {row['name']} ({row['source']}): #{row['anchor']} {row['status']}")

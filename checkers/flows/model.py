@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 from .. import handbook, registry
 from ..answers import parse_answers
 from ..model import InvalidAnswer, Question
+from ..pins import Pin
 
 STATUSES = ("done", "next", "open", "skipped")
 KINDS = ("checker", "text", "checklist")
@@ -39,6 +40,8 @@ class When:
     any_of: tuple[tuple[str, tuple[Any, ...]], ...]
     otherwise: str
     waits: bool = False  # not holding keeps the step open ("waits until ..."), instead of skipping it
+    # The handbook sentences this routing stands on: every step it gates pins them too (checkers/pins.py).
+    pins: tuple[Pin, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Step:
     # or "actionable" (the engineer has something to find out now).
     open_outcomes: Mapping[str, str] | None = None
     does: str = ""  # what a text or checklist step asks, in one line
+    pins: tuple[Pin, ...] = ()  # the sentences its title, `does` and texts restate; its conditions add theirs
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -43,7 +43,7 @@ def test_every_dependent_pins_what_it_relies_on_and_every_pin_holds_today():
     dependents = pins.dependents(review_cli.SCENARIOS)
     assert review.unpinned(dependents) == []
     assert {d.kind for d in dependents} >= {"checker", "checklist", "text", "scenario"}
-    assert review.review(snapshot.parse(SEED), review_cli.last_reviewed(), dependents)["dependents"] == []
+    assert review.review(snapshot.parse(SEED), review_cli.last_reviewed(), dependents, review_cli.exception_workflow())["dependents"] == []
 
 
 def test_the_lock_is_the_snapshot_last_reviewed():
@@ -73,6 +73,14 @@ def test_the_follow_up_delay_does_not_list_the_entitlement(tmp_path):
     names = {d["name"] for d in result["dependents"]}
     assert "entitlement" not in names and "follow-up" in names
     assert {d["anchor"] for d in result["dependents"]} == {"respond-to-pagerduty-alerts"}
+
+
+def test_the_follow_up_delay_lists_the_flow_step_that_runs_the_clock(tmp_path):
+    _, result = review_of(tmp_path, edited("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer"))
+    steps = {d["name"]: d for d in result["dependents"] if d["kind"] == "flow-step"}
+    assert set(steps) == {"paged.follow-up"}
+    assert steps["paged.follow-up"]["status"] == "changed" and "After 20 minutes" in steps["paged.follow-up"]["new_sentence"]
+    assert steps["paged.follow-up"]["source"] == "checkers/flows/paged.py"
 
 
 def test_a_sentence_nothing_relies_on_lists_no_dependent(tmp_path):
@@ -178,3 +186,15 @@ def test_repin_leaves_a_removed_sentence_to_a_person(tmp_path):
     repinned = run_review("--repin", cwd=scratch)
     assert repinned.returncode == 1
     assert "fix by hand: checker special-handling #compromised-instances (removed): Shut the instance down immediately." in repinned.stderr
+
+
+def test_the_exception_drills_pin_the_exception_workflow_page_they_are_drawn_from():
+    page = review_cli.EXCEPTION_WORKFLOW.read_text(encoding="utf-8")
+    seed = snapshot.parse(SEED)
+    dependents = pins.dependents(review_cli.SCENARIOS)
+    drills = [d for d in dependents if d.name.startswith("exception-")]
+    assert len(drills) >= 15 and all(any(review.cites_exception_workflow(p.anchor) for p in d.pins) for d in drills)
+    changed = edited("- **Emergency**:  all users are unable to login", "- **Emergency**:  every user is unable to login", page)
+    result = review.review(seed, review_cli.last_reviewed(), dependents, snapshot.parse(changed))
+    assert {(d["name"], d["status"]) for d in result["dependents"]} == {("exception-login-emergency", "changed")}
+    assert result["checkers_to_review"] == []

@@ -160,3 +160,69 @@ def test_a_flow_step_carries_its_pins_and_is_reviewed_like_the_rest():
     result = review.review(snapshot.parse(OLD.replace("After 15 minutes", "After 20 minutes")), review.lock_of(snapshot.parse(OLD)), dependents)
     assert [(d["kind"], d["name"]) for d in result["dependents"]] == [("flow-step", "paged.follow-up-clock")]
     assert result["checkers_to_review"] == []
+
+
+def test_a_flow_step_pins_what_its_conditions_route_on_once_each():
+    from types import SimpleNamespace
+
+    from checkers.pins import flow_dependents
+
+    verify = Pin("respond-to-alerts", "If the customer is associated with an org, verify that their subscription is Premium or above.")
+    entitled = SimpleNamespace(pins=(verify,))
+    step = SimpleNamespace(id="follow-up-clock", applies=(entitled, entitled),
+                           pins=(Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."), verify))
+    [dependent] = flow_dependents("paged", SimpleNamespace(STEPS=(step,)))
+    assert dependent.pins == step.pins  # the condition's pin is the step's too, listed once
+    new = OLD.replace("verify that their\n      subscription is Premium", "verify that their\n      subscription is Ultimate")
+    result = review.review(snapshot.parse(new), review.lock_of(snapshot.parse(OLD)), [dependent])
+    assert [(d["name"], d["status"]) for d in result["dependents"]] == [("paged.follow-up-clock", "changed")]
+
+
+EXCEPTION_PAGE = """## Introduction
+
+Some words.
+
+### Exception Criteria
+
+An exception may be granted if any of the following is true:
+
+1. The problem will create immediate audit problems for a customer's business
+
+### Examples of situations that might (or might not) qualify for an exception
+
+Following is a sample list.
+
+#### Your users are unable to login to GitLab
+
+- **Emergency**: all users are unable to login
+- **Not Emergency**: some people can login, and some can't
+"""
+
+EXAMPLES = "examples-of-situations-that-might-or-might-not-qualify-for-an-exception"
+EXCEPTION_DEPENDENTS = [
+    Dependent("scenario", "exception-login-emergency", (Pin(EXAMPLES, "Emergency: all users are unable to login"),), "training/a.toml"),
+    Dependent("scenario", "exception-audit", (Pin("exception-criteria", "The problem will create immediate audit problems for a customer's business"),), "training/b.toml"),
+]
+
+
+def _exception_review(page: str | None) -> dict:
+    old = snapshot.parse(OLD)
+    return review.review(old, review.lock_of(old), EXCEPTION_DEPENDENTS, snapshot.parse(page) if page is not None else None)
+
+
+def test_a_pin_on_the_exception_workflow_holds_on_that_page_even_in_a_subsection():
+    assert _exception_review(EXCEPTION_PAGE)["dependents"] == []
+
+
+def test_a_changed_exception_workflow_sentence_lists_its_dependent_and_is_repinned_in_place():
+    result = _exception_review(EXCEPTION_PAGE.replace("all users are unable to login", "every user is unable to login"))
+    [row] = result["dependents"]
+    assert (row["name"], row["status"], row["anchor"], row["new_anchor"]) == ("exception-login-emergency", "changed", EXAMPLES, EXAMPLES)
+    assert row["new_sentence"].startswith("Emergency: every user is unable to login")
+    assert result["checkers_to_review"] == []
+
+
+def test_an_exception_workflow_pin_without_its_section_or_page_is_removed():
+    result = _exception_review(EXCEPTION_PAGE.replace("### Exception Criteria", "### Other things"))
+    assert [(d["name"], d["status"]) for d in result["dependents"]] == [("exception-audit", "removed")]
+    assert {d["status"] for d in _exception_review(None)["dependents"]} == {"removed"}
