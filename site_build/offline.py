@@ -1,6 +1,6 @@
 """The offline copy: a build manifest and the service worker, written over a built site.
 
-    step(site_dir)   (called from hooks.py's on_post_build, before the precompressed siblings)
+    step(site_dir)   (a step of `python -m site_build.finish`, before the precompressed siblings)
 
 - `offline-manifest.json` at the site root: the build id and every file of the build with its
   sha256, its size and how the service worker treats it (`kind`):
@@ -107,7 +107,10 @@ def make_manifest(site_dir: Path) -> dict:
     entries = {}
     for path in _site_files(site_dir):
         data = (site_dir / path).read_bytes()
-        entries[path] = {"sha256": _sha256(data), "size": len(data), "kind": kind_of(path)}
+        kind = kind_of(path)
+        if kind == "page":  # as the engine wrote it: finishing a finished site gives the same id
+            data = _BUILD_TAG.sub("", data.decode("utf-8")).encode()
+        entries[path] = {"sha256": _sha256(data), "size": len(data), "kind": kind}
     build = build_id(entries)
     for path, entry in entries.items():
         if entry["kind"] == "page":
