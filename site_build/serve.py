@@ -91,7 +91,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def _send_precompressed(self) -> bool:
         path = Path(self.translate_path(self.path))
-        if path.is_dir() or not path.suffix:
+        if path.is_dir():
+            # A directory URL is its index.html, which has siblings like any page (Lighthouse
+            # flagged /paged/ as uncompressed). Without the trailing slash the base class
+            # redirects first, so relative links resolve.
+            if not urlsplit(self.path).path.endswith("/"):
+                return False
+            path = path / "index.html"
+        if not path.suffix or not path.is_file():
             return False
         accepted = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
         for encoding, suffix in ENCODINGS:
