@@ -11,6 +11,8 @@ npm package beside it), drives headless Chromium, and prints median/min/max over
 (f) `mkdocs build` wall time
 (g) bytes on the wire on a first visit: the site's own assets, and Pyodide's
 (h) (a) with the network throttled to 20 Mbit/s and 40 ms round trip, files served compressed
+(i) Lighthouse (mobile defaults) on every page of the sitemap: performance, total blocking time,
+    accessibility, best practices; alone with `python -m benchmarks lighthouse`
 
 Not a test: figures depend on the machine and on what else it is doing. Ratios against stock
 Pyodide, measured in the same run on the same server, are what to compare across machines.

@@ -1,4 +1,5 @@
-"""python -m benchmarks [--runs 5] [--only abcdefgh] [--json FILE]  (see benchmarks/__init__.py)"""
+"""python -m benchmarks [lighthouse] [--runs 5] [--only abcdefghi] [--pages paged/,...] [--json FILE]
+(see benchmarks/__init__.py)"""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import browser as measure  # noqa: E402
+from benchmarks import lighthouse  # noqa: E402
 from benchmarks.stock import add_stock_page  # noqa: E402
 from site_build.serve import serve_in_thread  # noqa: E402
 
@@ -61,11 +63,15 @@ def ratio_line(site: list[float], stock: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("what", nargs="?", choices=["all", "lighthouse"], default="all",
+                        help="'lighthouse' runs (i) alone (the slow one: about 20 s a page)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for the README)")
-    parser.add_argument("--only", default="abcdefgh", help="which figures, e.g. ah")
+    parser.add_argument("--only", default="abcdefghi", help="which figures, e.g. ah")
+    parser.add_argument("--pages", help="(i) on these pages only, comma-separated paths such as paged/,licence/ "
+                        "(default: every page of the sitemap; '' is the home page)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
-    only, runs = set(args.only), args.runs
+    only, runs = set("i" if args.what == "lighthouse" else args.only), args.runs
     figures: dict[str, object] = {}
 
     print(f"Building the site ({runs if 'f' in only else 1} times)…", flush=True)
@@ -106,6 +112,11 @@ def main() -> None:
                 stock.append(measure.throttled_stock(browser, stock_url))
             figures["h"] = {"site": site, "stock": stock}
         browser.close()
+    if "i" in only:
+        # After the Playwright runs, alone on the machine's cores: Lighthouse's CPU slowdown is
+        # calibrated against an otherwise idle browser.
+        paths = lighthouse.sitemap_paths(SITE) if args.pages is None else [p.strip() for p in args.pages.split(",")]
+        figures["i"] = [vars(score) for score in lighthouse.run_all(root, paths, chromium())]
     server.shutdown()
 
     report(figures)
@@ -145,6 +156,9 @@ def report(figures: dict) -> None:
         print(f"(h) cold, 20 Mbit/s, 40 ms RTT:  site  {spread(h['site'])}")
         print(f"                                 stock {spread(h['stock'])}  [1+1]")
         print(f"                                 {ratio_line(h['site'], h['stock'])}   budget <= 0.75")
+    if "i" in figures:
+        for line in lighthouse.report_lines([lighthouse.PageScore(**score) for score in figures["i"]]):
+            print(line)
 
 
 if __name__ == "__main__":

@@ -173,3 +173,12 @@ def test_the_preview_server_compresses_a_directory_urls_index_page(site_url, bui
     # The site's root too.
     status, headers, body = _get(site_url, **{"Accept-Encoding": encoding})
     assert status == 200 and decode(body) == (built_site / "index.html").read_bytes()
+
+
+def test_the_preview_server_compresses_the_sitemap_it_rewrites(site_url):
+    status, headers, body = _get(site_url + "sitemap.xml", **{"Accept-Encoding": "gzip, br"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    # Still rewritten for the origin served, which instant navigation matches links against.
+    assert f"<loc>{site_url}paged/</loc>" in gzip.decompress(body).decode()
+    status, headers, body = _get(site_url + "sitemap.xml", **{"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in headers and f"<loc>{site_url}</loc>" in body.decode()
