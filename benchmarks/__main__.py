@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import browser as measure  # noqa: E402
-from benchmarks import lighthouse  # noqa: E402
+from benchmarks import lighthouse, tasks  # noqa: E402
 from benchmarks.stock import add_stock_page  # noqa: E402
 from site_build.serve import serve_in_thread  # noqa: E402
 
@@ -63,8 +63,9 @@ def ratio_line(site: list[float], stock: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", nargs="?", choices=["all", "lighthouse"], default="all",
-                        help="'lighthouse' runs (i) alone (the slow one: about 20 s a page)")
+    parser.add_argument("what", nargs="?", choices=["all", "lighthouse", "profile"], default="all",
+                        help="'lighthouse' runs (i) alone (the slow one: about 20 s a page); 'profile' prints which "
+                        "of the site's functions cost what on the --pages (default paged/), cold at 4x CPU slowdown")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for the README)")
     parser.add_argument("--only", default="abcdefghi", help="which figures, e.g. ah")
     parser.add_argument("--pages", help="(i) on these pages only, comma-separated paths such as paged/,licence/ "
@@ -72,6 +73,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     only, runs = set("i" if args.what == "lighthouse" else args.only), args.runs
+    if args.what == "profile":
+        build()
+        profile_pages([p.strip() for p in (args.pages or measure.GUIDED_PAGE).split(",")])
+        return
     figures: dict[str, object] = {}
 
     print(f"Building the site ({runs if 'f' in only else 1} times)…", flush=True)
@@ -122,6 +127,29 @@ def main() -> None:
         args.json.write_text(json.dumps(figures, indent=1))
 
 
+def profile_pages(paths: list[str]) -> None:
+    """Which of the site's own functions cost what, and the page's longest tasks, at 4x CPU."""
+    from playwright.sync_api import sync_playwright
+
+    server, root = serve_in_thread(SITE)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        for path in paths:
+            visit = measure.traced_visit(browser, root, path)
+            print(f"\n/{path}: first answer at {visit['answer']:.0f} ms ({measure.CPU_SLOWDOWN}x CPU); tasks over 50 ms:")
+            for task in sorted(visit["tasks"], key=lambda t: -t.ms)[:12]:
+                if task.ms >= 50:
+                    shares = ", ".join(f"{name} {ms:.0f}" for name, ms in task.shares.items())
+                    print(f"  {task.ms:7.0f} ms at {(task.start - visit['start']) / 1000:6.0f} ms  "
+                          f"Lighthouse: {task.url.replace(root, '/')[:45]:<45} shares: {shares}")
+            print("  the site's functions, inclusive (self) ms:")
+            costs = tasks.function_costs(visit["profile"], visit["page_url"], visit["start"], visit["end"])
+            for row in costs[:25]:
+                print(f"  {row['total_ms']:7.0f} ({row['self_ms']:5.0f})  {row['script']}:{row['line']} {row['function']}")
+        browser.close()
+    server.shutdown()
+
+
 BUDGETS = {  # issue 15; (a), (b) and (h) are ratios to stock Pyodide measured in the same run
     "a": 0.5, "b": 0.3, "c": 100, "d": 50, "e": 20, "f": 20, "h": 0.6,
 }
@@ -165,9 +193,10 @@ def report(figures: dict) -> None:
               f"{verdict(statistics.median(site), b['d'])}")
         print(f"    the theme's bundle (Material):   {spread([run['theme'] for run in d])}")
         print(f"    Mermaid:                         {spread([run['library'] for run in d])}")
-        print(f"    the page (parse, style, layout): {spread([run['page'] for run in d])}")
+        print(f"    the page (parse, style, layout, paint, GC outside scripts): {spread([run['page'] for run in d])}")
         print(f"    first answer at this slowdown:   {spread([run['answer'] for run in d])}")
-        print(f"    site's longest task attributed to: {sorted({run['culprit'].get('site', '-') for run in d})}")
+        print(f"    (shares of one task, from the CPU profile; Lighthouse blames the site's longest on "
+              f"{sorted({run['culprit'].get('site', '-') for run in d})})")
     if "e" in figures:
         e = statistics.median(figures["e"])
         print(f"(e) answer change -> outcome:        {spread(figures['e'], digits=1)}   budget <= {b['e']} ms: {verdict(e, b['e'])}")
