@@ -8,8 +8,16 @@ import json
 import time
 from dataclasses import dataclass, field
 
-# The page and the answers: the qualification checker, answered "not in production" and "no
-# exception" the moment the page is parsed, as a reader who already knows would.
+from benchmarks import tasks
+
+# The guided response page (the page an engineer opens first when paged): its first checker,
+# entitlement, answered "associated with an org" and "Premium" the moment the page is parsed, as a
+# reader who already knows would. (a), (b), (d) and (h) measure it.
+GUIDED_PAGE = "paged/"
+GUIDED_CHECKER = "entitlement"
+GUIDED_ANSWERS = ("#chk-entitlement-org-associated-true", "#chk-entitlement-plan-premium")
+# (c) and (e), as before: the qualification checker's page, answered "not in production" and "no
+# exception"; (e) flips the first answer, (c) follows the navigation link to another checker page.
 CHECKER_PAGE = "qualifying/"
 CHECKER = "qualification"
 ANSWERS = ("#chk-qualification-production-unusable-no", "#chk-qualification-exception-criteria-no")
@@ -24,25 +32,44 @@ CODE_CACHE_WAIT_S = 8
 SETTLE_S = 2
 TIMEOUT_S = 120
 THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8, "uploadThroughput": 20e6 / 8}
+# Lighthouse's mobile default: the page's main thread four times slower than this machine's.
+CPU_SLOWDOWN = 4
+
+# Per page (by the end of its path): which answers to set once parsed, and which checker's outcome
+# counts as the first answer.
+MEASURED = {
+    GUIDED_PAGE: {"answers": GUIDED_ANSWERS, "checker": GUIDED_CHECKER},
+    CHECKER_PAGE: {"answers": ANSWERS, "checker": CHECKER},
+}
 
 INSTRUMENT = """(() => {
   if (window.__bench) return;
   const bench = (window.__bench = { firstAnswer: null });
-  const answers = %s;
+  const measured = %s;
+  const key = Object.keys(measured).find((suffix) => location.pathname.endsWith("/" + suffix));
+  // Another page (python -m benchmarks profile): its first checker reply of any kind, if it has one.
+  const { answers, checker } = measured[key] || { answers: [], checker: null };
+  const answered = checker
+    ? `[data-checker="${checker}"] .checker__result .checker__outcome`
+    : "[data-checker] .checker__result > *";
   document.addEventListener("DOMContentLoaded", () => {
+    if (!checker && !document.querySelector("[data-checker]")) {
+      addEventListener("load", () => (bench.firstAnswer = performance.now()));
+      return;
+    }
     for (const selector of answers) {
       const input = document.querySelector(selector);
       if (input) input.checked = true;
     }
     const watch = new MutationObserver(() => {
-      if (document.querySelector('[data-checker="%s"] .checker__result .checker__outcome')) {
+      if (document.querySelector(answered)) {
         bench.firstAnswer = performance.now();
         watch.disconnect();
       }
     });
     watch.observe(document.body, { childList: true, subtree: true });
   });
-})();""" % (json.dumps(ANSWERS), CHECKER)
+})();""" % json.dumps(MEASURED)
 
 # (e): flip one answer back and forth; time each change until the new outcome is on the page.
 CHANGES = """async ([selectors, checker, count]) => {
@@ -150,32 +177,40 @@ def _transfer(finished, origin: str) -> Transfer:
     return transfer
 
 
-def _context(browser, throttled: bool = False):
+def _context(browser, throttled: bool = False, cpu_slowdown: float = 1):
     time.sleep(SETTLE_S)
     context = browser.new_context()
     context.add_init_script(INSTRUMENT)
     page = context.new_page()
-    if throttled:
+    if throttled or cpu_slowdown != 1:
         session = context.new_cdp_session(page)
-        session.send("Network.enable")
-        session.send("Network.emulateNetworkConditions", THROTTLE)
+        if throttled:
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", THROTTLE)
+        if cpu_slowdown != 1:
+            session.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     return context, page
 
 
 def site_visits(browser, root: str) -> dict:
-    """(a) cold, (g) its bytes, then in the same profile (b) warm, (e) answer changes, (c) an
-    instant navigation to another checker page."""
+    """(a) the guided page cold, (g) its bytes, then in the same profile (b) the guided page again
+    (a returning reader), (e) answer changes on the qualification page, (c) an instant navigation
+    from there to another checker page."""
     context, page = _context(browser)
     finished = _record(context)
-    page.goto(root + CHECKER_PAGE, wait_until="commit")
+    page.goto(root + GUIDED_PAGE, wait_until="commit")
     cold = first_answer_ms(page)
     time.sleep(1)  # let the last responses finish before counting bytes
     transfer = _transfer(finished, root)
     time.sleep(CODE_CACHE_WAIT_S)
     page.close()
     page = context.new_page()
-    page.goto(root + CHECKER_PAGE, wait_until="commit")
+    page.goto(root + GUIDED_PAGE, wait_until="commit")
     warm = first_answer_ms(page)
+    page.close()
+    page = context.new_page()
+    page.goto(root + CHECKER_PAGE, wait_until="commit")
+    first_answer_ms(page)
     changes = page.evaluate(CHANGES, [list(TOGGLE), CHECKER, 20])
     navigation, after_swap = page.evaluate(NAVIGATE, OTHER_CHECKER_PAGE)
     if not page.evaluate("window.__benchSameDocument === true"):
@@ -200,7 +235,7 @@ def stock_visits(browser, stock_url: str) -> dict:
 
 def throttled_site(browser, root: str) -> float:
     context, page = _context(browser, throttled=True)
-    page.goto(root + CHECKER_PAGE, wait_until="commit")
+    page.goto(root + GUIDED_PAGE, wait_until="commit")
     value = first_answer_ms(page)
     context.close()
     return value
@@ -214,34 +249,44 @@ def throttled_stock(browser, stock_url: str) -> float:
     return value
 
 
-TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"]
+TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing",
+                    "disabled-by-default-v8.cpu_profiler"]
+# After the first answer the page keeps working (the other widgets' replies, Mermaid waiting for
+# idle); tasks that start this long after it still count.
+AFTER_ANSWER_MS = 3000
 
 
-def longest_task(browser, root: str) -> float:
-    """(d): the longest task on the page's main thread between navigation start and the first
-    answer, from a Chromium trace (the Long Tasks API only reports tasks over 50 ms); and the
-    longest the site's own checker scripts ran in one go."""
-    context, page = _context(browser)
+def traced_visit(browser, root: str, path: str = GUIDED_PAGE, cpu_slowdown: float = CPU_SLOWDOWN) -> dict:
+    """A cold visit traced from navigation start until AFTER_ANSWER_MS after the first answer, at
+    Lighthouse's CPU slowdown. Returns the page's tasks (benchmarks/tasks.py), its CPU profile,
+    the window and the first answer's time."""
+    context, page = _context(browser, cpu_slowdown=cpu_slowdown)
     browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
-    page.goto(root + CHECKER_PAGE, wait_until="commit")
+    page.goto(root + path, wait_until="commit")
     answer = first_answer_ms(page)
+    time.sleep(AFTER_ANSWER_MS / 1000)
     events = json.loads(browser.stop_tracing())
     context.close()
     events = events["traceEvents"] if isinstance(events, dict) else events
+    page_url = root + path
     starts = [
         e for e in events
         if e.get("name") == "navigationStart"
-        and (e.get("args", {}).get("data", {}).get("documentLoaderURL") or "").startswith(root + CHECKER_PAGE)
+        and (e.get("args", {}).get("data", {}).get("documentLoaderURL") or "").startswith(page_url)
     ]
     if not starts:
-        raise AssertionError("no navigationStart for the checker page in the trace")
+        raise AssertionError(f"no navigationStart for {page_url} in the trace")
     start = starts[-1]
-    end = start["ts"] + answer * 1000
-    on_main = [e for e in events if e.get("pid") == start["pid"] and e.get("tid") == start["tid"] and e.get("ph") == "X"]
-    tasks = [e for e in on_main
-             if e.get("name") in ("RunTask", "ThreadControllerImpl::RunTask") and start["ts"] <= e["ts"] <= end]
-    # The longest stretch of the site's own checker code (client.js, renderers, worker replies)
-    # in one go, to tell it apart from the theme's work in the same tasks.
-    ours = [e["dur"] for e in on_main if start["ts"] <= e["ts"] <= end
-            and "/assets/checkers/" in str((e.get("args") or {}).get("data", {}).get("url", ""))]
-    return max((t["dur"] for t in tasks), default=0) / 1000, max(ours, default=0) / 1000
+    end = start["ts"] + (answer + AFTER_ANSWER_MS) * 1000
+    profile = tasks.main_thread_profile(events, start["pid"], start["tid"])
+    found = tasks.tasks_between(events, start["pid"], start["tid"], start["ts"], end, profile, page_url)
+    return {"tasks": found, "profile": profile, "start": start["ts"], "end": end, "answer": answer, "page_url": page_url,
+            "events": events, "pid": start["pid"], "tid": start["tid"]}
+
+
+def longest_task(browser, root: str) -> dict:
+    """(d): the longest stretch of the main thread held by the site's own scripts, the theme, Mermaid
+    and the page itself, in ms, on a cold visit to the guided page at Lighthouse's CPU slowdown."""
+    visit = traced_visit(browser, root)
+    longest, culprit = tasks.longest_by_owner(visit["tasks"], visit["page_url"])
+    return {**longest, "answer": visit["answer"], "culprit": {k: v.replace(root, "/") for k, v in culprit.items()}}

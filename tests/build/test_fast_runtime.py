@@ -159,3 +159,26 @@ def test_the_preview_server_sends_identity_to_clients_without_compression(site_u
     assert status == 200 and "Content-Encoding" not in headers
     assert headers["Content-Type"] == "text/javascript"
     assert body == (built_site / "assets" / "pyodide" / "pyodide.asm.mjs").read_bytes()
+
+
+@pytest.mark.parametrize(("encoding", "decode"), [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_the_preview_server_compresses_a_directory_urls_index_page(site_url, built_site, encoding, decode):
+    # The URL readers open (/paged/, not /paged/index.html) is the one Lighthouse checks.
+    status, headers, body = _get(site_url + "paged/", **{"Accept-Encoding": encoding})
+    assert status == 200
+    assert headers["Content-Encoding"] == encoding and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert decode(body) == (built_site / "paged" / "index.html").read_bytes()
+    status, _, _ = _get(site_url + "paged/", **{"Accept-Encoding": encoding, "If-None-Match": headers["ETag"]})
+    assert status == 304
+    # The site's root too.
+    status, headers, body = _get(site_url, **{"Accept-Encoding": encoding})
+    assert status == 200 and decode(body) == (built_site / "index.html").read_bytes()
+
+
+def test_the_preview_server_compresses_the_sitemap_it_rewrites(site_url):
+    status, headers, body = _get(site_url + "sitemap.xml", **{"Accept-Encoding": "gzip, br"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    # Still rewritten for the origin served, which instant navigation matches links against.
+    assert f"<loc>{site_url}paged/</loc>" in gzip.decompress(body).decode()
+    status, headers, body = _get(site_url + "sitemap.xml", **{"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in headers and f"<loc>{site_url}</loc>" in body.decode()
