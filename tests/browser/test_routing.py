@@ -51,10 +51,11 @@ def test_apac_saturday_during_the_trial_escalates_the_page(watch, site_url):
     page = watch.page
     page.goto(site_url + "multiple-emergencies/")
     watch.wait_ready("[data-checker=concurrent]")
+    # In the order each answer brings in the next question (issue 11): region, then the time for APAC.
+    page.locator("#chk-concurrent-handling-other-emergency-true").check()
+    page.locator("#chk-concurrent-region-APAC").check()
     page.locator("#chk-concurrent-at").fill("2023-01-14T09:30")  # a Saturday on the reader's own clock
     page.locator("#chk-concurrent-at").dispatch_event("change")
-    page.locator("#chk-concurrent-region-APAC").check()
-    page.locator("#chk-concurrent-handling-other-emergency-true").check()
     result = result_of(page, "concurrent")
     wait_outcome(watch, "concurrent", "escalate-page", "APAC weekend during the trial: escalate the page to reach the backup engineers")
     assert "Escalate the page, instead of acknowledging/resolving it." in result.inner_text()
@@ -65,8 +66,8 @@ def test_amer_concurrent_emergency_names_the_regional_group(watch, site_url):
     page = watch.page
     page.goto(site_url + "multiple-emergencies/")
     watch.wait_ready("[data-checker=concurrent]")
+    page.locator("#chk-concurrent-handling-other-emergency-true").check()  # brings in the region question
     page.locator("#chk-concurrent-region-AMER").check()
-    page.locator("#chk-concurrent-handling-other-emergency-true").check()
     result = result_of(page, "concurrent")
     wait_outcome(watch, "concurrent", "contact-manager", "Concurrent emergency: contact the Support Manager on-call")
     assert "@support-team-americas" in result.inner_text()

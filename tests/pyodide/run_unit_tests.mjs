@@ -58,4 +58,5 @@ importlib.invalidate_caches()
 from tests.pyodide.run_pytest import run
 run(list(pytest_args))
 `);
-process.exit(exitCode);
+// Exit only once stdout is flushed: a pipe takes 64 KiB at a time, and the outcomes line is longer.
+process.stdout.write("", () => process.exit(exitCode));
