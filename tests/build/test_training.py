@@ -52,6 +52,10 @@ def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_
             assert set(question) == {"id", "prompt", "step_title", "asks", "field", "choices"}
             assert all(set(choice) == {"value", "label"} for choice in question["choices"])
         assert f'<li id="drill-{drill.id}">' in html
+    # The facts behind a walk, read as a person reads them (a list of exception criteria by their labels).
+    assert {"label": "Which exception criteria apply? (Emergency Exception Workflow)",
+            "value": "The problem will create immediate audit problems for a customer's business"} \
+        in walks["paged-exception-courtesy"]["known"]
 
 
 def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built_site):
