@@ -167,8 +167,16 @@ def _grade_flow(request: Mapping[str, Any]) -> dict[str, Any]:
                                    and 0 <= chosen < len(question["choices"])):
         raise InvalidAnswer("choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}")
     step = next(s for s in key["result"]["steps"] if s["id"] == question["field"])
+    # The drill page's feedback reads the same fields as a checker drill's: the step's reason and its sections.
     return {"correct": chosen == key["choice"], "chosen": chosen, "key_choice": key["choice"], "key": key["key"],
-            "step": step, "next": key["result"]["next"]}
+            "step": step, "next": key["result"]["next"], "title": step["title"], "because": step["because"],
+            "actions": [], "sources": [_source_of(href) for href in step["cite"]]}
+
+
+def _source_of(href: str) -> dict[str, str]:
+    from . import handbook
+
+    return handbook.source_entry(href.partition("#")[2])  # a step cites with handbook.href(anchor)
 
 
 def grade(request: Mapping[str, Any]) -> dict[str, Any]:

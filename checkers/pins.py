@@ -11,7 +11,8 @@ Where they live:
 - `checklists.py`: each checklist item is a quote of its section, so it pins itself
   (kind `checklist`, name `CHECKLIST/ITEM`);
 - `response_texts.py`, `incident.py`: `PINS = {text id: (Pin(...), ...)}` (kind `text`);
-- a drill scenario: `pins = [{anchor = "...", sentence = "..."}]` at the top of its TOML (kind `scenario`);
+- a drill scenario: `pins = [{anchor = "...", sentence = "..."}]` at the top of its TOML (kind `scenario`),
+  and a whole-page drill in the `flows/` folder beside the scenarios' the same way (kind `scenario` too);
 - a flow `checkers/flows/NAME.py`: each step object carries `pins` (a tuple of Pin) and an `id`,
   found in the module's `STEPS` or `FLOW.steps`, plus the `pins` of each condition in its `applies`
   (the routing stands on them); or the module has `PINS = {step id: (Pin, ...)}`
@@ -102,7 +103,8 @@ def _flows() -> list[Dependent]:
 
 
 def scenario_dependents(scenarios_dir: Path) -> list[Dependent]:
-    """The drill scenarios' pins (files: only where the training folder exists, not in the browser)."""
+    """The drill scenarios' pins (files: only where the training folder exists, not in the browser).
+    The whole-page drills beside them (training/flows/) are scenarios too."""
     import tomllib  # here, not at the top: every checker imports Pin, and the browser needs no TOML
 
     found = []
@@ -110,7 +112,7 @@ def scenario_dependents(scenarios_dir: Path) -> list[Dependent]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         pins = tuple(Pin(str(p.get("anchor", "")), str(p.get("sentence", ""))) for p in data.get("pins", ()))
         found.append(Dependent("scenario", str(data.get("id", path.stem)), pins,
-                               f"training/scenarios/{path.name}"))
+                               f"training/{scenarios_dir.name}/{path.name}"))
     return found
 
 
@@ -119,4 +121,6 @@ def dependents(scenarios_dir: Path | None = None) -> list[Dependent]:
     found = _checkers() + _flows() + _checklists() + _texts()
     if scenarios_dir is not None and scenarios_dir.is_dir():
         found += scenario_dependents(scenarios_dir)
+        if (scenarios_dir.parent / "flows").is_dir():
+            found += scenario_dependents(scenarios_dir.parent / "flows")
     return found

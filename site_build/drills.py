@@ -11,6 +11,7 @@ the marker (site_build/markers.py) turns it into a failed build naming the page.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import re
 from datetime import date, datetime
@@ -19,7 +20,8 @@ from typing import Any
 
 import checkers
 from checkers.answers import parse_date, parse_datetime
-from training import library
+from checkers import flows
+from training import flow_library, library
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -57,6 +59,9 @@ def fact_value(question, raw: Any) -> str:
             if option.value == raw:
                 return option.label
         return str(raw)
+    if question.kind == "multi-choice":
+        labels = {option.value: option.label for option in question.options}
+        return ", ".join(labels.get(value, str(value)) for value in raw) or "none"
     if question.kind == "datetime":
         return when_label(parse_datetime(question.id, raw))
     if question.kind == "date":
@@ -94,27 +99,70 @@ def _ordered(scenarios: list[library.Scenario]) -> list[library.Scenario]:
 
 # ---- the drill page --------------------------------------------------------------------------
 
+def story_payload(story: library.Story) -> dict[str, Any]:
+    moment = story.time
+    return {
+        "when": when_label(moment),
+        "time": moment.isoformat(),
+        "offset_minutes": int(moment.utcoffset().total_seconds()) // 60,
+        "offset": offset_label(moment),
+        "region": story.region,
+        "ticket": story.ticket,
+        "context": story.context,
+    }
+
+
 def drill_payload(scenario: library.Scenario) -> dict[str, Any]:
     """Everything the page needs to put a scenario to the trainee, and nothing that answers it."""
-    moment = scenario.story.time
     return {
         "id": scenario.id,
         "version": fingerprint(scenario),
         "title": scenario.title,
         "difficulty": scenario.difficulty,
         "seconds": scenario.seconds,
-        "story": {
-            "when": when_label(moment),
-            "time": moment.isoformat(),
-            "offset_minutes": int(moment.utcoffset().total_seconds()) // 60,
-            "offset": offset_label(moment),
-            "region": scenario.story.region,
-            "ticket": scenario.story.ticket,
-            "context": scenario.story.context,
-        },
+        "story": story_payload(scenario.story),
         "facts": {"checker": scenario.checker, "answers": scenario.answers},
         "known": [{"label": f["label"], "value": f["value"]} for f in known_facts(scenario)],
         "questions": [{"id": q.id, "prompt": q.prompt, **q.as_spec()} for q in scenario.questions],
+    }
+
+
+def flow_known(drill: flow_library.FlowDrill) -> list[dict[str, str]]:
+    found = []
+    for key, raw in drill.answers.items():
+        question = _flow_question(key)
+        found.append({"label": question.label if question else key,
+                      "value": fact_value(question, raw) if question else str(raw)})
+    return found
+
+
+def _flow_question(key: str):
+    namespace, _, answer = key.partition(".")
+    if namespace in checkers.names():
+        questions = checkers.get(namespace).questions
+    else:
+        questions = getattr(importlib.import_module(f"checkers.flows.{namespace}"), "QUESTIONS", ()) \
+            if namespace in flows.NAMES else ()
+    return next((q for q in questions if q.id == answer), None)
+
+
+def flow_payload(drill: flow_library.FlowDrill) -> dict[str, Any]:
+    """A whole-page drill as the page puts it: the story, then one question per step in the flow's
+    order, each with the step's title; as for a scenario, no key (the worker grades each step)."""
+    titles = {step.id: step.title for step in flows.get(drill.flow).steps}
+    order = [step.id for step in flows.get(drill.flow).steps]
+    data = json.dumps([drill.flow, drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
+    return {
+        "id": drill.id,
+        "version": hashlib.sha256(data.encode()).hexdigest()[:12],
+        "title": drill.title,
+        "difficulty": drill.difficulty,
+        "seconds": drill.seconds,
+        "story": story_payload(drill.story),
+        "flow": {"name": drill.flow, "answers": drill.answers},
+        "known": flow_known(drill),
+        "questions": [{"id": q.id, "prompt": q.prompt, "step_title": titles[q.field], **q.as_spec()}
+                      for q in sorted(drill.questions, key=lambda q: order.index(q.field))],
     }
 
 
@@ -123,14 +171,18 @@ def _json_for_html(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def drills_html(scenarios: list[library.Scenario], base: str) -> str:
+def drills_html(scenarios: list[library.Scenario], base: str,
+                flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+    """The scenarios, then the whole-page drills (training/flows/), one list for the picker and progress."""
     ordered = _ordered(scenarios)
-    for scenario in ordered:
-        scenario.keys()  # a scenario with no right answer must fail the build, not the trainee
-    payload = {"scenarios": [drill_payload(s) for s in ordered]}
+    walks = _ordered(flow_library.load_all() if flow_drills is None else flow_drills)
+    for drill in [*ordered, *walks]:
+        drill.keys()  # a drill with no right answer must fail the build, not the trainee
+    payload = {"scenarios": [drill_payload(s) for s in ordered] + [flow_payload(d) for d in walks]}
     items = "".join(
-        f'<li id="drill-{s.id}">{escape(s.title)} <span class="drills__tag">{escape(s.difficulty)}</span></li>'
-        for s in ordered
+        f'<li id="drill-{s.id}">{escape(s.title)} <span class="drills__tag">{escape(s.difficulty)}</span>'
+        + (' <span class="drills__tag">whole page</span>' if s in walks else "") + "</li>"
+        for s in [*ordered, *walks]
     )
     return (
         f'<div class="drills" data-hb-component="drills" data-drills>'
@@ -138,7 +190,7 @@ def drills_html(scenarios: list[library.Scenario], base: str) -> str:
         f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
         f"If nothing happens, JavaScript may be off: the <a href=\"{base}drill-cards/\">facilitator cards</a> "
         f"hold the same scenarios on paper.</p>"
-        f'<details class="drills__static"><summary>The {len(ordered)} scenarios</summary><ol>{items}</ol></details>'
+        f'<details class="drills__static"><summary>The {len(ordered) + len(walks)} scenarios</summary><ol>{items}</ol></details>'
         f"</div>"
     )
 
@@ -216,9 +268,9 @@ def cards_html(scenarios: list[library.Scenario], base: str) -> str:
 
 
 def validate() -> int:
-    """Load and key every scenario; returns how many. Raises library.ScenarioError."""
-    scenarios = library.load_all()
-    for scenario in scenarios:
-        scenario.keys()
-    return len(scenarios)
+    """Load and key every scenario and whole-page drill; returns how many. Raises library.ScenarioError."""
+    drills = [*library.load_all(), *flow_library.load_all()]
+    for drill in drills:
+        drill.keys()
+    return len(drills)
 

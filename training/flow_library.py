@@ -16,10 +16,11 @@ from typing import Any
 from checkers import drills
 from checkers.model import InvalidAnswer
 
-from .library import _ID, DIFFICULTIES, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text
+from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text
 
 FLOW_DRILLS = Path(__file__).resolve().parent / "flows"
-TOP_LEVEL = {"id", "title", "difficulty", "flow", "story", "answers", "steps"}
+TOP_LEVEL = {"id", "title", "difficulty", "flow", "story", "answers", "steps", "pins"}  # pins: as a scenario's (checkers/pins.py)
+REQUIRED = TOP_LEVEL - {"pins"}
 STEP = {"id", "prompt", "step", "choices"}
 
 
@@ -33,6 +34,10 @@ class FlowDrill:
     story: Story
     answers: dict[str, Any]
     questions: tuple[Question, ...]  # asks "step", field the step's id
+
+    @property
+    def seconds(self) -> int:
+        return SECONDS_BY_DIFFICULTY[self.difficulty]
 
     def keys(self) -> list[dict[str, Any]]:
         found = []
@@ -69,7 +74,7 @@ def parse(path: Path, text: str) -> FlowDrill:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(path, "(file)", f"not valid TOML: {error}") from None
-    data = _table(path, data, "", TOP_LEVEL, TOP_LEVEL)
+    data = _table(path, data, "", TOP_LEVEL, REQUIRED)
     if data["id"] != Path(path).stem:
         _fail(path, "id", f"{data['id']!r} must match the file name ({Path(path).stem!r})")
     if data["difficulty"] not in DIFFICULTIES:

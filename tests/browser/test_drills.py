@@ -5,11 +5,13 @@ shadow checklist. The fixture fails any test with a console error or a request o
 from __future__ import annotations
 
 import checkers
-from training import library
+from training import flow_library, library
 
 from .test_accessibility import axe_violations
 
 SCENARIOS = {s.id: s for s in library.load_all()}
+FLOW_DRILLS = {d.id: d for d in flow_library.load_all()}
+ALL_DRILLS = len(SCENARIOS) + len(FLOW_DRILLS)  # the picker's list: the scenarios, then the whole-page drills
 DRILL = "licence-friday-night-grace-ran-out"  # two questions: one answered right, one wrong
 
 
@@ -67,14 +69,14 @@ def test_a_drill_done_by_keyboard_is_graded_cited_scored_and_kept_after_a_reload
     assert f"The handbook's answer: {second.label}" in feedback2.inner_text()
     assert feedback2.get_by_role("link", name=sources[0]["title"]).count() == 1
     score = page.locator(".drills__score")
-    assert score.inner_text() == f"Score: 1 of 2 answers right. Scenarios done: 1 of {len(SCENARIOS)}."
+    assert score.inner_text() == f"Score: 1 of 2 answers right. Scenarios done: 1 of {ALL_DRILLS}."
     assert article.locator(".drills__summary").get_by_text("Scenario done: 1 of 2 right.").is_visible()
     assert axe_violations(page) == []
 
     page.reload()
     article = page.locator(f'[data-scenario="{DRILL}"]')
     article.locator(".drills__summary").get_by_text("Scenario done: 1 of 2 right.").wait_for()
-    assert page.locator(".drills__score").inner_text() == f"Score: 1 of 2 answers right. Scenarios done: 1 of {len(SCENARIOS)}."
+    assert page.locator(".drills__score").inner_text() == f"Score: 1 of 2 answers right. Scenarios done: 1 of {ALL_DRILLS}."
     assert article.locator(".drills__verdict").all_inner_texts() == ["Correct.", "Not quite."]
     assert article.locator("input[type=radio]:checked").count() == 2
     assert "(done: 1 of 2 right)" in page.locator(".drills__pick option:checked").inner_text()
@@ -88,6 +90,60 @@ def test_a_drill_done_by_keyboard_is_graded_cited_scored_and_kept_after_a_reload
     page.locator(".drills__score").get_by_text("Score: 0 of 0 answers right.").wait_for()
     page.reload()
     page.locator(".drills__score").get_by_text("Score: 0 of 0 answers right.").wait_for()
+
+
+def test_a_whole_page_drill_walked_by_keyboard_is_graded_step_by_step_cited_scored_and_kept(watch, site_url):
+    page = watch.page
+    drill = FLOW_DRILLS["paged-free-user"]
+    keys = drill.keys()
+    walk = {s["id"]: s for s in keys[0]["result"]["steps"]}
+    wrong_at = 1  # the second step answered wrong, the others right
+    picks = [k["choice"] if i != wrong_at else next(c for c in range(len(q.choices)) if c != k["choice"])
+             for i, (q, k) in enumerate(zip(drill.questions, keys))]
+
+    page.goto(site_url + "drills/")
+    wait_python(watch)
+    # Pick the drill from the list by keyboard, as any other.
+    tab_to(page, "el.id === 'drills-pick'")
+    option = page.locator(f'#drills-pick option[value="{drill.id}"]')
+    assert "whole page" in option.inner_text()
+    page.keyboard.press("End")  # the whole-page drills close the list; a select changes with the arrow keys
+    while page.evaluate("document.activeElement.value") != drill.id:
+        page.keyboard.press("ArrowUp")
+    article = page.locator(f'[data-scenario="{drill.id}"]')
+    assert article.get_by_role("heading", name=drill.title).is_visible()
+    assert "URGENT!!! Our GitLab is down" in article.locator(".drills__ticket").inner_text()
+    later = article.locator(f'form[data-question="{drill.questions[1].id}"]')
+    assert later.is_hidden(), "the next step waits until this one is answered"
+
+    for number, (question, key, pick) in enumerate(zip(drill.questions, keys, picks)):
+        form = article.locator(f'form[data-question="{question.id}"]')
+        step = walk[question.field]
+        assert form.locator("legend").inner_text().startswith(f"Step {number + 1}: {step['title']}.")
+        answer_by_keyboard(page, question.id, pick)
+        feedback = form.locator(".drills__feedback")
+        feedback.get_by_text("Correct." if pick == key["choice"] else "Not quite.").wait_for()
+        assert page.evaluate("document.activeElement.classList.contains('drills__feedback')")
+        text = feedback.inner_text()
+        assert f"Why: {step['because']}" in text
+        if pick != key["choice"]:
+            assert f"The handbook's answer: {question.choices[key['choice']].label}" in text
+        cited = feedback.locator(".drills__cite a")
+        assert [cited.nth(i).get_attribute("href") for i in range(cited.count())] == [site_url + h for h in step["cite"]]
+
+    summary = article.locator(".drills__summary")
+    assert summary.get_by_text("Whole page walked: 2 of 3 steps right.").is_visible()
+    assert page.locator(".drills__score").inner_text() == f"Score: 2 of 3 answers right. Scenarios done: 1 of {ALL_DRILLS}."
+    assert axe_violations(page) == []
+
+    page.reload()
+    article = page.locator(f'[data-scenario="{drill.id}"]')
+    article.locator(".drills__summary").get_by_text("Whole page walked: 2 of 3 steps right.").wait_for()
+    assert article.locator(".drills__verdict").all_inner_texts() == ["Correct.", "Not quite.", "Correct."]
+    assert "(done: 2 of 3 right)" in page.locator(".drills__pick option:checked").inner_text()
+
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_no_choice_is_graded_until_one_is_made(watch, site_url):

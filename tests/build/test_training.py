@@ -8,9 +8,11 @@ import re
 import shutil
 
 from tests.conftest import build_site
-from training import library
+from checkers import flows
+from training import flow_library, library
 
 SCENARIOS = library.load_all()
+FLOW_DRILLS = flow_library.load_all()
 
 
 def read(site, page):
@@ -26,11 +28,34 @@ def drill_data(html):
 def test_the_drill_page_carries_every_scenario_and_no_answer_key(built_site):
     html = read(built_site, "drills")
     data = drill_data(html)
-    assert sorted(s["id"] for s in data["scenarios"]) == sorted(s.id for s in SCENARIOS)
+    assert sorted(s["id"] for s in data["scenarios"]) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS])
     for giveaway in ("data-correct", "key_choice", '"correct"', '"key"', "is-key"):
         assert giveaway not in html, giveaway
     # The JSON is data, not script: nothing in it can close its <script> element early.
     assert "</" not in re.search(r'class="drills__data">(.*?)</script>', html, re.DOTALL).group(1)
+
+
+def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_keys(built_site):
+    html = read(built_site, "drills")
+    walks = {s["id"]: s for s in drill_data(html)["scenarios"] if "flow" in s}
+    assert sorted(walks) == sorted(d.id for d in FLOW_DRILLS)
+    order = [step.id for step in flows.get("paged").steps]
+    for drill in FLOW_DRILLS:
+        walk = walks[drill.id]
+        assert walk["flow"] == {"name": drill.flow, "answers": drill.answers}
+        assert walk["story"]["ticket"] == drill.story.ticket
+        fields = [q["field"] for q in walk["questions"]]
+        assert fields == sorted(fields, key=order.index), "the steps come in the path's order"
+        assert all(q["asks"] == "step" and q["step_title"] for q in walk["questions"])
+        for question in walk["questions"]:
+            # Exactly the choices of the file, with nothing that says which one is right.
+            assert set(question) == {"id", "prompt", "step_title", "asks", "field", "choices"}
+            assert all(set(choice) == {"value", "label"} for choice in question["choices"])
+        assert f'<li id="drill-{drill.id}">' in html
+    # The facts behind a walk, read as a person reads them (a list of exception criteria by their labels).
+    assert {"label": "Which exception criteria apply? (Emergency Exception Workflow)",
+            "value": "The problem will create immediate audit problems for a customer's business"} \
+        in walks["paged-exception-courtesy"]["known"]
 
 
 def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built_site):

@@ -54,3 +54,18 @@ test("the ticket's clock moves on from the story's time in the story's own offse
   assert.equal(storyClock(story, 0), "22:00 (UTC+11:00)");
   assert.equal(storyClock(story, 90), "22:01 (UTC+11:00)");
 });
+
+test("a whole-page drill's step is graded on its flow's answers, a scenario's question on its checker's facts", async () => {
+  const { gradeRequest } = await import("../../docs/assets/training/drills/question-form.js");
+  const question = { id: "q", prompt: "P", asks: "step", field: "entitlement", step_title: "T", choices: [{ value: ["a"], label: "A" }] };
+  const walk = { id: "w", flow: { name: "paged", answers: { "entitlement.plan": "free" } } };
+  assert.deepEqual(gradeRequest(walk, question, 0), {
+    op: "grade", flow: "paged", answers: { "entitlement.plan": "free" },
+    question: { asks: "step", field: "entitlement", choices: [{ value: ["a"], label: "A" }] }, choice: 0,
+  });
+  const scenario = { id: "s", facts: { checker: "entitlement", answers: { plan: "free" } } };
+  const asked = gradeRequest(scenario, { ...question, asks: "outcome", field: undefined }, null);
+  assert.equal(asked.checker, "entitlement");
+  assert.equal(asked.flow, undefined);
+  assert.equal(asked.choice, null);
+});

@@ -29,6 +29,24 @@ def test_each_step_is_graded_by_the_flows_walk(drill):
             assert reply["result"]["correct"] is (index == key["choice"])
 
 
+def test_the_graded_step_carries_its_reason_and_its_handbook_sections_with_titles():
+    drill = next(d for d in DRILLS if d.id == "paged-saas-public-incident")
+    reply = json.loads(bridge.handle(json.dumps({
+        "op": "grade", "flow": drill.flow, "answers": drill.answers, "question": drill.questions[0].as_spec(), "choice": 0})))
+    result = reply["result"]
+    assert result["because"] == result["step"]["because"] and result["title"] == result["step"]["title"]
+    assert [s["href"] for s in result["sources"]] == result["step"]["cite"]
+    assert "Broken functionality due to an incident" in [s["title"] for s in result["sources"]]
+
+
+def test_each_walk_pins_the_handbook_sentences_it_stands_on():
+    from checkers import pins, review_cli
+
+    walks = {d.name: d for d in pins.dependents(review_cli.SCENARIOS) if d.source.startswith("training/flows/")}
+    assert sorted(walks) == sorted(d.id for d in DRILLS)
+    assert all(d.kind == "scenario" and d.pins for d in walks.values())
+
+
 def test_the_three_walks_of_the_issue_are_drilled():
     keys = {d.id: [k["key"] for k in d.keys()] for d in DRILLS}
     assert keys["paged-free-user"] == ["free-user", "skipped", "skipped"]

@@ -1,4 +1,5 @@
 // The drill page (component "drills"): one scenario at a time, the trainee chooses, the worker grades.
+// A whole-page drill (`scenario.flow`) is one too: its questions are the steps of the path, in order.
 // The page holds the scenarios' stories, facts and choices, never their answer keys. Its parts:
 // drills/progress.js (kept progress, score), picker.js (tools), question-form.js (one question and
 // its grade), feedback.js (what the trainee reads), timer.js (timed mode).
@@ -66,7 +67,7 @@ export function mount(root) {
       el("blockquote", { class: "drills__ticket" }, ...paragraphs(scenario.story.ticket)),
     );
     if (scenario.story.context) article.append(el("h3", {}, "What you know"), ...paragraphs(scenario.story.context));
-    article.append(el("h3", {}, "Your decisions"));
+    article.append(el("h3", {}, scenario.flow ? "The path, step by step" : "Your decisions"));
     const summary = el("div", { class: "drills__summary", hidden: true });
     const reveal = () => {
       // Questions appear one by one: the next only once the previous is answered.

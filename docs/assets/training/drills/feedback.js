@@ -29,7 +29,9 @@ export function summaryNodes(scenario, right, next, onNext) {
   const facts = el("dl", { class: "drills__facts" });
   for (const fact of scenario.known) facts.append(el("dt", {}, fact.label), el("dd", {}, fact.value));
   const nodes = [
-    el("p", {}, el("strong", {}, `Scenario done: ${right} of ${scenario.questions.length} right.`)),
+    el("p", {}, el("strong", {}, scenario.flow
+      ? `Whole page walked: ${right} of ${scenario.questions.length} steps right.`
+      : `Scenario done: ${right} of ${scenario.questions.length} right.`)),
     el("details", {}, el("summary", {}, "The facts behind this scenario"), facts),
   ];
   if (next) {

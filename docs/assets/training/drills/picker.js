@@ -21,7 +21,8 @@ export function pickerBar(scenarios, progress, { onPick, onTimed, onReset }) {
       const done = answeredCount(progress, scenario);
       const total = scenario.questions.length;
       const mark = isComplete(progress, scenario) ? ` (done: ${rightCount(progress, scenario)} of ${total} right)` : done ? ` (${done} of ${total} answered)` : "";
-      return el("option", { value: scenario.id }, `${index + 1}. ${scenario.title}, ${scenario.difficulty}${mark}`);
+      const kind = scenario.flow ? ", whole page" : "";
+      return el("option", { value: scenario.id }, `${index + 1}. ${scenario.title}, ${scenario.difficulty}${kind}${mark}`);
     }));
     if (chosen) picker.value = chosen;
     const { asked, right, done } = score(progress, scenarios);

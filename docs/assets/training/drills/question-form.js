@@ -4,6 +4,16 @@ import { el } from "../../checkers/dom.js";
 import { ask } from "../../checkers/transport.js";
 import { feedbackNodes } from "./feedback.js";
 
+/** What the worker grades: a scenario's question on its checker's facts, or a whole-page drill's step
+ * on the flow's walk of its answers (`scenario.flow`). */
+export function gradeRequest(scenario, question, chosen) {
+  const { asks, field, choices } = question;
+  const where = scenario.flow
+    ? { flow: scenario.flow.name, answers: scenario.flow.answers }
+    : { checker: scenario.facts.checker, answers: scenario.facts.answers };
+  return { op: "grade", ...where, question: { asks, field, choices }, choice: chosen };
+}
+
 /** `saved`: an earlier grade or undefined; `onGraded(entry)` records it. Returns {form, isAnswered, grade}. */
 export function questionForm(scenario, question, index, { saved, onGraded }) {
   const name = `drill-${scenario.id}-${question.id}`;
@@ -12,7 +22,10 @@ export function questionForm(scenario, question, index, { saved, onGraded }) {
     const label = el("label", { for: input.id, class: "drills__choice" }, input, " ", el("span", { class: "drills__label" }, choice.label));
     return { input, label };
   });
-  const legend = el("legend", {}, `${index + 1}. ${question.prompt}`);
+  // A whole-page drill's question names the step of the path it decides.
+  const legend = question.step_title
+    ? el("legend", {}, `Step ${index + 1}: ${question.step_title}. `, el("span", { class: "drills__prompt" }, question.prompt))
+    : el("legend", {}, `${index + 1}. ${question.prompt}`);
   const fieldset = el("fieldset", { class: "drills__field-set" }, legend, el("div", { class: "drills__choices" }, ...choices.map((c) => c.label)));
   const submit = el("button", { type: "submit", class: "md-button md-button--primary drills__check" }, "Check answer");
   const feedback = el("div", { class: "drills__feedback", tabindex: "-1" });
@@ -39,10 +52,7 @@ export function questionForm(scenario, question, index, { saved, onGraded }) {
     if (graded) return;
     submit.disabled = true;
     submit.textContent = "Checking…";
-    const { asks, field, choices: spec } = question;
-    const reply = await ask({
-      op: "grade", checker: scenario.facts.checker, answers: scenario.facts.answers, question: { asks, field, choices: spec }, choice: chosen,
-    });
+    const reply = await ask(gradeRequest(scenario, question, chosen));
     submit.disabled = false;
     submit.textContent = "Check answer";
     if (!form.isConnected && !timedOut) return;
