@@ -26,7 +26,7 @@ class Source(NamedTuple):
 
 # The handbook pages the site's decisions come from. The seed is the runbook itself; the Emergency
 # Exception Workflow is the separate page it links to for the exception criteria (a later copy, so
-# it is cited with its own date). See /work/shared/handbook/emergency_exception_workflow.md's header.
+# it is cited with its own date). See the header of handbook/emergency_exception_workflow.md (a copy of it).
 SOURCES = {
     "seed": Source("Customer Emergencies On-Call Workflows", SOURCE_URL, "early 2023"),
     EXCEPTION_WORKFLOW: Source(
