@@ -412,6 +412,7 @@ def _finish(values, facts, result):
         trial_licence_capped=licence.capped if licence else None,
         handover_channel=SAAS_CHANNEL if result["outcome"] == "saas-plan" else None,
         timeline=_timeline(case),
+        grace_period_label=GRACE_PERIOD,  # the picture's legend for the span from expiry to grace end
     )
     return result
 

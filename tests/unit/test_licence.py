@@ -12,7 +12,7 @@ import pytest
 
 from checkers import InvalidAnswer, evaluate, schema
 from checkers.cli import main
-from checkers.licence import next_business_day, trial_licence
+from checkers.licence import GRACE_DAYS, next_business_day, trial_licence
 
 SATURDAY = "2025-03-08T10:00+00:00"
 
@@ -367,3 +367,10 @@ def test_other_numbers_change_every_sentence_that_states_them(monkeypatch):
     assert any("its 21st day" in note for note in checker.notes)
     texts = texts_of(checker) + [t for r in results for t in result_texts(r)]
     assert stating(texts, "14", "7") == []
+
+
+def test_the_timeline_legend_names_the_grace_period_from_the_rule():
+    result = evaluate("licence", {"deployment": "self-managed", "expires_on": "2025-03-20", "now": "2025-03-21T10:00+00:00"})
+    assert result["grace_period_label"] == f"{GRACE_DAYS}-day grace period"
+    assert any(point["label"].startswith(result["grace_period_label"]) for point in result["timeline"])
+

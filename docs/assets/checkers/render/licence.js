@@ -134,7 +134,7 @@ function timelineFigure(result) {
   );
   const keys = [];
   const days = result.trial_licence_days;
-  if (result.timeline.some((p) => p.kind === "grace-end")) keys.push(legendItem("licence-timeline__grace", "14-day grace period"));
+  if (result.timeline.some((p) => p.kind === "grace-end")) keys.push(legendItem("licence-timeline__grace", result.grace_period_label));
   if (days) keys.push(legendItem("licence-timeline__licence", `${days}-day trial licence, from today`));
   const figure = html(
     "figure",
