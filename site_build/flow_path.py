@@ -28,7 +28,7 @@ def render_flow_path(arg: str, base: str = "../") -> str:
     fields = "".join(widgets.question_html(flow.name, q) for q in own)
     markable = {s.id for s in paged.MARKABLE}
     items = []
-    for number, step in enumerate(flow.steps, start=1):
+    for step in flow.steps:
         done_box = ""
         if step.id in markable:
             box_id = f"flow-done-{step.id}"
@@ -36,7 +36,7 @@ def render_flow_path(arg: str, base: str = "../") -> str:
                         f'data-flow-done value="{step.id}"> Done</label>')
         items.append(
             f'<li class="flow-path__step" data-flow-step="{step.id}" data-status="open">'
-            f'<a href="{escape(_step_link(step, base), quote=True)}">{number}. {escape(step.title)}</a>'
+            f'<a href="{escape(_step_link(step, base), quote=True)}">{escape(step.title)}</a>'
             f'<span class="flow-path__status" data-flow-status></span>{done_box}'
             f'<p class="flow-path__because" data-flow-because hidden></p></li>'
         )
@@ -47,6 +47,8 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         f'<form class="checker__form flow-path__form" novalidate aria-label="About this page">{fields}</form>'
         f'<p class="flow-path__next" role="status" data-flow-next>The path follows your answers once Python has '
         f"started in your browser; until then, work down the page.</p>"
+        # In order, but unnumbered: the page's headings carry the step numbers (several steps of the
+        # path share one heading, and some are read on another page), so a second count would disagree.
         f'<ol class="flow-path__steps">{"".join(items)}</ol>'
         f'<div class="flow-path__texts" data-flow-texts aria-live="polite"></div>'
         f'<details class="flow-path__skipped" data-flow-skipped hidden><summary>Skipped steps, and why</summary>'
