@@ -76,6 +76,7 @@ PROCEED_ASYNCHRONOUSLY = Pin(DETERMINE, "If the information presented in the tic
                              "asynchronously until that determination can be made.")
 COURTESY = Pin(COMMUNICATE, "If an exception is warranted, articulate to the customer that the situation is being treated "
                "as an emergency as a courtesy.")
+BRIDGE_CREATED = Pin(RESPOND, "The bridge created to work on the emergency.")
 OFFER_CALL = Pin(RESPOND, "Offer a Zoom call to the customer if appropriate to the reported situation.")
 NO_CALL_FOR_PUBLIC_INCIDENT = Pin(RESPOND, "A SaaS emergency related to a public incident published on the status page, "
                                   "for example, would not warrant a call.")
@@ -210,7 +211,7 @@ STEPS = (
                Pin(DETERMINE, "Please send the customer a message through the ticket:"))),
     Step("call", "Offer a Zoom call", "text", (RESPOND, CALL), applies=CALL_CONDITIONS,
          does="Offer a Zoom call if appropriate to the reported situation; put the bridge link in the follow-up.",
-         pins=(OFFER_CALL, Pin(RESPOND, "The bridge created to work on the emergency."))),
+         pins=(OFFER_CALL, BRIDGE_CREATED)),
     Step("resolve-pagerduty", "Resolve the PagerDuty alert, only now", "text", (RESPOND, STATUS),
          applies=(PATH_GOES_ON,),
          does="Resolve the PagerDuty alert only after you have contacted the customer.",
@@ -224,7 +225,13 @@ STEPS = (
          applies=(PATH_GOES_ON, ORG_CONNECTED,
                   When((("qualification.outcome", EMERGENCY),),
                        "No 15-minute clock: not an emergency, or not known to be one yet (qualification: "
-                       "{qualification.outcome}).", pins=(SEVERITY_1, EXCEPTION_GRANTED))),
+                       "{qualification.outcome}).", pins=(SEVERITY_1, EXCEPTION_GRANTED)),
+                  # The follow-up's points are the bridge and when it closes: with no call there is no bridge.
+                  When(NO_PUBLIC_INCIDENT.any_of,
+                       "No call, so no bridge and no 15-minute follow-up about it: a SaaS emergency related to a public "
+                       "incident published on the status page would not warrant a call (saas-triage: "
+                       "{saas-triage.outcome}).",
+                       pins=(NO_CALL_FOR_PUBLIC_INCIDENT, BRIDGE_CREATED))),
          checker="follow-up", open_outcomes={"wait": "waiting", "send-follow-up": "actionable"},
          pins=(Pin(RESPOND, "After 15 minutes, if the customer has not responded to our initial contact with them, send a "
                    "follow up message covering the following points:"),

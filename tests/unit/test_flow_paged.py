@@ -71,18 +71,26 @@ ROUTES = [
     ("deployment-unknown-triage-waits", ENTITLED, {"saas-triage": "open"}, {}),
     ("saas-public-incident-no-call", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
                                       "saas-triage.category": "regression", "saas-triage.known_incident": True},
-     {"call": "skipped", "post-call": "skipped", "follow-up": "open"}, {"saas-triage": "known-incident"}),
+     {"call": "skipped", "post-call": "skipped", "follow-up": "skipped"}, {"saas-triage": "known-incident"}),
     ("saas-widespread-incident-no-call", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
                                           "saas-triage.category": "widespread-incident"},
      {"call": "skipped"}, {"saas-triage": "widespread-incident"}),
     ("saas-regression-without-incident-offers-call", {**ENTITLED, "qualification.production_unusable": "yes",
                                                       "paged.deployment": "saas", "saas-triage.category": "regression"},
      {"call": "open"}, {"saas-triage": "regression"}),
+    # Whether there is a call (and so a bridge to follow up about) waits, like the call, on the SaaS triage.
+    ("follow-up-clock-waits-for-the-deployment", {**ENTITLED, "qualification.production_unusable": "yes",
+                                                  "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
+     {"call": "open", "follow-up": "open"}, {"follow-up": None}),
+    ("saas-without-incident-keeps-the-clock", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
+                                               "saas-triage.category": "regression", "saas-triage.known_incident": False,
+                                               "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
+     {"call": "open", "follow-up": "open"}, {"follow-up": "wait"}),
     ("us-federal-when-said", {**ENTITLED, "paged.us_federal": True}, {"us-federal": "done"}, {}),
-    ("follow-up-clock-waits", {**ENTITLED, "qualification.production_unusable": "yes",
+    ("follow-up-clock-waits", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
                                "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
      {"follow-up": "open"}, {"follow-up": "wait"}),
-    ("follow-up-due-is-next", {**ENTITLED, "qualification.production_unusable": "yes",
+    ("follow-up-due-is-next", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
                                "follow-up.contacted_at": "2024-03-12T09:40+00:00",
                                "paged.done": ["acknowledge", "open-ticket", "reply", "call", "resolve-pagerduty", "slack-thread"]},
      {"follow-up": "next"}, {"follow-up": "send-follow-up"}),
@@ -107,6 +115,8 @@ def test_a_skipped_step_says_why_in_the_handbooks_terms():
     found = steps(run({**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
                        "saas-triage.category": "regression", "saas-triage.known_incident": True}))
     assert "public incident published on the status page would not warrant a call" in found["call"]["because"]
+    # No call, no bridge: the 15-minute follow-up (whose points are the bridge) is skipped too, and its text is not offered.
+    assert found["follow-up"]["status"] == "skipped" and "no bridge" in found["follow-up"]["because"]
     needs_org = steps(run({"entitlement.org_associated": False, "entitlement.plan": "unknown"}))
     assert needs_org["qualification"]["because"].startswith("Waits until the requester is connected")
 
