@@ -9,6 +9,7 @@ Marker: `<!-- flow-path: paged -->` (contract 4: `render_flow_path(arg) -> str`)
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from checkers import flows, handbook
@@ -55,3 +56,36 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         f'<ul data-flow-skipped-list></ul></details>'
         f"</section>"
     )
+
+
+# A step's section on the guided page: its heading (`<h2|h3 id="step-...">`), then everything up to
+# the next heading of the content. Markdown's top-level blocks in between are balanced HTML.
+_STEP_HEADING = re.compile(r'<h([23]) id="(step-[a-z0-9-]+)"[^>]*>.*?</h\1>', re.S)
+_ANY_HEADING = re.compile(r"<h[1-6][\s>]")
+
+
+def fold_sections(html: str) -> str:
+    """Give each step section of a page with a "Your path" panel a body that the panel folds away,
+    with its reason and "Show it anyway", when the path skips every step read there. Without
+    JavaScript nothing is folded: the note is hidden and the body is as written."""
+    if 'data-hb-component="flow-path"' not in html:
+        return html
+    out, position = [], 0
+    for heading in _STEP_HEADING.finditer(html):
+        if heading.start() < position:
+            continue
+        section = heading.group(2)
+        following = _ANY_HEADING.search(html, heading.end())
+        end = following.start() if following else len(html)
+        out.append(html[position:heading.end()])
+        out.append(
+            f'<p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>'
+            f'<strong>Skipped:</strong> <span data-flow-section-because></span> '
+            f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
+            f'aria-controls="{section}-body">Show this step anyway</button></p>'
+            f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}">'
+            f"{html[heading.end():end]}</div>"
+        )
+        position = end
+    out.append(html[position:])
+    return "".join(out)

@@ -262,7 +262,8 @@ MARKABLE = tuple(s for s in STEPS if s.kind != "checker")
 # Where each step is on the guided page (docs/paged.md); the others are read on their handbook page.
 PAGE_SECTIONS = {
     "acknowledge": "step-acknowledge", "open-ticket": "step-open-ticket", "entitlement": "step-entitlement",
-    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply", "call": "step-reply",
+    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply",
+    "call": "step-call",
     "resolve-pagerduty": "step-resolve-pagerduty", "slack-thread": "step-slack-thread", "follow-up": "step-clock",
     "post-call": "step-post-call", "resolved": "step-resolved",
 }

@@ -144,3 +144,19 @@ def test_the_path_panel_does_not_number_steps_against_the_pages_headings(paged):
 def test_the_path_panels_list_shows_no_numbers_of_its_own(built_site):
     css = (built_site / "assets" / "stylesheets" / "flow.css").read_text(encoding="utf-8")
     assert re.search(r"\.flow-path__steps \{[^}]*list-style: none", css)
+
+
+def test_each_step_section_has_a_body_the_path_can_fold_with_its_reason(paged):
+    # "Skipped steps fold away with their reason": every section a step is read in has a note (hidden
+    # until the path skips it) right under its heading, and a body that is not folded without JavaScript.
+    from checkers.flows import paged as flow
+
+    for section in set(flow.PAGE_SECTIONS.values()):
+        note = re.search(rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>', paged)
+        assert note, section
+        body = re.search(rf'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}">', paged)
+        assert body and body.start() > note.start(), section
+    reply = paged[paged.index('data-flow-section-body="step-reply"'):paged.index('id="step-call"')]
+    assert 'data-response-text="public_comment"' in reply  # the reply's text folds with the reply, not the call
+    clock = paged[paged.index('data-flow-section-body="step-clock"'):paged.index('id="step-post-call"')]
+    assert 'data-response-text="follow_up"' in clock and 'data-checker="follow-up"' in clock
