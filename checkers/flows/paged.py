@@ -207,7 +207,7 @@ STEPS = (
          pins=(Pin(RESPOND, "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking "
                    "for any specific information that you need to be able to determine if the situation qualifies as an "
                    "emergency or for an exception."),
-               NEEDS_ORG, BELOW_PREMIUM, COURTESY, PROCEED_ASYNCHRONOUSLY,
+               NEEDS_ORG, FREE_USER, BELOW_PREMIUM, COURTESY, PROCEED_ASYNCHRONOUSLY,
                Pin(DETERMINE, "Please send the customer a message through the ticket:"))),
     Step("call", "Offer a Zoom call", "text", (RESPOND, CALL), applies=CALL_CONDITIONS,
          does="Offer a Zoom call if appropriate to the reported situation; put the bridge link in the follow-up.",
@@ -297,7 +297,10 @@ def _outcome_say(outcomes, code: str) -> str:
 
 def _public_comment(path: Path, values: dict[str, Any]) -> dict[str, Any]:
     entitlement, qualification = path.outcome("entitlement"), path.outcome("qualification")
-    if entitlement in NOT_ENTITLED:
+    if entitlement == "free-user":  # the ticket is marked solved, not lowered in priority
+        text = _outcome_say(ENTITLEMENT_OUTCOMES, "free-user")
+        return _entry("Public comment: a free user, no emergency support; the ticket is marked solved", text, RESPOND)
+    if entitlement == "below-premium":
         text = _outcome_say(ENTITLEMENT_OUTCOMES, "below-premium")
         return _entry("Public comment: the subscription does not include emergency support", text, RESPOND)
     if entitlement == "needs-org":

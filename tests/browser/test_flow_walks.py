@@ -67,6 +67,8 @@ def test_a_free_user_ends_the_path(watch, site_url, phone):
     assert "not entitled to emergency support" in page.locator("[data-flow-skipped]").text_content()
     comment = page.locator("[data-flow-text=public_comment] pre").inner_text()
     assert "does not include emergency support" in comment
+    # A free user's ticket is marked solved (the handbook): the comment does not say its priority was lowered.
+    assert "solved" in comment and "changed the priority" not in comment
     # Its own sections fold away with their reason: the emergency texts and boxes cannot be used here.
     for section in ("step-qualify", "step-reply", "step-call", "step-slack-thread", "step-clock", "step-post-call"):
         folded(watch, section)

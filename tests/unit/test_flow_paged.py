@@ -125,7 +125,9 @@ def test_a_skipped_step_says_why_in_the_handbooks_terms():
     ("answers", "has", "lacks"),
     [
         pytest.param({"entitlement.org_associated": False, "entitlement.plan": "free"},
-                     "does not include emergency support", "reviewing it now", id="free-user"),
+                     "marking this emergency request as solved", "changed the priority", id="free-user"),
+        pytest.param({"entitlement.org_associated": True, "entitlement.plan": "bronze"},
+                     "changed the priority of this ticket accordingly", "solved", id="below-premium"),
         pytest.param({"entitlement.org_associated": False, "entitlement.plan": "unknown"},
                      "connected you to an account that is currently entitled to priority support", "courtesy", id="needs-org"),
         pytest.param({**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "yes"},
@@ -246,3 +248,14 @@ def test_the_link_keeps_the_flows_answers():
     query = urlstate.write("", "paged", {"deployment": "saas", "already_handling": True, "done": ["acknowledge"], "topic": "general"})
     assert query == "?paged.already_handling=true&paged.deployment=saas&paged.done=acknowledge"
     assert urlstate.flow_answers(query) == {"paged.already_handling": True, "paged.deployment": "saas", "paged.done": ["acknowledge"]}
+
+
+def test_a_free_users_public_comment_fits_marking_the_ticket_solved():
+    # The handbook: "If you learn that they are a free user, mark the ticket solved." No priority is
+    # lowered on that path, so its comment does not say so; it says only what the handbook does.
+    result = run({"entitlement.org_associated": False, "entitlement.plan": "free"})
+    comment = result["texts"]["public_comment"]
+    assert "does not include emergency support" in comment["text"]
+    assert "solved" in comment["text"] and "priority" not in comment["text"]
+    assert "solved" in comment["label"]
+    assert steps(result)["not-entitled"]["status"] == "open"
