@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .test_accessibility import axe_violations
 from .test_paged_flow import tab_to
 
 PHONE = {"width": 375, "height": 740}
@@ -75,12 +76,14 @@ def test_a_free_user_ends_the_path(watch, site_url, phone):
     assert "not entitled to emergency support" in page.locator("[data-flow-section-skipped=step-reply]").inner_text()
     assert not page.locator("[data-response-text=public_comment]").is_visible()
     assert page.locator("#flow-done-reply").is_disabled()
+    assert axe_violations(page) == []  # the folded sections and their notes too
     reload_keeps(watch, {"qualification": "skipped", "entitlement": "done"})
     folded(watch, "step-reply")
     # "Show this step anyway", by keyboard: the section reads again, and folds back.
     tab_to(page, "[data-flow-section-skipped=step-reply] button")
     page.keyboard.press("Enter")
     assert page.locator("[data-response-text=public_comment]").is_visible()
+    assert page.locator("[data-flow-section-skipped=step-reply] button").get_attribute("aria-expanded") == "true"
     page.keyboard.press("Enter")
     folded(watch, "step-reply")
     if phone:
