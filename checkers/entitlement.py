@@ -96,6 +96,10 @@ OUTCOMES = (
             "The requester is not associated with an org and is a free user: mark the ticket solved.",
         ),
         cite=(RESPOND,),
+        # The handbook gives no words for a free user: this says only what it does (no emergency
+        # support without an entitled subscription; the ticket is marked solved). See the notes.
+        say="Thank you for contacting GitLab Support. We have looked at your account: as a free user, your "
+        "subscription does not include emergency support, so we are marking this emergency request as solved.",
     ),
     Outcome(
         "below-premium",
@@ -197,8 +201,11 @@ CHECKER = Checker(
         "GitLab's 2021 renaming: Silver is Premium, Gold is Ultimate, Core is Free, Bronze and Starter are below Premium.",
         "The \"needs-org\" process itself is described outside this page; this checker names it and gives the "
         "explanation the handbook requires. The text in brackets is for you to fill in.",
-        "The handbook does not say which priority to lower a below-Premium ticket to, nor what to tell a free "
-        "user whose ticket is marked solved; this checker does not decide either.",
+        "The handbook does not say which priority to lower a below-Premium ticket to; this checker does not "
+        "decide it.",
+        "The handbook gives no words for a free user whose ticket is marked solved: the free-user text is this "
+        "site's wording, and says only what the handbook does (the subscription does not include emergency "
+        "support, and the ticket is marked solved).",
         "A single-user licence bought the same day is your judgement of the ticket; the handbook says only to "
         "engage the Support Manager on-call before offering a call, not to refuse help.",
         "Trials are not mentioned in the handbook; if you meet one, ask the on-call Support Manager.",

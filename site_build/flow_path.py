@@ -9,6 +9,7 @@ Marker: `<!-- flow-path: paged -->` (contract 4: `render_flow_path(arg) -> str`)
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from checkers import flows, handbook
@@ -28,7 +29,7 @@ def render_flow_path(arg: str, base: str = "../") -> str:
     fields = "".join(widgets.question_html(flow.name, q) for q in own)
     markable = {s.id for s in paged.MARKABLE}
     items = []
-    for number, step in enumerate(flow.steps, start=1):
+    for step in flow.steps:
         done_box = ""
         if step.id in markable:
             box_id = f"flow-done-{step.id}"
@@ -36,7 +37,7 @@ def render_flow_path(arg: str, base: str = "../") -> str:
                         f'data-flow-done value="{step.id}"> Done</label>')
         items.append(
             f'<li class="flow-path__step" data-flow-step="{step.id}" data-status="open">'
-            f'<a href="{escape(_step_link(step, base), quote=True)}">{number}. {escape(step.title)}</a>'
+            f'<a href="{escape(_step_link(step, base), quote=True)}">{escape(step.title)}</a>'
             f'<span class="flow-path__status" data-flow-status></span>{done_box}'
             f'<p class="flow-path__because" data-flow-because hidden></p></li>'
         )
@@ -47,9 +48,44 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         f'<form class="checker__form flow-path__form" novalidate aria-label="About this page">{fields}</form>'
         f'<p class="flow-path__next" role="status" data-flow-next>The path follows your answers once Python has '
         f"started in your browser; until then, work down the page.</p>"
+        # In order, but unnumbered: the page's headings carry the step numbers (several steps of the
+        # path share one heading, and some are read on another page), so a second count would disagree.
         f'<ol class="flow-path__steps">{"".join(items)}</ol>'
         f'<div class="flow-path__texts" data-flow-texts aria-live="polite"></div>'
         f'<details class="flow-path__skipped" data-flow-skipped hidden><summary>Skipped steps, and why</summary>'
         f'<ul data-flow-skipped-list></ul></details>'
         f"</section>"
     )
+
+
+# A step's section on the guided page: its heading (`<h2|h3 id="step-...">`), then everything up to
+# the next heading of the content. Markdown's top-level blocks in between are balanced HTML.
+_STEP_HEADING = re.compile(r'<h([23]) id="(step-[a-z0-9-]+)"[^>]*>.*?</h\1>', re.S)
+_ANY_HEADING = re.compile(r"<h[1-6][\s>]")
+
+
+def fold_sections(html: str) -> str:
+    """Give each step section of a page with a "Your path" panel a body that the panel folds away,
+    with its reason and "Show it anyway", when the path skips every step read there. Without
+    JavaScript nothing is folded: the note is hidden and the body is as written."""
+    if 'data-hb-component="flow-path"' not in html:
+        return html
+    out, position = [], 0
+    for heading in _STEP_HEADING.finditer(html):
+        if heading.start() < position:
+            continue
+        section = heading.group(2)
+        following = _ANY_HEADING.search(html, heading.end())
+        end = following.start() if following else len(html)
+        out.append(html[position:heading.end()])
+        out.append(
+            f'<p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>'
+            f'<strong>Skipped:</strong> <span data-flow-section-because></span> '
+            f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
+            f'aria-controls="{section}-body">Show this step anyway</button></p>'
+            f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}">'
+            f"{html[heading.end():end]}</div>"
+        )
+        position = end
+    out.append(html[position:])
+    return "".join(out)

@@ -30,7 +30,7 @@ from markdown.preprocessors import Preprocessor
 from checkers import flows
 from site_build import drills, flow_chart, flowchart, glossary, handbook_pages, incident_helper, links, response_flow, widgets
 from site_build.exception_aids import render_exception_aids
-from site_build.flow_path import render_flow_path
+from site_build.flow_path import fold_sections, render_flow_path
 from training import library
 
 try:  # MkDocs and ProperDocs print a BuildError's message and stop cleanly, without a traceback
@@ -179,6 +179,11 @@ class ExternalLinkPostprocessor(Postprocessor):
         return links.mark_external(text)
 
 
+class FlowSectionPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        return fold_sections(text)
+
+
 class MarkerExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After whitespace normalising (30) and before fenced code (25), so a flowchart's Mermaid
@@ -186,6 +191,8 @@ class MarkerExtension(Extension):
         md.preprocessors.register(MarkerPreprocessor(md), "handbook_markers", 28)
         # After the raw HTML is back in place (30) and `&` substitution (20): the whole content.
         md.postprocessors.register(ExternalLinkPostprocessor(md), "handbook_external_links", 5)
+        # The guided page's step sections, each a body "Your path" can fold away (site_build/flow_path.py).
+        md.postprocessors.register(FlowSectionPostprocessor(md), "handbook_flow_sections", 4)
 
 
 def makeExtension(**kwargs) -> MarkerExtension:

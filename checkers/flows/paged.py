@@ -76,6 +76,7 @@ PROCEED_ASYNCHRONOUSLY = Pin(DETERMINE, "If the information presented in the tic
                              "asynchronously until that determination can be made.")
 COURTESY = Pin(COMMUNICATE, "If an exception is warranted, articulate to the customer that the situation is being treated "
                "as an emergency as a courtesy.")
+BRIDGE_CREATED = Pin(RESPOND, "The bridge created to work on the emergency.")
 OFFER_CALL = Pin(RESPOND, "Offer a Zoom call to the customer if appropriate to the reported situation.")
 NO_CALL_FOR_PUBLIC_INCIDENT = Pin(RESPOND, "A SaaS emergency related to a public incident published on the status page, "
                                   "for example, would not warrant a call.")
@@ -206,11 +207,11 @@ STEPS = (
          pins=(Pin(RESPOND, "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking "
                    "for any specific information that you need to be able to determine if the situation qualifies as an "
                    "emergency or for an exception."),
-               NEEDS_ORG, BELOW_PREMIUM, COURTESY, PROCEED_ASYNCHRONOUSLY,
+               NEEDS_ORG, FREE_USER, BELOW_PREMIUM, COURTESY, PROCEED_ASYNCHRONOUSLY,
                Pin(DETERMINE, "Please send the customer a message through the ticket:"))),
     Step("call", "Offer a Zoom call", "text", (RESPOND, CALL), applies=CALL_CONDITIONS,
          does="Offer a Zoom call if appropriate to the reported situation; put the bridge link in the follow-up.",
-         pins=(OFFER_CALL, Pin(RESPOND, "The bridge created to work on the emergency."))),
+         pins=(OFFER_CALL, BRIDGE_CREATED)),
     Step("resolve-pagerduty", "Resolve the PagerDuty alert, only now", "text", (RESPOND, STATUS),
          applies=(PATH_GOES_ON,),
          does="Resolve the PagerDuty alert only after you have contacted the customer.",
@@ -224,7 +225,13 @@ STEPS = (
          applies=(PATH_GOES_ON, ORG_CONNECTED,
                   When((("qualification.outcome", EMERGENCY),),
                        "No 15-minute clock: not an emergency, or not known to be one yet (qualification: "
-                       "{qualification.outcome}).", pins=(SEVERITY_1, EXCEPTION_GRANTED))),
+                       "{qualification.outcome}).", pins=(SEVERITY_1, EXCEPTION_GRANTED)),
+                  # The follow-up's points are the bridge and when it closes: with no call there is no bridge.
+                  When(NO_PUBLIC_INCIDENT.any_of,
+                       "No call, so no bridge and no 15-minute follow-up about it: a SaaS emergency related to a public "
+                       "incident published on the status page would not warrant a call (saas-triage: "
+                       "{saas-triage.outcome}).",
+                       pins=(NO_CALL_FOR_PUBLIC_INCIDENT, BRIDGE_CREATED))),
          checker="follow-up", open_outcomes={"wait": "waiting", "send-follow-up": "actionable"},
          pins=(Pin(RESPOND, "After 15 minutes, if the customer has not responded to our initial contact with them, send a "
                    "follow up message covering the following points:"),
@@ -255,7 +262,8 @@ MARKABLE = tuple(s for s in STEPS if s.kind != "checker")
 # Where each step is on the guided page (docs/paged.md); the others are read on their handbook page.
 PAGE_SECTIONS = {
     "acknowledge": "step-acknowledge", "open-ticket": "step-open-ticket", "entitlement": "step-entitlement",
-    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply", "call": "step-reply",
+    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply",
+    "call": "step-call",
     "resolve-pagerduty": "step-resolve-pagerduty", "slack-thread": "step-slack-thread", "follow-up": "step-clock",
     "post-call": "step-post-call", "resolved": "step-resolved",
 }
@@ -289,7 +297,10 @@ def _outcome_say(outcomes, code: str) -> str:
 
 def _public_comment(path: Path, values: dict[str, Any]) -> dict[str, Any]:
     entitlement, qualification = path.outcome("entitlement"), path.outcome("qualification")
-    if entitlement in NOT_ENTITLED:
+    if entitlement == "free-user":  # the ticket is marked solved, not lowered in priority
+        text = _outcome_say(ENTITLEMENT_OUTCOMES, "free-user")
+        return _entry("Public comment: a free user, no emergency support; the ticket is marked solved", text, RESPOND)
+    if entitlement == "below-premium":
         text = _outcome_say(ENTITLEMENT_OUTCOMES, "below-premium")
         return _entry("Public comment: the subscription does not include emergency support", text, RESPOND)
     if entitlement == "needs-org":

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .test_accessibility import axe_violations
 from .test_paged_flow import tab_to
 
 PHONE = {"width": 375, "height": 740}
@@ -30,6 +31,12 @@ def choose(page, input_id: str) -> None:
 
 def status(watch, step: str, wanted: str) -> None:
     watch.wait_for(f"document.querySelector('[data-flow-step=\"{step}\"]')?.dataset.status === '{wanted}'")
+
+
+def folded(watch, section: str) -> None:
+    """The section of the page is folded away: its body hidden, its "Skipped:" note shown."""
+    watch.wait_for(f"document.querySelector('[data-flow-section-body={section}]').hidden"
+                   f" && !document.querySelector('[data-flow-section-skipped={section}]').hidden")
 
 
 def open_paged(watch, site_url, phone: bool) -> None:
@@ -61,7 +68,24 @@ def test_a_free_user_ends_the_path(watch, site_url, phone):
     assert "not entitled to emergency support" in page.locator("[data-flow-skipped]").text_content()
     comment = page.locator("[data-flow-text=public_comment] pre").inner_text()
     assert "does not include emergency support" in comment
+    # A free user's ticket is marked solved (the handbook): the comment does not say its priority was lowered.
+    assert "solved" in comment and "changed the priority" not in comment
+    # Its own sections fold away with their reason: the emergency texts and boxes cannot be used here.
+    for section in ("step-qualify", "step-reply", "step-call", "step-slack-thread", "step-clock", "step-post-call"):
+        folded(watch, section)
+    assert "not entitled to emergency support" in page.locator("[data-flow-section-skipped=step-reply]").inner_text()
+    assert not page.locator("[data-response-text=public_comment]").is_visible()
+    assert page.locator("#flow-done-reply").is_disabled()
+    assert axe_violations(page) == []  # the folded sections and their notes too
     reload_keeps(watch, {"qualification": "skipped", "entitlement": "done"})
+    folded(watch, "step-reply")
+    # "Show this step anyway", by keyboard: the section reads again, and folds back.
+    tab_to(page, "[data-flow-section-skipped=step-reply] button")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-response-text=public_comment]").is_visible()
+    assert page.locator("[data-flow-section-skipped=step-reply] button").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Enter")
+    folded(watch, "step-reply")
     if phone:
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
 
@@ -103,5 +127,12 @@ def test_a_saas_emergency_with_a_public_incident_offers_no_call(watch, site_url,
     status(watch, "saas-triage", "done")
     status(watch, "call", "skipped")
     assert "status page would not warrant a call" in page.locator("[data-flow-skipped]").text_content()
+    # No call, so no bridge: the call and the 15-minute clock (with its follow-up text) fold away.
+    status(watch, "follow-up", "skipped")
+    for section in ("step-call", "step-clock", "step-post-call"):
+        folded(watch, section)
+    assert not page.locator("[data-response-text=follow_up]").is_visible()
+    assert page.locator("[data-response-text=public_comment]").is_visible()  # the reply still applies
     reload_keeps(watch, {"call": "skipped", "saas-triage": "done"})
+    folded(watch, "step-clock")
     assert "paged.deployment=saas" in page.url

@@ -124,3 +124,39 @@ def test_the_flow_page_keeps_every_script_in_a_file(paged):
     for block in re.findall(r'<section class="checker flow-texts".*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
                             r'|<div class="flow-toolbar".*?</div>', paged, re.S):
         assert "<script" not in block and not re.search(r"\son[a-z]+=", block)
+
+
+def test_the_path_panel_does_not_number_steps_against_the_pages_headings(paged):
+    # One numbering on the page: the headings' (1 to 10). The panel lists every step of the flow in
+    # order under its own title, with no count of its own that would disagree with them.
+    from checkers.flows import paged as flow
+
+    panel = paged[paged.index('data-hb-component="flow-path"'):]
+    titles = [html_text(t) for t in re.findall(r'<li class="flow-path__step"[^>]*><a [^>]*>(.*?)</a>', panel)]
+    assert titles == [step.title for step in flow.STEPS]
+    headings = {m.group(1): m.group(2) for m in re.finditer(r'<h[23] id="(step-[^"]+)"[^>]*>(.*?)</h[23]>', paged)}
+    for step in flow.STEPS:
+        section = flow.PAGE_SECTIONS.get(step.id)
+        if section:
+            assert section in headings, step.id
+
+
+def test_the_path_panels_list_shows_no_numbers_of_its_own(built_site):
+    css = (built_site / "assets" / "stylesheets" / "flow.css").read_text(encoding="utf-8")
+    assert re.search(r"\.flow-path__steps \{[^}]*list-style: none", css)
+
+
+def test_each_step_section_has_a_body_the_path_can_fold_with_its_reason(paged):
+    # "Skipped steps fold away with their reason": every section a step is read in has a note (hidden
+    # until the path skips it) right under its heading, and a body that is not folded without JavaScript.
+    from checkers.flows import paged as flow
+
+    for section in set(flow.PAGE_SECTIONS.values()):
+        note = re.search(rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>', paged)
+        assert note, section
+        body = re.search(rf'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}">', paged)
+        assert body and body.start() > note.start(), section
+    reply = paged[paged.index('data-flow-section-body="step-reply"'):paged.index('id="step-call"')]
+    assert 'data-response-text="public_comment"' in reply  # the reply's text folds with the reply, not the call
+    clock = paged[paged.index('data-flow-section-body="step-clock"'):paged.index('id="step-post-call"')]
+    assert 'data-response-text="follow_up"' in clock and 'data-checker="follow-up"' in clock

@@ -71,18 +71,26 @@ ROUTES = [
     ("deployment-unknown-triage-waits", ENTITLED, {"saas-triage": "open"}, {}),
     ("saas-public-incident-no-call", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
                                       "saas-triage.category": "regression", "saas-triage.known_incident": True},
-     {"call": "skipped", "post-call": "skipped", "follow-up": "open"}, {"saas-triage": "known-incident"}),
+     {"call": "skipped", "post-call": "skipped", "follow-up": "skipped"}, {"saas-triage": "known-incident"}),
     ("saas-widespread-incident-no-call", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
                                           "saas-triage.category": "widespread-incident"},
      {"call": "skipped"}, {"saas-triage": "widespread-incident"}),
     ("saas-regression-without-incident-offers-call", {**ENTITLED, "qualification.production_unusable": "yes",
                                                       "paged.deployment": "saas", "saas-triage.category": "regression"},
      {"call": "open"}, {"saas-triage": "regression"}),
+    # Whether there is a call (and so a bridge to follow up about) waits, like the call, on the SaaS triage.
+    ("follow-up-clock-waits-for-the-deployment", {**ENTITLED, "qualification.production_unusable": "yes",
+                                                  "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
+     {"call": "open", "follow-up": "open"}, {"follow-up": None}),
+    ("saas-without-incident-keeps-the-clock", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
+                                               "saas-triage.category": "regression", "saas-triage.known_incident": False,
+                                               "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
+     {"call": "open", "follow-up": "open"}, {"follow-up": "wait"}),
     ("us-federal-when-said", {**ENTITLED, "paged.us_federal": True}, {"us-federal": "done"}, {}),
-    ("follow-up-clock-waits", {**ENTITLED, "qualification.production_unusable": "yes",
+    ("follow-up-clock-waits", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
                                "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
      {"follow-up": "open"}, {"follow-up": "wait"}),
-    ("follow-up-due-is-next", {**ENTITLED, "qualification.production_unusable": "yes",
+    ("follow-up-due-is-next", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
                                "follow-up.contacted_at": "2024-03-12T09:40+00:00",
                                "paged.done": ["acknowledge", "open-ticket", "reply", "call", "resolve-pagerduty", "slack-thread"]},
      {"follow-up": "next"}, {"follow-up": "send-follow-up"}),
@@ -107,6 +115,8 @@ def test_a_skipped_step_says_why_in_the_handbooks_terms():
     found = steps(run({**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
                        "saas-triage.category": "regression", "saas-triage.known_incident": True}))
     assert "public incident published on the status page would not warrant a call" in found["call"]["because"]
+    # No call, no bridge: the 15-minute follow-up (whose points are the bridge) is skipped too, and its text is not offered.
+    assert found["follow-up"]["status"] == "skipped" and "no bridge" in found["follow-up"]["because"]
     needs_org = steps(run({"entitlement.org_associated": False, "entitlement.plan": "unknown"}))
     assert needs_org["qualification"]["because"].startswith("Waits until the requester is connected")
 
@@ -115,7 +125,9 @@ def test_a_skipped_step_says_why_in_the_handbooks_terms():
     ("answers", "has", "lacks"),
     [
         pytest.param({"entitlement.org_associated": False, "entitlement.plan": "free"},
-                     "does not include emergency support", "reviewing it now", id="free-user"),
+                     "marking this emergency request as solved", "changed the priority", id="free-user"),
+        pytest.param({"entitlement.org_associated": True, "entitlement.plan": "bronze"},
+                     "changed the priority of this ticket accordingly", "solved", id="below-premium"),
         pytest.param({"entitlement.org_associated": False, "entitlement.plan": "unknown"},
                      "connected you to an account that is currently entitled to priority support", "courtesy", id="needs-org"),
         pytest.param({**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "yes"},
@@ -236,3 +248,14 @@ def test_the_link_keeps_the_flows_answers():
     query = urlstate.write("", "paged", {"deployment": "saas", "already_handling": True, "done": ["acknowledge"], "topic": "general"})
     assert query == "?paged.already_handling=true&paged.deployment=saas&paged.done=acknowledge"
     assert urlstate.flow_answers(query) == {"paged.already_handling": True, "paged.deployment": "saas", "paged.done": ["acknowledge"]}
+
+
+def test_a_free_users_public_comment_fits_marking_the_ticket_solved():
+    # The handbook: "If you learn that they are a free user, mark the ticket solved." No priority is
+    # lowered on that path, so its comment does not say so; it says only what the handbook does.
+    result = run({"entitlement.org_associated": False, "entitlement.plan": "free"})
+    comment = result["texts"]["public_comment"]
+    assert "does not include emergency support" in comment["text"]
+    assert "solved" in comment["text"] and "priority" not in comment["text"]
+    assert "solved" in comment["label"]
+    assert steps(result)["not-entitled"]["status"] == "open"

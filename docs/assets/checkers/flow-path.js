@@ -24,10 +24,45 @@ function sectionOf(link) {
   return document.getElementById(decodeURIComponent(url.hash.slice(1)));
 }
 
+// Sections the engineer chose to see although the path skips them (until the page is left).
+const shownAnyway = new Set();
+
+/** Fold a step's section on the page (site_build/flow_path.py `fold_sections`) away with its reason
+ * when the path skips every step read there, so its texts and boxes are not used on this path. */
+function foldSection(id, steps) {
+  const note = document.querySelector(`[data-flow-section-skipped="${CSS.escape(id)}"]`);
+  const body = document.querySelector(`[data-flow-section-body="${CSS.escape(id)}"]`);
+  if (!note || !body) return;
+  const skipped = steps.every((step) => step.status === "skipped");
+  if (!skipped) shownAnyway.delete(id);
+  note.hidden = !skipped;
+  note.querySelector("[data-flow-section-because]").textContent = skipped
+    ? [...new Set(steps.map((step) => step.because))].join(" ")
+    : "";
+  setFolded(note, body, skipped && !shownAnyway.has(id));
+  const button = note.querySelector("button");
+  if (!button.dataset.bound) {
+    button.dataset.bound = "true";
+    button.addEventListener("click", () => {
+      if (shownAnyway.has(id)) shownAnyway.delete(id);
+      else shownAnyway.add(id);
+      setFolded(note, body, !shownAnyway.has(id));
+    });
+  }
+}
+
+function setFolded(note, body, folded) {
+  body.hidden = folded;
+  const button = note.querySelector("button");
+  button.setAttribute("aria-expanded", String(!folded));
+  button.textContent = folded ? "Show this step anyway" : "Fold it away again";
+}
+
 function show(panel, result, { focus }) {
   const skippedList = panel.querySelector("[data-flow-skipped-list]");
   skippedList.replaceChildren();
   let nextItem = null;
+  const sections = new Map(); // the page's section id -> the steps read there
   for (const step of result.steps) {
     const item = panel.querySelector(`[data-flow-step="${CSS.escape(step.id)}"]`);
     if (!item) continue;
@@ -47,9 +82,16 @@ function show(panel, result, { focus }) {
       entry.textContent = `${step.title}: ${step.because}`;
       skippedList.append(entry);
     }
+    const done = item.querySelector("[data-flow-done]");
+    if (done) done.disabled = step.status === "skipped"; // a step that does not apply is not ticked done
     const heading = sectionOf(link);
-    if (heading) heading.dataset.flowStatus = step.status; // styled by flow.css; the text stays the page's
+    if (heading) {
+      heading.dataset.flowStatus = step.status; // styled by flow.css; the text stays the page's
+      if (!sections.has(heading.id)) sections.set(heading.id, []);
+      sections.get(heading.id).push(step);
+    }
   }
+  for (const [id, steps] of sections) foldSection(id, steps);
   panel.querySelector("[data-flow-skipped]").hidden = !skippedList.children.length;
   const texts = panel.querySelector("[data-flow-texts]");
   texts.replaceChildren(...SHOWN_TEXTS.filter((id) => result.texts[id]).map((id) => {
