@@ -108,6 +108,9 @@ def test_an_exception_copies_the_courtesy_sentence(watch, site_url, phone):
     page.keyboard.press("Enter")
     copied = watch.wait_for("navigator.clipboard.readText().then((t) => t.includes('as a courtesy') ? t : null)")
     assert "we are treating it as an emergency as a courtesy" in copied
+    # The reply step's own public comment is the path's too, not the general acknowledgement.
+    watch.wait_for("""(() => { const s = document.querySelector('[data-response-text=public_comment] .checker__say');
+                       return s && s.textContent.includes('as a courtesy'); })()""")
     reload_keeps(watch, {"qualification": "done", "borderline": "skipped"})
     assert "as a courtesy" in page.locator("[data-flow-text=public_comment] pre").inner_text()
 

@@ -93,6 +93,8 @@ function show(panel, result, { focus }) {
   }
   for (const [id, steps] of sections) foldSection(id, steps);
   panel.querySelector("[data-flow-skipped]").hidden = !skippedList.children.length;
+  // The page's own text slots show the path's version of a text where the path has one (render/response-texts.js).
+  window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
   const texts = panel.querySelector("[data-flow-texts]");
   texts.replaceChildren(...SHOWN_TEXTS.filter((id) => result.texts[id]).map((id) => {
     const entry = result.texts[id];

@@ -1,11 +1,23 @@
 // The guided response's copy-ready texts (checkers/response_texts.py): Python fills them in from the
-// form's answers; this shows each in its `response-text` slot, the build's own placeholders for the
-// same texts, always as text. Each answer Python could not use is named on its field.
+// form's answers, or the decision flow for the path taken; this shows each in its `response-text` slot,
+// the build's own placeholders for the same texts, always as text. Each answer Python could not use is named on its field.
 import { copyButton } from "../dom.js";
 
-function showTexts(texts) {
+// A text the decision flow has rewritten for the path taken (an exception's courtesy sentence, the
+// asynchronous request, a free user's reply) wins over the form's general one: what is copied from a
+// step fits the path. The flow says so with a "flow:texts" event after each of its replies.
+let formTexts = {};
+let pathTexts = {};
+
+window.addEventListener("flow:texts", (event) => {
+  pathTexts = event.detail.texts || {};
+  showTexts();
+});
+
+function showTexts() {
   for (const slot of document.querySelectorAll("[data-response-text]")) {
-    const entry = texts[slot.dataset.responseText];
+    const id = slot.dataset.responseText;
+    const entry = pathTexts[id] || formTexts[id];
     if (!entry) continue;
     slot.querySelector(".checker__say").textContent = entry.text;
     const row = slot.querySelector(".checker__copyrow");
@@ -18,7 +30,8 @@ function showTexts(texts) {
 }
 
 export function render(result) {
-  showTexts(result.texts);
+  formTexts = result.texts;
+  showTexts();
   window.dispatchEvent(new CustomEvent("checkers:ticket", { detail: { ticket: result.ticket_url } }));
   return {
     errors: Object.entries(result.errors).map(([field, message]) => ({ field, message, code: "invalid" })),
