@@ -57,6 +57,15 @@ def _answer_visible(widget) -> None:
         pass
 
 
+def _unfold(widget) -> None:
+    """On the guided page a step the path skips folds away (issue 11); a gate that answers every
+    checker opens it as a reader would, with its "Show this step anyway" button."""
+    section = widget.evaluate("(w) => { const b = w.closest('[data-flow-section-body]'); "
+                              "return b && b.hidden ? b.dataset.flowSectionBody : null; }")
+    if section:
+        widget.page.locator(f'[data-flow-section-skipped="{section}"] button').click()
+
+
 def answer_every_checker(watch) -> list[str]:
     """Answer every required question of every checker on the page with its first option (or a
     fixed sample value), wait for each result, and return the outcome codes shown."""
@@ -70,6 +79,7 @@ def answer_every_checker(watch) -> list[str]:
         # bring in a question asked only then (issue 11): answer again until the checker decides.
         code = None
         for _ in range(4):
+            _unfold(widget)
             _answer_visible(widget)
             try:
                 code = watch.wait_for(
