@@ -7,7 +7,7 @@ const browser = Object.fromEntries(
     "clearInterval", "requestAnimationFrame", "performance", "fetch", "Request", "Response", "URL", "Worker",
     "CustomEvent", "Event", "CSS", "getComputedStyle", "ResizeObserver", "Intl", "WebAssembly", "crypto",
     "XMLHttpRequest", "postMessage", "onmessage", "localStorage", "requestIdleCallback", "MutationObserver", "globalThis",
-    "matchMedia", "HTMLElement", "Element", "Node", "self", "addEventListener", "removeEventListener",
+    "matchMedia", "MessageChannel", "HTMLElement", "Element", "Node", "self", "addEventListener", "removeEventListener",
   ].map((name) => [name, "readonly"]),
 );
 const node = {
