@@ -25,6 +25,9 @@ let writes = Promise.resolve(); // one after the other, so none overwrites anoth
 
 /** {answers, errors, raw} of one namespace (a form's name) in the current query. */
 export async function readUrlState(name) {
+  // No query, nothing to read: skip the round trip to the worker (the first answer comes sooner,
+  // above all after an instant navigation).
+  if (!location.search) return { answers: {}, errors: {}, raw: {} };
   const reply = await ask({ op: "read-url", name, query: location.search });
   return reply.ok ? reply.result : { answers: {}, errors: {}, raw: {} };
 }
@@ -34,6 +37,7 @@ export function writeUrlState(name, answers) {
   const path = location.pathname;
   writes = writes.then(async () => {
     if (location.pathname !== path) return; // the reader has moved to another page meanwhile
+    if (!location.search && !Object.keys(answers).length) return; // an empty link stays empty
     const reply = await ask({ op: "write-url", name, query: location.search, answers });
     if (!reply.ok || location.pathname !== path) return;
     if (reply.result.query !== location.search) {
