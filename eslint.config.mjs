@@ -32,8 +32,8 @@ export default [
     rules: { "no-unused-vars": ["error", { args: "none" }] },
   },
   {
-    // Classic scripts (not modules): Material's moved inline scripts and the Mermaid stand-in.
-    files: ["docs/assets/theme/*.js", "docs/assets/flowchart/*.js"],
+    // Classic scripts (not modules): Material's moved inline scripts.
+    files: ["docs/assets/theme/*.js"],
     languageOptions: { sourceType: "script" },
   },
   {
