@@ -55,8 +55,6 @@ def _conditions(checker: Checker, rule: Rule) -> tuple[str, ...]:
     return tuple(_condition(checker, fact_id, allowed) for fact_id, allowed in rule.when.items())
 
 
-
-
 # ---- The chart's HTML: pieces shared with the flow's chart (flow_chart.py) ----------------------
 # Each list item is one stretch of the chain: the connector coming in (with its label), the box it
 # leads to, and, beside a box, a branch (a labelled arrow to another box). The CSS puts connectors
@@ -98,10 +96,11 @@ def item(*parts: str, end: str = "", attrs: str = "") -> str:
 
 
 def figure(title: str, caption: str, items: list[str], kind: str, name: str) -> str:
-    """The whole chart (`kind`: "checker" or "flow", `name` the checker's or the flow's). One block of raw HTML with no blank line, so Python-Markdown (under every
-    engine) passes it through untouched."""
+    """The whole chart (`kind`: "checker" or "flow"; `name`: the checker's or the flow's). One block
+    of raw HTML with no blank line, so Python-Markdown (under every engine) passes it through untouched."""
     return (
-        f'<figure class="flowchart flowchart--{kind}" data-flowchart="{escape(name)}"><figcaption><p class="flowchart__title">{escape(title)}</p>'
+        f'<figure class="flowchart flowchart--{kind}" data-flowchart="{escape(name)}">'
+        f'<figcaption><p class="flowchart__title">{escape(title)}</p>'
         f'<p class="flowchart__caption">{escape(caption)}</p></figcaption>'
         f'<ol class="flowchart__chain">{"".join(items)}</ol></figure>'
     )
