@@ -31,6 +31,9 @@ class PageScore:
     accessibility: int | None = None
     best_practices: int | None = None
     style_layout_ms: float | None = None
+    # The other weighted metrics, to see which one holds a score down.
+    lcp_ms: float | None = None
+    cls: float | None = None
     # The three longest main-thread tasks as Lighthouse attributes them: (script URL, ms).
     long_tasks: list[tuple[str, float]] = field(default_factory=list)
     error: str | None = None
@@ -75,6 +78,8 @@ def parse_report(path: str, report: dict, origin: str) -> PageScore:
         accessibility=_score(report, "accessibility"),
         best_practices=_score(report, "best-practices"),
         style_layout_ms=breakdown.get("styleLayout"),
+        lcp_ms=audits["largest-contentful-paint"].get("numericValue"),
+        cls=audits["cumulative-layout-shift"].get("numericValue"),
         long_tasks=[(item["url"].replace(origin, "/"), item["duration"]) for item in tasks[:3]],
     )
 
@@ -112,7 +117,7 @@ def report_lines(scores: list[PageScore]) -> list[str]:
     lines = [f"(i) Lighthouse 12.2.3, mobile defaults (slow 4G, 4x CPU), served compressed; budgets: performance >= "
              f"{b['performance']}, TBT <= {b['tbt_ms']} ms, accessibility {b['accessibility']}, best practices "
              f"{b['best_practices']}",
-             f"    {'page':<26} perf   TBT ms  a11y  BP   style+layout  longest tasks (ms)"]
+             f"    {'page':<26} perf   TBT ms  a11y  BP   style+layout  LCP s   CLS   longest tasks (ms)"]
     for score in scores:
         name = "/" + score.path
         if score.error:
@@ -121,7 +126,8 @@ def report_lines(scores: list[PageScore]) -> list[str]:
         tasks = ", ".join(f"{url.rsplit('/', 1)[-1] or url} {ms:.0f}" for url, ms in score.long_tasks)
         verdict = "met" if not score.misses() else "NOT MET"
         lines.append(f"    {name:<26} {score.performance:>4} {score.tbt_ms:>8.0f} {score.accessibility:>5} "
-                     f"{score.best_practices:>4} {score.style_layout_ms or 0:>10.0f} ms  {tasks}   {verdict}")
+                     f"{score.best_practices:>4} {score.style_layout_ms or 0:>10.0f} ms {(score.lcp_ms or 0) / 1000:>6.1f} "
+                     f"{score.cls or 0:>5.2f}  {tasks}   {verdict}")
     met = sum(1 for score in scores if not score.misses())
     lines.append(f"    budgets met on {met} of {len(scores)} pages" + ("" if met == len(scores) else ": NOT MET"))
     return lines

@@ -3,6 +3,8 @@
 // (one `mount(node)` export) is imported only on a page that has one. Each node is mounted once;
 // Material's instant navigation announces every new page on `document$`.
 
+import { inNewTask, nextTask } from "./schedule.js";
+
 const here = (path) => new URL(path, import.meta.url).href;
 
 export const COMPONENTS = {
@@ -17,31 +19,38 @@ export const COMPONENTS = {
 
 const mounted = new WeakSet();
 
+/** One part per task: a phone's main thread is never held for all of a page's widgets at once. */
+async function mountEach(module, nodes) {
+  for (const [index, node] of nodes.entries()) {
+    if (index) await nextTask();
+    try {
+      module.mount(node);
+    } catch (error) {
+      console.warn(error); // one broken part leaves the rest of the page working
+    }
+  }
+}
+
 export function mountComponents(root = document) {
   for (const [name, url] of Object.entries(COMPONENTS)) {
     const nodes = [...root.querySelectorAll(`[data-hb-component="${name}"]`)].filter((node) => !mounted.has(node));
     if (!nodes.length) continue;
     for (const node of nodes) mounted.add(node);
-    import(url).then(
-      (module) => nodes.forEach((node) => {
-        try {
-          module.mount(node);
-        } catch (error) {
-          console.warn(error); // one broken part leaves the rest of the page working
-        }
-      }),
-      (error) => console.warn(error),
-    );
+    import(url).then((module) => mountEach(module, nodes), (error) => console.warn(error));
   }
 }
 
-/** Run `mount` for the page shown now and for every page instant navigation shows later. */
+/** Run `mount` for the page shown now and for every page instant navigation shows later, each time
+ *  in a task of its own after the theme's: not inside Material's DOMContentLoaded (or page swap)
+ *  task, which is long enough already on a phone. */
 export function onEveryPage(mount) {
+  const later = () => inNewTask(mount);
   const subscribe = () => {
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => mount());
-    else mount();
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(later);
+    else later();
   };
-  // Loaded early (from <head>), a module runs before Material's bundle has defined document$.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+  // Loaded early (from <head>), a module runs before Material's bundle has defined document$. On
+  // window, DOMContentLoaded reaches this listener after Material's own (on document) has run.
+  if (document.readyState === "loading") window.addEventListener("DOMContentLoaded", subscribe, { once: true });
   else subscribe();
 }

@@ -1,2 +1,91 @@
-// Material for MkDocs 9.8 partials/javascripts/palette.html, unchanged, moved out of the page for the CSP.
-var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?"[data-md-color-media='(prefers-color-scheme: light)']":"[data-md-color-media='(prefers-color-scheme: dark)']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}
+// The light/dark palette: applied before the page is first drawn, and switched by the header's toggle
+// (Material's own markup, partials/palette.html). A classic script in the header, right after the
+// toggle's form, so it runs before anything is painted.
+//
+// Why not Material's palette component: on every page load it marks <body> with
+// data-md-color-switching (which a `[data-md-color-switching] *` rule matches), reads a computed
+// style, and removes the mark a task later: two restyles of the whole document just to re-apply the
+// palette already applied here, ~0.2 s each at a phone's 4x CPU slowdown on the checker pages
+// (issue 15, README "Where the main-thread time goes"). Taking the form's data-md-component away
+// means Material never mounts it; this script does the same job only when the reader switches.
+//
+// The choice is stored as Material stores it (key "__palette", {index, color}), through Material's
+// own __md_get/__md_set (scope.js), so Material's restorer and a later release read the same value.
+// Until the reader chooses, the page follows the system's preference, also when it changes.
+(() => {
+  const form = document.querySelector("form[data-md-component=palette]");
+  if (!form) return;
+  form.removeAttribute("data-md-component");
+  const inputs = [...form.querySelectorAll("input[data-md-color-media]")];
+  if (!inputs.length) return;
+
+  const stored = () => {
+    try {
+      return __md_get("__palette");
+    } catch {
+      return null; // storage refused (private mode): the system's preference applies
+    }
+  };
+  const systemIndex = () => Math.max(0, inputs.findIndex((input) => matchMedia(input.dataset.mdColorMedia).matches));
+  const colorOf = (input) => ({
+    media: input.dataset.mdColorMedia,
+    scheme: input.dataset.mdColorScheme,
+    primary: input.dataset.mdColorPrimary,
+    accent: input.dataset.mdColorAccent,
+  });
+
+  const apply = (index) => {
+    const input = inputs[index];
+    for (const [key, value] of Object.entries(colorOf(input))) {
+      if (document.body.getAttribute(`data-md-color-${key}`) !== value) document.body.setAttribute(`data-md-color-${key}`, value);
+    }
+    input.checked = true; // the visible label names the other input: clicking it is always a change
+    inputs.forEach((each, i) => {
+      const label = each.nextElementSibling;
+      if (label instanceof HTMLElement) label.hidden = i !== index;
+    });
+  };
+
+  // What the browser's own parts (address bar, scroll bars, form controls) should match; read once
+  // the page is idle, when reading a computed style costs no restyle.
+  const themeColor = Object.assign(document.createElement("meta"), { name: "theme-color" });
+  const colorScheme = Object.assign(document.createElement("meta"), { name: "color-scheme" });
+  document.head.append(themeColor, colorScheme);
+  const describeToBrowser = () => {
+    const header = document.querySelector("[data-md-component=header]");
+    if (!header) return;
+    const style = getComputedStyle(header);
+    themeColor.content = style.backgroundColor;
+    colorScheme.content = style.colorScheme;
+  };
+  const whenIdle = (task) => ("requestIdleCallback" in window ? requestIdleCallback(task, { timeout: 3000 }) : setTimeout(task, 500));
+
+  const choice = stored();
+  const initial = choice && Number.isInteger(choice.index) && inputs[choice.index] ? choice.index : systemIndex();
+  apply(initial);
+  whenIdle(describeToBrowser);
+
+  form.addEventListener("change", (event) => {
+    const index = inputs.indexOf(event.target);
+    if (index < 0) return;
+    // No colour transitions while switching (Material's rule), only for this one restyle.
+    document.body.setAttribute("data-md-color-switching", "");
+    apply(index);
+    __md_set("__palette", { index, color: colorOf(inputs[index]) });
+    describeToBrowser();
+    setTimeout(() => document.body.removeAttribute("data-md-color-switching"), 0);
+  });
+  // Enter on the toggle switches too, as with Material's component (a radio only answers Space/arrows).
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const next = inputs[(inputs.findIndex((input) => input.checked) + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+  for (const input of inputs) {
+    matchMedia(input.dataset.mdColorMedia).addEventListener?.("change", () => {
+      if (!stored()) apply(systemIndex());
+    });
+  }
+})();

@@ -2,6 +2,10 @@
 // until the group has decided, print one card. Without JavaScript (and on paper) everything shows:
 // the covering is a screen-only class (training.css).
 
+import { nextTask } from "../checkers/schedule.js";
+
+const CARDS_PER_TASK = 4;
+
 function button(text, attrs = {}) {
   const node = document.createElement("button");
   node.type = "button";
@@ -63,6 +67,11 @@ function mountCard(card) {
   card.querySelector(".drill-card__meta").after(tools);
 }
 
-export function mount(root) {
-  root.querySelectorAll("[data-card]").forEach(mountCard);
+export async function mount(root) {
+  // 54 cards: a few per task, so the page stays responsive while they get their buttons.
+  const cards = [...root.querySelectorAll("[data-card]")];
+  for (let start = 0; start < cards.length; start += CARDS_PER_TASK) {
+    if (start) await nextTask();
+    cards.slice(start, start + CARDS_PER_TASK).forEach(mountCard);
+  }
 }
