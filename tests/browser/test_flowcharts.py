@@ -22,6 +22,17 @@ def chart_requests(watch) -> list[str]:
     return [url for url in watch.requests if "mermaid" in url.lower() or "/flowchart/" in url]
 
 
+def on_screen(page, chart) -> None:
+    """Scroll the chart into view and wait for its first rendering: the flow's chart is not laid
+    out until it nears the screen (content-visibility), and until then its innerText is empty."""
+    chart.scroll_into_view_if_needed()
+    for _ in range(100):
+        if chart.evaluate("f => f.innerText.trim() !== ''"):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the chart was never rendered")
+
+
 def chart_text(page, name: str) -> str:
     chart = page.locator(f'figure.flowchart[data-flowchart="{name}"]')
     chart.wait_for()
@@ -42,6 +53,20 @@ def test_the_chart_is_visible_with_every_outcome_and_no_library(watch, site_url,
     assert page.evaluate("typeof window.mermaid") == "undefined"
 
 
+def test_the_flow_chart_shows_every_step_once_on_screen(watch, site_url):
+    from checkers.flows.paged import FLOW
+
+    page = watch.page
+    page.goto(site_url + "paged/")
+    on_screen(page, page.locator('figure.flowchart[data-flowchart="paged"]'))
+    text = chart_text(page, "paged")
+    kinds = {"checker": "checker", "text": "do", "checklist": "checklist"}
+    for index, step in enumerate(FLOW.steps, start=1):
+        assert f"{index}. {step.title}" in text and f"({kinds[step.kind]}: {step.id})" in text, step.id
+    assert text.index("The page comes in") < text.index("1. ") and text.rstrip().endswith("Resolved, or handed over")
+    assert chart_requests(watch) == []
+
+
 @pytest.mark.parametrize("path", ["us-federal/", "paged/"])
 def test_the_chart_needs_no_script(browser, site_url, path):
     # With JavaScript off the chart is exactly the same: the build wrote it, CSS lays it out.
@@ -49,6 +74,7 @@ def test_the_chart_needs_no_script(browser, site_url, path):
         page = context.new_page()
         page.goto(site_url + path)
         chart = page.locator("figure.flowchart")
+        on_screen(page, chart)
         shape = chart.evaluate("f => [f.innerText, f.getBoundingClientRect().height,"
                                " [...f.querySelectorAll('.flowchart__box')].map(b => b.getBoundingClientRect().x)]")
         context.close()
@@ -97,7 +123,7 @@ def test_on_a_phone_the_chart_stacks_and_fits_the_screen(browser, site_url, path
     page = context.new_page()
     page.goto(site_url + path)
     chart = page.locator("figure.flowchart")
-    chart.wait_for()
+    on_screen(page, chart)
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), f"{path} overflows at 390 px"
     assert chart.evaluate("f => f.scrollWidth <= f.clientWidth"), f"{path}: the chart is wider than its box"
     if path != "paged/":
