@@ -23,8 +23,8 @@ def chart_requests(watch) -> list[str]:
 
 
 def on_screen(page, chart) -> None:
-    """Scroll the chart into view and wait for its first rendering: the flow's chart is not laid
-    out until it nears the screen (content-visibility), and until then its innerText is empty."""
+    """Scroll the chart into view and wait until it is rendered (innerText is empty for content the
+    browser skips off screen, should a chart ever be given content-visibility)."""
     chart.scroll_into_view_if_needed()
     for _ in range(100):
         if chart.evaluate("f => f.innerText.trim() !== ''"):
@@ -58,7 +58,7 @@ def test_the_flow_chart_shows_every_step_once_on_screen(watch, site_url):
 
     page = watch.page
     page.goto(site_url + "paged/")
-    on_screen(page, page.locator('figure.flowchart[data-flowchart="paged"]'))
+    on_screen(page, page.locator('figure.flowchart[data-flowchart="paged"]'))  # at the end of the page
     text = chart_text(page, "paged")
     kinds = {"checker": "checker", "text": "do", "checklist": "checklist"}
     for index, step in enumerate(FLOW.steps, start=1):
