@@ -7,8 +7,8 @@ npm package beside it), drives headless Chromium, and prints median/min/max over
     Pyodide's `1+1` likewise; ratio
 (b) the same for a returning reader (same profile, second visit), against stock's second visit
 (c) click on another checker page (instant navigation) -> its answer shown
-(d) the longest stretch of one main-thread task held by the site's own scripts, by the theme's,
-    by Mermaid and by the page itself (parse, style, layout, paint), on a cold visit to the guided
+(d) the longest stretch of one main-thread task held by the site's own scripts, by the theme's
+    and by the page itself (parse, style, layout, paint), on a cold visit to the guided
     page at Lighthouse's 4x CPU slowdown (a Chromium trace with V8's CPU profile: benchmarks/tasks.py)
 (e) answer changed -> outcome shown (median of 20 changes per run, qualifying page)
 (f) `mkdocs build` wall time

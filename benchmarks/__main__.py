@@ -192,7 +192,6 @@ def report(figures: dict) -> None:
         print(f"    the site's own scripts:          {spread(site)}   budget <= {b['d']} ms: "
               f"{verdict(statistics.median(site), b['d'])}")
         print(f"    the theme's bundle (Material):   {spread([run['theme'] for run in d])}")
-        print(f"    Mermaid:                         {spread([run['library'] for run in d])}")
         print(f"    the page (parse, style, layout, paint, GC outside scripts): {spread([run['page'] for run in d])}")
         print(f"    first answer at this slowdown:   {spread([run['answer'] for run in d])}")
         print(f"    (shares of one task, from the CPU profile; Lighthouse blames the site's longest on "

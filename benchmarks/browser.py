@@ -251,8 +251,8 @@ def throttled_stock(browser, stock_url: str) -> float:
 
 TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing",
                     "disabled-by-default-v8.cpu_profiler"]
-# After the first answer the page keeps working (the other widgets' replies, Mermaid waiting for
-# idle); tasks that start this long after it still count.
+# After the first answer the page keeps working (the other widgets' replies); tasks that start this
+# long after it still count.
 AFTER_ANSWER_MS = 3000
 
 
@@ -285,7 +285,7 @@ def traced_visit(browser, root: str, path: str = GUIDED_PAGE, cpu_slowdown: floa
 
 
 def longest_task(browser, root: str) -> dict:
-    """(d): the longest stretch of the main thread held by the site's own scripts, the theme, Mermaid
+    """(d): the longest stretch of the main thread held by the site's own scripts, the theme
     and the page itself, in ms, on a cold visit to the guided page at Lighthouse's CPU slowdown."""
     visit = traced_visit(browser, root)
     longest, culprit = tasks.longest_by_owner(visit["tasks"], visit["page_url"])

@@ -14,18 +14,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 TASK_NAMES = ("RunTask", "ThreadControllerImpl::RunTask")
-OWNERS = ("site", "theme", "library", "page")
+OWNERS = ("site", "theme", "page")
 
 
 def owner(url: str | None, page_url: str) -> str:
-    """The site's own scripts, the theme's bundle, a library the site serves (Mermaid), or the
-    page itself (HTML parsing, style and layout not run from a script)."""
+    """The site's own scripts, the theme's bundle, or the page itself (HTML parsing, style and
+    layout not run from a script)."""
     if not url or url == page_url or url == "Unattributable":
         return "page"
     if "/assets/javascripts/" in url:
         return "theme"
-    if "/assets/flowchart/" in url and not url.endswith("mermaid-loader.js"):
-        return "library"
     return "site" if "/assets/" in url else "page"
 
 
@@ -35,7 +33,7 @@ class Task:
     ms: float
     url: str  # as Lighthouse would attribute it
     # The task's time by whose JavaScript was running, per the CPU profile: "site" when a site frame
-    # is on the stack (even if the theme called it), else "theme" or "library"; "page" is the
+    # is on the stack (even if the theme called it), else "theme"; "page" is the
     # rest (parsing, style, layout, paint and garbage collection outside any script).
     shares: dict[str, float] = field(default_factory=dict)
 
@@ -102,7 +100,7 @@ def tasks_between(events, pid: int, tid: int, start: float, end: float, profile:
     def owner_of(node_id: int) -> str | None:
         if node_id not in owner_of_node:
             owners = {owner(frame.get("url"), page_url) for frame in profile.stack(node_id) if frame.get("url")}
-            owner_of_node[node_id] = next((name for name in ("site", "theme", "library") if name in owners), None)
+            owner_of_node[node_id] = next((name for name in ("site", "theme") if name in owners), None)
         return owner_of_node[node_id]
 
     tasks, index, sample_index, previous_end = [], 0, 0, -1.0

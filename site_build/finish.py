@@ -6,7 +6,7 @@ comes out the same whichever engine wrote it (MkDocs calls it from `on_post_buil
 
 In order: the markers' root placeholders become each page's relative path to the site root; every
 HTML file gets the Content-Security-Policy `<meta>` (404.html included); pages with a checker get
-the early start of Python; the Mermaid library and the Python runtime are copied in; the external
+the early start of Python; the Python runtime is copied in; the external
 links are listed; last, the `.br`/`.gz` siblings of everything written. Running it twice gives the
 same site.
 
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from site_build import csp, early_start, external_links, flowchart, markers, offline, precompress, pyodide_bundle
+from site_build import csp, early_start, external_links, markers, offline, precompress, pyodide_bundle
 
 NOT_FOUND_PAGE = "404.html"
 
@@ -34,7 +34,7 @@ class FinishError(RuntimeError):
 
 def _pages(site_dir: Path):
     for path in sorted(site_dir.rglob("*.html")):
-        if "assets" not in path.relative_to(site_dir).parts:  # Mermaid's and Pyodide's files are not pages
+        if "assets" not in path.relative_to(site_dir).parts:  # Pyodide's files are not pages
             yield path
 
 
@@ -74,7 +74,6 @@ def finish(site_dir: Path, base: str | None = None) -> None:
         if finished != html:
             page.write_text(finished, encoding="utf-8")
     try:
-        flowchart.copy_library(site_dir)
         pyodide_bundle.bundle(site_dir)
     except (FileNotFoundError, pyodide_bundle.BundleError) as error:
         raise FinishError(str(error)) from error
@@ -89,7 +88,7 @@ def finish(site_dir: Path, base: str | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m site_build.finish",
-        description="Finish a built site: CSP, early start, Python runtime, Mermaid, link report, offline manifest and service worker, .br/.gz.",
+        description="Finish a built site: CSP, early start, Python runtime, link report, offline manifest and service worker, .br/.gz.",
     )
     parser.add_argument("site_dir", type=Path, help="the folder the engine wrote (e.g. site)")
     parser.add_argument("--base", help="the sub-path the site is served under, e.g. /handbook/ (default: from sitemap.xml)")

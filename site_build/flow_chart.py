@@ -2,16 +2,19 @@
 the picture cannot disagree with the routing the page and the CLI follow.
 
 Marker: `<!-- flowchart: paged -->` (site_build/markers.py sends a flow's name here). Each step is a
-node in order; a step that applies only under conditions gets a diamond before it naming them, with
-"no" leading past it (the step is skipped, or waits, as the flow says).
+box in order; a step that applies only under conditions gets a condition box before it naming them,
+with "no" leading past it (the step is skipped, or waits, as the flow says). The same HTML pieces as
+a checker's chart (flowchart.py), and the same CSS.
 """
 
 from __future__ import annotations
 
-from checkers import flows, registry
-from checkers.flows.model import Flow, When
+from html import escape
 
-from .flowchart import _label
+from checkers import flows, registry
+from checkers.flows.model import Flow, Step, When
+
+from .flowchart import box, branch, figure, item, link, node
 
 
 def _values(key: str, allowed: tuple) -> str:
@@ -32,39 +35,41 @@ def condition_lines(when: When) -> list[str]:
     return [("either " if i == 0 and len(lines) > 1 else "or " if i else "") + line for i, line in enumerate(lines)]
 
 
-def mermaid_source(flow: Flow) -> str:
-    lines = [
-        "flowchart TD",
-        f"    accTitle: The whole response: {flow.title}",
-        "    accDescr: The steps in order; a diamond names the conditions under which the next step applies.",
-        '    start(["The page comes in"])',
-    ]
-    previous, skips = "start", []
+def _when_not(step: Step) -> str:
+    """What happens when a step's conditions do not all hold: each `When` either skips the step or
+    keeps it waiting (`When.waits`), and the label says which of the two this step can do."""
+    waits = {when.waits for when in step.applies}
+    return "no: " + {frozenset({False}): "skipped", frozenset({True}): "waits"}.get(frozenset(waits), "skipped or waits")
+
+
+def chart_html(flow: Flow) -> str:
+    """The steps in order, each as a box "N. title" with "(kind: id)"; a step that applies only
+    under conditions has a condition box before it, "yes" into the step, and a branch saying what
+    "no" does (the reader goes on to the next step)."""
+    items = [item(node(box("terminal", "The page comes in")), end="start")]
     for index, step in enumerate(flow.steps):
-        node = f"s{index}"
-        entry = node
-        if step.applies:
-            entry = f"c{index}"
-            text = [f"• {line}" for when in step.applies for line in condition_lines(when)]
-            lines.append(f"    {entry}{{{{{_label('Applies when all of:', *text)}}}}}")
-            lines.append(f"    {entry} -->|yes| {node}")
         kind = {"checker": "checker", "text": "do", "checklist": "checklist"}[step.kind]
-        lines.append(f"    {node}[{_label(f'{index + 1}. {step.title}', f'({kind}: {step.id})')}]")
-        for source in [previous, *skips]:
-            arrow = " -->|no: skipped or waits| " if source.startswith("c") else " --> "
-            lines.append(f"    {source}{arrow}{entry}")
-        skips = [entry] if step.applies else []
-        previous = node
-    lines.append('    finish(["Resolved, or handed over"])')
-    for source in [previous, *skips]:
-        lines.append(f"    {source}{' -->|no: skipped or waits| ' if source.startswith('c') else ' --> '}finish")
-    return "\n".join(lines)
+        step_box = node(box("step", f"{index + 1}. {step.title}", code=f"({kind}: {step.id})"))
+        parts = [link()]
+        if step.applies:
+            conditions = tuple(line for when in step.applies for line in condition_lines(when))
+            after = f"step {index + 2}" if index + 1 < len(flow.steps) else "the end"
+            parts += [
+                node(box("decision", "Applies when all of:", conditions, bullets=True)),
+                branch(_when_not(step), box("note", f"Go on to {after}")),
+                link("yes"),
+            ]
+        items.append(item(*parts, step_box, attrs=f' data-step="{escape(step.id)}"'))
+    items.append(item(link(), node(box("terminal", "Resolved, or handed over")), end="end"))
+    return figure(
+        f"The whole response: {flow.title}",
+        "The whole response as a chart, drawn from the same flow definition that routes this page and "
+        "the command line when this site was built.",
+        items,
+        "flow",
+        flow.name,
+    )
 
 
 def render_flow_chart(arg: str) -> str:
-    flow = flows.get(arg or "paged")
-    return (
-        '<p class="flowchart__caption">The whole response as a chart, drawn from the same flow definition that '
-        "routes this page and the command line when this site was built.</p>\n\n"
-        f"```mermaid\n{mermaid_source(flow)}\n```\n"
-    )
+    return chart_html(flows.get(arg or "paged"))

@@ -1,28 +1,21 @@
 """Flowcharts drawn from a checker's own rule table at build time, so the picture can never disagree
 with the code that decides.
 
-`<!-- flowchart: NAME -->` in a page becomes a Mermaid fence (rendered by pymdownx.superfences and
-Material) that walks the first-match table as a chain: row 1's conditions, "matches" to its outcome,
-"no match" on to row 2, and so on, down to the row that matches anything. The Mermaid library, from
-the pinned npm package, is copied into the site by `copy_library`; the theme (overrides/main.html)
-gives every page a small loader that fetches it only when a diagram is drawn (adr/0004).
+`<!-- flowchart: NAME -->` in a page becomes the chart itself, as plain HTML that the site's CSS
+lays out (handbook.css, "Flowcharts"): no script draws it (adr/0007). It walks the first-match
+table as a chain: row 1's conditions, "matches" to its outcome, "no match" on to row 2, and so on,
+down to the row that matches anything. The chain is an ordered list, so a screen reader reads it
+in the order a reader follows it; the arrows' words are text, the lines are CSS.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
+from html import escape
 
 import checkers
 from checkers.model import Checker, Rule
 
-ROOT = Path(__file__).resolve().parent.parent
-MERMAID_NPM = ROOT / "node_modules" / "mermaid"
-# The browser (IIFE) bundle: one file, defines globalThis.mermaid, no chunks fetched later.
-MERMAID_FILES = ("dist/mermaid.min.js", "LICENSE")
-MERMAID_TARGET = Path("assets") / "mermaid"
 
 @dataclass(frozen=True)
 class Decision:
@@ -62,81 +55,96 @@ def _conditions(checker: Checker, rule: Rule) -> tuple[str, ...]:
     return tuple(_condition(checker, fact_id, allowed) for fact_id, allowed in rule.when.items())
 
 
-def _text(text: str) -> str:
-    """Escape for a quoted Mermaid label (its own #entity; syntax), '#' first as the others add it."""
-    for raw, entity in (("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
-        text = text.replace(raw, entity)
-    return text
+# ---- The chart's HTML: pieces shared with the flow's chart (flow_chart.py) ----------------------
+# Each list item is one stretch of the chain: the connector coming in (with its label), the box it
+# leads to, and, beside a box, a branch (a labelled arrow to another box). The CSS puts connectors
+# and boxes in one column (the spine) and a branch to the right of its box, or under it, indented,
+# on a phone. Every text is escaped here; callers pass plain text.
 
 
-def _label(*lines: str) -> str:
-    """One quoted label, a line per item (Mermaid wraps long lines itself)."""
-    return '"' + "<br>".join(_text(line) for line in lines) + '"'
+def link(label: str = "", direction: str = "down") -> str:
+    """An arrow: `down` along the spine (into the next box), `across` into a branch's box."""
+    text = f'<span class="flowchart__label">{escape(label)}</span>' if label else ""
+    return f'<div class="flowchart__link flowchart__link--{direction}">{text}</div>'
 
 
-def _outcome_id(code: str) -> str:
-    return "out_" + re.sub(r"[^A-Za-z0-9]", "_", code)
-
-
-def mermaid_source(checker: Checker) -> str:
-    """The flowchart as Mermaid text. Every outcome node carries its code, as the result does."""
-    flow = chain(checker)
-    lines = [
-        "flowchart TD",
-        f"    accTitle: How the {checker.name} checker decides",
-        "    accDescr: The rows of its decision table, tried from the top; the first row that matches decides.",
-        '    start(["Your answers"])',
-    ]
-    previous, edge = "start", ""
-    drawn: list[str] = []
-
-    def outcome_node(code: str) -> str:
-        node = _outcome_id(code)
-        if code not in drawn:
-            drawn.append(code)
-            lines.append(f"    {node}({_label(checker.outcome(code).title, f'({code})')})")
-        return node
-
-    for decision in flow.decisions:
-        node = f"row{decision.row}"
-        conditions = decision.conditions
-        if len(conditions) > 1:  # bullets keep the conditions apart once Mermaid wraps them
-            conditions = tuple(f"• {condition}" for condition in conditions)
-        heading = f"Row {decision.row}" + (": all of" if len(conditions) > 1 else "")
-        lines.append(f"    {node}{{{{{_label(heading, *conditions)}}}}}")
-        lines.append(f"    {previous} -->{edge} {node}")
-        # "matches", not "yes": a row like "Already handling another emergency? no" must not read as
-        # if "yes" answered its question.
-        lines.append(f"    {node} -->|matches| {outcome_node(decision.outcome)}")
-        previous, edge = node, "|no match|"
-    if flow.fallback is not None:
-        target = outcome_node(flow.fallback)
-        label = f'|"no match: row {flow.fallback_row}, any answers"|' if flow.decisions else f"|row {flow.fallback_row}|"
+def box(kind: str, heading: str, lines: tuple[str, ...] = (), *, bullets: bool = False, code: str = "") -> str:
+    """A box of the chart: `kind` is its shape (terminal, decision, outcome, step, note, error)."""
+    parts = [f'<p class="flowchart__heading">{escape(heading)}</p>']
+    if bullets:
+        parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
     else:
-        target = "nomatch"
-        lines.append(f"    nomatch[{_label('No row matches: the checker reports an error')}]")
-        label = edge
-    lines.append(f"    {previous} -->{label} {target}")
-    return "\n".join(lines)
+        parts.extend(f"<p>{escape(line)}</p>" for line in lines)
+    if code:
+        parts.append(f'<p class="flowchart__code">{escape(code)}</p>')
+    return f'<div class="flowchart__box flowchart__box--{kind}">{"".join(parts)}</div>'
 
 
-def chart_markdown(name: str) -> str:
-    checker = checkers.get(name)
+def node(box_html: str) -> str:
+    """A box on the spine (its cell carries the spine's line past a box shorter than its branch)."""
+    return f'<div class="flowchart__node">{box_html}</div>'
+
+
+def branch(label: str, box_html: str) -> str:
+    return f'<div class="flowchart__branch">{link(label, "across")}{box_html}</div>'
+
+
+def item(*parts: str, end: str = "", attrs: str = "") -> str:
+    """One stretch of the chain; `end` is "start" or "end" for the first and the last."""
+    kind = f" flowchart__item--{end}" if end else ""
+    return f'<li class="flowchart__item{kind}"{attrs}>{"".join(parts)}</li>'
+
+
+def figure(title: str, caption: str, items: list[str], kind: str, name: str) -> str:
+    """The whole chart (`kind`: "checker" or "flow"; `name`: the checker's or the flow's). One block
+    of raw HTML with no blank line, so Python-Markdown (under every engine) passes it through untouched."""
     return (
-        f'<p class="flowchart__caption">The same rules as a flowchart, drawn from the checker\'s '
-        f"decision table when this site was built: start at the top; the first row whose answers match "
-        f"decides. Row numbers are those of the decision table.</p>\n\n"
-        f"```mermaid\n{mermaid_source(checker)}\n```\n"
+        f'<figure class="flowchart flowchart--{kind}" data-flowchart="{escape(name)}">'
+        f'<figcaption><p class="flowchart__title">{escape(title)}</p>'
+        f'<p class="flowchart__caption">{escape(caption)}</p></figcaption>'
+        f'<ol class="flowchart__chain">{"".join(items)}</ol></figure>'
     )
 
 
-def copy_library(site_dir: Path) -> Path:
-    """Copy Mermaid's browser bundle (and its licence) from node_modules into the built site."""
-    target = site_dir / MERMAID_TARGET
-    target.mkdir(parents=True, exist_ok=True)
-    for name in MERMAID_FILES:
-        source = MERMAID_NPM / name
-        if not source.exists():
-            raise FileNotFoundError(f"{source} is missing: run `npm ci` (the README's commands do it for you)")
-        shutil.copy2(source, target / Path(name).name)
-    return target
+def _outcome_box(checker: Checker, code: str) -> str:
+    return box("outcome", checker.outcome(code).title, code=f"({code})")
+
+
+def chart_html(checker: Checker) -> str:
+    """The flowchart. Every outcome box carries its code, as the result does; an outcome two rows
+    share is drawn once per row (merged boxes would need lines crossing the chart)."""
+    flow = chain(checker)
+    items = [item(node(box("terminal", "Your answers")), end="start")]
+    incoming = ""
+    for decision in flow.decisions:
+        several = len(decision.conditions) > 1
+        heading = f"Row {decision.row}" + (": all of" if several else "")
+        items.append(item(
+            link(incoming),
+            node(box("decision", heading, decision.conditions, bullets=several)),
+            # "matches", not "yes": a row like "Already handling another emergency? no" must not
+            # read as if "yes" answered its question.
+            branch("matches", _outcome_box(checker, decision.outcome)),
+            attrs=f' data-row="{decision.row}" data-outcome="{escape(decision.outcome)}"',
+        ))
+        incoming = "no match"
+    if flow.fallback is not None:
+        reached = f"row {flow.fallback_row}, any answers"
+        label = f"no match: {reached}" if flow.decisions else reached
+        items.append(item(link(label), node(_outcome_box(checker, flow.fallback)), end="end",
+                          attrs=f' data-row="{flow.fallback_row}" data-outcome="{escape(flow.fallback)}"'))
+    else:
+        items.append(item(link(incoming), node(box("error", "No row matches: the checker reports an error")), end="end"))
+    return figure(
+        f"How the {checker.name} checker decides",
+        "The same rules as a flowchart, drawn from the checker's decision table when this site was built: "
+        "start at the top; the first row whose answers match decides. Row numbers are those of the "
+        "decision table.",
+        items,
+        "checker",
+        checker.name,
+    )
+
+
+def chart_markdown(name: str) -> str:
+    return chart_html(checkers.get(name))

@@ -75,7 +75,7 @@ def render_checker(name: str) -> str:
 
 
 def render_flowchart(name: str) -> str:
-    """A checker's rule table, or a whole flow's steps (`paged`), as a Mermaid chart."""
+    """A checker's rule table, or a whole flow's steps (`paged`), as a chart in plain HTML."""
     if name in flows.NAMES:
         return flow_chart.render_flow_chart(name)
     return flowchart.chart_markdown(name)
@@ -186,8 +186,8 @@ class FlowSectionPostprocessor(Postprocessor):
 
 class MarkerExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        # After whitespace normalising (30) and before fenced code (25), so a flowchart's Mermaid
-        # fence is a fence, and before the raw HTML is stashed (20).
+        # After whitespace normalising (30) and before fenced code (25), so a marker's Markdown
+        # fence would be a fence, and before the raw HTML is stashed (20).
         md.preprocessors.register(MarkerPreprocessor(md), "handbook_markers", 28)
         # After the raw HTML is back in place (30) and `&` substitution (20): the whole content.
         md.postprocessors.register(ExternalLinkPostprocessor(md), "handbook_external_links", 5)

@@ -302,7 +302,7 @@ def test_incident_helper_mounts_after_instant_navigation(watch, site_url):
 
 @pytest.mark.parametrize("width", [375])
 def test_widgets_fit_a_phone(browser, site_url, width):
-    # Nothing on these pages is wider than a phone's screen (the flowcharts scroll inside their box).
+    # Nothing on these pages is wider than a phone's screen (the flowcharts reflow into one column).
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     for path in ("multiple-emergencies/", "us-federal/", "saas/", "special-handling/", "when-stuck/"):
