@@ -23,24 +23,47 @@ def _step_link(step, base: str) -> str:
     return f"#{section}" if section else f"{base}{handbook.href(step.cite[0])}"
 
 
+# The path's texts the panel shows, in this order (checkers/flows/paged.py's `texts`).
+SHOWN_TEXTS = ("public_comment", "internal_note")
+
+
+def _text_block(text_id: str, entry: dict) -> str:
+    """As flow-path.js's textBlock draws it; its Copy button works once the page's script runs."""
+    return (f'<div class="flow-path__text" data-flow-text="{text_id}"><p><strong>{escape(entry["label"])}</strong></p>'
+            f'<pre class="flow-path__say">{escape(entry["text"])}</pre>'
+            f'<button type="button" class="md-button checker__copy" aria-label="Copy {escape(entry["label"], quote=True)}" '
+            f"disabled>Copy</button></div>")
+
+
 def render_flow_path(arg: str, base: str = "../") -> str:
     flow = flows.get(arg or "paged")
     own = [q for q in flow.questions if q.id != "done"]
     fields = "".join(widgets.question_html(flow.name, q) for q in own)
     markable = {s.id for s in paged.MARKABLE}
-    items = []
+    # The path of a first visit (no answers yet), drawn now: when Python's first answer says the same,
+    # nothing on the page moves (a phone's reader is not thrown off the line they were reading).
+    first = flows.run(flow.name, {})
+    statuses = {step["id"]: step for step in first["steps"]}
+    items, skipped = [], []
     for step in flow.steps:
+        state = statuses[step.id]
         done_box = ""
         if step.id in markable:
             box_id = f"flow-done-{step.id}"
+            disabled = " disabled" if state["status"] == "skipped" else ""
             done_box = (f' <label class="flow-path__done" for="{box_id}"><input type="checkbox" id="{box_id}" '
-                        f'data-flow-done value="{step.id}"> Done</label>')
+                        f'data-flow-done value="{step.id}"{disabled}> Done</label>')
+        because = state["because"] if state["status"] in ("skipped", "open") else ""
+        current = ' aria-current="step"' if state["status"] == "next" else ""
         items.append(
-            f'<li class="flow-path__step" data-flow-step="{step.id}" data-status="open">'
-            f'<a href="{escape(_step_link(step, base), quote=True)}">{escape(step.title)}</a>'
-            f'<span class="flow-path__status" data-flow-status></span>{done_box}'
-            f'<p class="flow-path__because" data-flow-because hidden></p></li>'
+            f'<li class="flow-path__step" data-flow-step="{step.id}" data-status="{state["status"]}">'
+            f'<a href="{escape(_step_link(step, base), quote=True)}"{current}>{escape(step.title)}</a>'
+            f'<span class="flow-path__status" data-flow-status> ({escape(state["status_text"])})</span>{done_box}'
+            f'<p class="flow-path__because" data-flow-because{"" if because else " hidden"}>{escape(because)}</p></li>'
         )
+        if state["status"] == "skipped":
+            skipped.append(f"<li>{escape(step.title)}: {escape(state['because'])}</li>")
+    texts = "".join(_text_block(text_id, first["texts"][text_id]) for text_id in SHOWN_TEXTS if text_id in first["texts"])
     return (
         f'<section class="flow-path" data-hb-component="flow-path" data-flow="{flow.name}" '
         f'aria-labelledby="flow-path-title">'
@@ -51,9 +74,9 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         # In order, but unnumbered: the page's headings carry the step numbers (several steps of the
         # path share one heading, and some are read on another page), so a second count would disagree.
         f'<ol class="flow-path__steps">{"".join(items)}</ol>'
-        f'<div class="flow-path__texts" data-flow-texts aria-live="polite"></div>'
-        f'<details class="flow-path__skipped" data-flow-skipped hidden><summary>Skipped steps, and why</summary>'
-        f'<ul data-flow-skipped-list></ul></details>'
+        f'<div class="flow-path__texts" data-flow-texts="{" ".join(SHOWN_TEXTS)}" aria-live="polite">{texts}</div>'
+        f'<details class="flow-path__skipped" data-flow-skipped{"" if skipped else " hidden"}><summary>Skipped steps, and why</summary>'
+        f'<ul data-flow-skipped-list>{"".join(skipped)}</ul></details>'
         f"</section>"
     )
 

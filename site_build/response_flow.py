@@ -67,13 +67,14 @@ def checklist_html(checklist_id: str, base: str) -> str:
 
 
 def toolbar_html() -> str:
-    # Hidden until flow.js runs: without JavaScript there is no state to link to or clear.
+    # Drawn from the start, its buttons disabled until flow.js runs (there is no state to link to or
+    # clear before): shown only then, it pushed the page down under a phone reader's eyes (issue 15).
     return (
-        '<div class="flow-toolbar" data-hb-component="flow" data-flow-toolbar hidden>'
+        '<div class="flow-toolbar" data-hb-component="flow" data-flow-toolbar>'
         '<p class="flow-toolbar__row">Link to this response, with your answers '
         "(paste it into the Slack thread or the ticket): "
-        '<code class="flow-permalink"></code></p>'
-        '<p class="flow-toolbar__row"><button type="button" class="md-button flow-copy-link">Copy link</button> '
-        '<button type="button" class="md-button flow-start-again">Start again</button></p>'
+        '<code class="flow-permalink">\u00a0</code></p>'
+        '<p class="flow-toolbar__row"><button type="button" class="md-button flow-copy-link" disabled>Copy link</button> '
+        '<button type="button" class="md-button flow-start-again" disabled>Start again</button></p>'
         '<p class="flow-toolbar__status checker__hint" role="status"></p></div>'
     )

@@ -82,8 +82,14 @@ def _input(dom_id: str, q: Question) -> str:
     )
 
 
-def question_html(form_name: str, q: Question) -> str:
-    """One field. Its ids are `chk-<form>-<question>` (underscores as hyphens)."""
+def question_html(form_name: str, q: Question, *, asked: bool = True) -> str:
+    """One field. Its ids are `chk-<form>-<question>` (underscores as hyphens). A question not
+    `asked` for the form's defaults is drawn hidden, as the first answer will show it."""
+    html = _field_html(form_name, q)
+    return html if asked else html.replace(' class="checker__field"', ' class="checker__field" hidden', 1)
+
+
+def _field_html(form_name: str, q: Question) -> str:
     dom_id = f"chk-{form_name}-{q.id}".replace("_", "-")
     if q.kind == "multi-choice":
         return _radios(dom_id, q, [(o.value, o.label) for o in q.options], None, multiple=True)
@@ -165,7 +171,10 @@ def form_html(
     renderer = f' data-renderer="{form.name}"' if (RENDERERS / f"{form.name}.js").exists() else ""
     link = " data-keeps-link" if form.keeps_link else ""
     prompt_attr = f' data-prompt="{_attr(prompt)}"' if prompt else ""
-    questions = "".join(question_html(form.name, q) for q in form.questions)
+    # The questions Python asks for the defaults, so the page does not move when its first answer
+    # hides the others (the exception criteria: 1,200 px on a phone, issue 15).
+    asked = set(forms.asked(form.name, {}))
+    questions = "".join(question_html(form.name, q, asked=q.id in asked) for q in form.questions)
     reset_html = '<button type="reset" class="md-button checker__reset">Start again</button>' if reset else ""
     summary_html = f'<p class="checker__summary">{escape(summary)}</p>' if summary else ""
     return (

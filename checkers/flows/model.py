@@ -284,6 +284,15 @@ def describe(when: When) -> dict[str, Any]:
             "otherwise": when.otherwise, "waits": when.waits}
 
 
+# The words the page shows beside a step, for each status `run` reports.
+STATUS_WORDS = {"done": "Done", "next": "Next", "open": "Open", "skipped": "Skipped"}
+
+
+def status_text(status: str, outcome: str | None) -> str:
+    """"Done: strict", "Skipped": what "Your path" shows beside a step."""
+    return f"{STATUS_WORDS[status]}: {outcome}" if outcome else STATUS_WORDS[status]
+
+
 def run(flow: Flow, answers: Any, *, now: datetime | None = None) -> dict[str, Any]:
     path = walk(flow, answers, now=now)
     steps = []
@@ -296,6 +305,7 @@ def run(flow: Flow, answers: Any, *, now: datetime | None = None) -> dict[str, A
             "status": path.statuses[step.id],
             "checker": step.checker,
             "outcome": result["outcome"] if result else None,
+            "status_text": status_text(path.statuses[step.id], result["outcome"] if result else None),
             "because": path.because.get(step.id, step.does),
             "cite": result["cite"] if result else [handbook.href(a) for a in anchors],
         })

@@ -235,3 +235,16 @@ def test_the_borderline_checker_answers_on_the_qualifying_page(watch, site_url):
     wait_outcome(watch, "borderline", "contact-manager")
     watch.wait_for("location.search.includes('borderline.handling_other_emergency=true')")
     assert "borderline.at=2024-03-09T10:00%2B11:00" in page.url  # kept in its own offset
+
+
+
+def test_your_path_is_drawn_before_python_starts_as_python_draws_it(watch, site_url):
+    """The build draws a first visit's path; Python's first answer changes none of its words."""
+    page = watch.page
+    page.goto(site_url + "paged/")
+    panel = page.locator("[data-hb-component=flow-path]")
+    before = panel.locator(".flow-path__steps").inner_text()
+    wait_flow_ready(watch)
+    watch.wait_for("document.querySelector('[data-flow-next]').textContent.startsWith('Next:')")
+    assert panel.locator(".flow-path__steps").inner_text() == before
+    assert panel.locator("[data-flow-text] button").first.is_enabled()  # the Copy buttons work now

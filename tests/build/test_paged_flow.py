@@ -160,3 +160,25 @@ def test_each_step_section_has_a_body_the_path_can_fold_with_its_reason(paged):
     assert 'data-response-text="public_comment"' in reply  # the reply's text folds with the reply, not the call
     clock = paged[paged.index('data-flow-section-body="step-clock"'):paged.index('id="step-post-call"')]
     assert 'data-response-text="follow_up"' in clock and 'data-checker="follow-up"' in clock
+
+
+def test_the_path_panel_shows_a_first_visits_path_before_python_starts(paged):
+    """Drawn at build time as Python's first answer draws it, so the page does not move when it comes."""
+    from html import escape
+
+    from checkers import flows
+    from site_build import flow_path
+
+    first = flows.run("paged", {})
+    for step in first["steps"]:
+        item = re.search(rf'<li class="flow-path__step" data-flow-step="{step["id"]}" data-status="([a-z]+)">(.*?)</li>', paged, re.S)
+        assert item, step["id"]
+        assert item[1] == step["status"]
+        assert f"({escape(step['status_text'])})" in item[2]
+        assert ('aria-current="step"' in item[2]) == (step["status"] == "next")
+    skipped = [s for s in first["steps"] if s["status"] == "skipped"]
+    assert skipped, "a first visit skips the steps that need a topic or a second emergency"
+    for step in skipped:
+        assert f"<li>{escape(step['title'])}: {escape(step['because'])}</li>" in paged
+    for text_id in flow_path.SHOWN_TEXTS:
+        assert escape(first["texts"][text_id]["text"]) in paged

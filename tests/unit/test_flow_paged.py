@@ -185,7 +185,7 @@ def test_the_output_has_the_contracts_shape():
     assert set(result) == {"flow", "steps", "next", "texts", "summary"}
     assert result["flow"] == "paged" and "public_comment" in result["texts"]
     for step in result["steps"]:
-        assert set(step) == {"id", "title", "status", "checker", "outcome", "because", "cite"}
+        assert set(step) == {"id", "title", "status", "status_text", "checker", "outcome", "because", "cite"}
         assert step["status"] in ("done", "next", "open", "skipped")
         assert step["cite"] and all("/#" in c for c in step["cite"])
         if step["checker"]:
@@ -259,3 +259,10 @@ def test_a_free_users_public_comment_fits_marking_the_ticket_solved():
     assert "solved" in comment["text"] and "priority" not in comment["text"]
     assert "solved" in comment["label"]
     assert steps(result)["not-entitled"]["status"] == "open"
+
+
+def test_each_step_carries_the_words_shown_beside_it():
+    found = steps(run({**ENTITLED, "paged.topic": "general"}))
+    assert found["entitlement"]["status_text"] == f"Done: {found['entitlement']['outcome']}"
+    assert found["licence"]["status_text"] == "Skipped"
+    assert {s["status_text"] for s in run({})["steps"]} <= {"Next", "Open", "Skipped"}

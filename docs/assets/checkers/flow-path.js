@@ -7,14 +7,13 @@ import { applyUrlState, readUrlState, writeUrlState } from "./link-state.js";
 import { copyButton, el } from "./dom.js";
 import { ask } from "./transport.js";
 
-// The texts of the path shown here, in this order (checkers/flows/paged.py's `texts`).
-const SHOWN_TEXTS = ["public_comment", "internal_note"];
-
-const LABELS = { done: "Done", next: "Next", open: "Open", skipped: "Skipped" };
-
-/** The words shown beside a step (pure; the status and outcome come from Python). */
-export function statusText(step) {
-  return step.outcome ? `${LABELS[step.status]}: ${step.outcome}` : LABELS[step.status];
+/** One of the path's texts as the panel shows it (site_build/flow_path.py draws the same for a
+ *  first visit at build time, so the page does not move when Python's first answer arrives). */
+function textBlock(id, entry) {
+  return el("div", { class: "flow-path__text", "data-flow-text": id },
+    el("p", {}, el("strong", {}, entry.label)),
+    el("pre", { class: "flow-path__say" }, entry.text),
+    copyButton(entry.text, entry.label));
 }
 
 function sectionOf(link) {
@@ -67,7 +66,7 @@ function show(panel, result, { focus }) {
     const item = panel.querySelector(`[data-flow-step="${CSS.escape(step.id)}"]`);
     if (!item) continue;
     item.dataset.status = step.status;
-    item.querySelector("[data-flow-status]").textContent = ` (${statusText(step)})`;
+    item.querySelector("[data-flow-status]").textContent = ` (${step.status_text})`;
     const because = item.querySelector("[data-flow-because]");
     because.textContent = step.status === "skipped" || step.status === "open" ? step.because : "";
     because.hidden = !because.textContent;
@@ -96,13 +95,8 @@ function show(panel, result, { focus }) {
   // The page's own text slots show the path's version of a text where the path has one (render/response-texts.js).
   window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
   const texts = panel.querySelector("[data-flow-texts]");
-  texts.replaceChildren(...SHOWN_TEXTS.filter((id) => result.texts[id]).map((id) => {
-    const entry = result.texts[id];
-    return el("div", { class: "flow-path__text", "data-flow-text": id },
-      el("p", {}, el("strong", {}, entry.label)),
-      el("pre", { class: "flow-path__say" }, entry.text),
-      copyButton(entry.text, entry.label));
-  }));
+  const shown = texts.dataset.flowTexts.split(" ").filter((id) => result.texts[id]);
+  texts.replaceChildren(...shown.map((id) => textBlock(id, result.texts[id])));
   const next = panel.querySelector("[data-flow-next]");
   next.textContent = nextItem ? `Next: ${nextItem.querySelector("a").textContent}` : "Nothing is waiting for you now.";
   if (focus && nextItem) {

@@ -70,7 +70,7 @@ class Checklists {
 // ---- Permalink and "Start again" -------------------------------------------------------------
 
 function mountToolbar(bar, lists) {
-  bar.hidden = false;
+  for (const button of bar.querySelectorAll("button[disabled]")) button.disabled = false;
   const link = bar.querySelector(".flow-permalink");
   let copy = bar.querySelector(".flow-copy-link");
   // The link changes with every answer: show it, and give the Copy button the link of this moment.

@@ -9,11 +9,15 @@ export function mount(root) {
   const store = openStore();
   const boxes = [...root.querySelectorAll("input[type=checkbox][data-step]")];
   let ticks = store.read(key, {});
-  const status = el("p", { class: "checklist__status", role: "status" });
+  // The count and the reset are in the page from the start (a bar inserted now would push the list
+  // down under the reader's eyes); the page's script only brings them to life.
+  const bar = document.querySelector(`[data-checklist-bar="${CSS.escape(root.dataset.checklist)}"]`);
+  const status = bar.querySelector(".checklist__status");
+  const reset = bar.querySelector(".checklist__reset");
+  reset.disabled = false;
   const notice = el("p", { class: "checklist__store checker__hint", hidden: store.available });
   notice.textContent = NOT_KEPT;
-  const reset = el("button", { type: "button", class: "md-button checklist__reset" }, "Clear all ticks");
-  root.before(el("div", { class: "checklist__bar" }, status, reset), notice);
+  bar.after(notice);
 
   const save = () => {
     if (!store.write(key, ticks)) notice.hidden = false; // refused (full, private): ticks last until the page is left
