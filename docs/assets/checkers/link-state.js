@@ -54,6 +54,9 @@ export function applyUrlState(container, state) {
   for (const [id, value] of Object.entries(state.answers)) {
     const field = fields.get(id);
     if (!field) continue;
+    // A question the build drew hidden (not asked for the defaults) was asked when this link was
+    // written: show it, so its answer is read and kept; Python's first reply hides it if not asked.
+    field.hidden = false;
     const wanted = controlStateFor(field.dataset.kind, value);
     const controls = controlsOf(field);
     if (wanted.checked) {
@@ -66,7 +69,10 @@ export function applyUrlState(container, state) {
   // A text box shows the rejected text as it was (always as a value, never as HTML).
   for (const [id, raw] of Object.entries(state.raw)) {
     const control = fields.get(id)?.querySelector("input[type=text], input[type=url], textarea");
-    if (control) control.value = raw;
+    if (control) {
+      control.value = raw;
+      fields.get(id).hidden = false;
+    }
   }
   return new Map(Object.entries(state.errors).filter(([id]) => fields.has(id)));
 }
