@@ -24,6 +24,25 @@ def test_answering_the_form_shows_outcome_macro_and_citation(watch, site_url):
     assert page.locator("[data-checker=qualification] tr.is-current").get_attribute("data-outcome") == "exception"
 
 
+def test_a_question_asked_again_keeps_its_answer(watch, site_url):
+    """Production down hides the exception question; back to "no", it shows again with the answer the
+    reader gave, and the result uses that answer (it said "is required" beside a checked "No")."""
+    page = watch.page
+    page.goto(site_url + "qualifying/")
+    watch.wait_ready()
+    result = page.locator("[data-checker=qualification] .checker__result")
+    page.locator("#chk-qualification-production-unusable-no").check()
+    page.locator("#chk-qualification-exception-criteria-no").check()
+    result.locator(".checker__outcome", has_text="not-an-emergency").wait_for()
+    page.locator("#chk-qualification-production-unusable-yes").check()
+    result.locator(".checker__outcome", has_text="strict").wait_for()
+    assert page.locator("#chk-qualification-exception-criteria-no").is_hidden()
+    page.locator("#chk-qualification-production-unusable-no").check()
+    result.locator(".checker__outcome", has_text="not-an-emergency").wait_for()
+    assert page.locator("#chk-qualification-exception-criteria-no").is_checked()
+    assert "required" not in result.inner_text()
+
+
 def test_needs_more_info_keeps_the_earlier_tag(watch, site_url):
     page = watch.page
     page.goto(site_url + "qualifying/")

@@ -70,9 +70,14 @@ export function mount(widget) {
     const mine = ++sequence;
     await restored;
     const given = readGivenAnswers(widget);
-    const reply = await ask({ op: "form", name, answers: readAnswers(widget) });
+    const sent = readAnswers(widget);
+    const reply = await ask({ op: "form", name, answers: sent });
     if (mine !== sequence || !widget.isConnected) return; // a newer answer is on its way
     showAsked(widget, reply.asked);
+    // A question shown only now (this answer made it matter) may already hold an answer: the
+    // reader's from before it was hidden, its default, the link's. Ask again with it, so the result
+    // never contradicts what the form shows.
+    if (Object.keys(readAnswers(widget)).some((id) => !(id in sent))) return update({ quiet });
     for (const dispose of disposers) dispose();
     disposers = [];
     const context = { given, onDispose: (fn) => disposers.push(fn) };
