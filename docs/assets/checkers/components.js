@@ -32,11 +32,16 @@ async function mountEach(module, nodes) {
 }
 
 export function mountComponents(root = document) {
-  for (const [name, url] of Object.entries(COMPONENTS)) {
-    const nodes = [...root.querySelectorAll(`[data-hb-component="${name}"]`)].filter((node) => !mounted.has(node));
-    if (!nodes.length) continue;
-    for (const node of nodes) mounted.add(node);
-    import(url).then((module) => mountEach(module, nodes), (error) => console.warn(error));
+  const found = new Map(); // one pass over the page, however many kinds of parts it has
+  for (const node of root.querySelectorAll("[data-hb-component]")) {
+    const name = node.dataset.hbComponent;
+    if (mounted.has(node) || !(name in COMPONENTS)) continue;
+    mounted.add(node);
+    if (!found.has(name)) found.set(name, []);
+    found.get(name).push(node);
+  }
+  for (const [name, nodes] of found) {
+    import(COMPONENTS[name]).then((module) => mountEach(module, nodes), (error) => console.warn(error));
   }
 }
 

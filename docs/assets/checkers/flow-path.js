@@ -5,6 +5,7 @@
 import { readGivenAnswers } from "./answers.js";
 import { applyUrlState, readUrlState, writeUrlState } from "./link-state.js";
 import { copyButton, el } from "./dom.js";
+import { inNewTask } from "./schedule.js";
 import { ask } from "./transport.js";
 
 /** One of the path's texts as the panel shows it (site_build/flow_path.py draws the same for a
@@ -90,10 +91,14 @@ function show(panel, result, { focus }) {
       sections.get(heading.id).push(step);
     }
   }
-  for (const [id, steps] of sections) foldSection(id, steps);
   panel.querySelector("[data-flow-skipped]").hidden = !skippedList.children.length;
-  // The page's own text slots show the path's version of a text where the path has one (render/response-texts.js).
-  window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
+  // The rest of the page in a task of its own (a phone's main thread is not held for all of it):
+  // the sections the path skips fold away, and the page's own text slots show the path's version of
+  // a text where the path has one (render/response-texts.js).
+  inNewTask(() => {
+    for (const [id, steps] of sections) foldSection(id, steps);
+    window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
+  });
   const texts = panel.querySelector("[data-flow-texts]");
   const shown = texts.dataset.flowTexts.split(" ").filter((id) => result.texts[id]);
   texts.replaceChildren(...shown.map((id) => textBlock(id, result.texts[id])));
