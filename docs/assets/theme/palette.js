@@ -46,26 +46,27 @@
     });
   };
 
-  // What the browser's own parts (address bar, scroll bars, form controls) should match; read once
-  // the page has loaded, just after a frame was drawn, when reading a computed style costs no restyle
-  // (read in an idle callback, it could still force one: a 64 ms task at 4x on the home page).
+  // What the browser's own parts should match: form controls and scroll bars (color-scheme: Material's
+  // slate scheme is its dark one), and the address bar (theme-color: the header's colour, read from
+  // its computed style only when the page is idle, when the read finds the style up to date and
+  // costs no restyle; read at load, even after a frame, it cost a 150-230 ms task at 4x on the
+  // guided page, whose widgets were still being drawn).
   const themeColor = Object.assign(document.createElement("meta"), { name: "theme-color" });
   const colorScheme = Object.assign(document.createElement("meta"), { name: "color-scheme" });
   document.head.append(themeColor, colorScheme);
-  const describeToBrowser = () => {
-    const header = document.querySelector("[data-md-component=header]");
-    if (!header) return;
-    const style = getComputedStyle(header);
-    themeColor.content = style.backgroundColor;
-    colorScheme.content = style.colorScheme;
+  const describeSchemeToBrowser = (index) => {
+    colorScheme.content = inputs[index].dataset.mdColorScheme === "slate" ? "dark" : "light";
   };
-  const afterNextFrame = (task) => requestAnimationFrame(() => setTimeout(task, 0));
+  const describeColourToBrowser = () => {
+    const header = document.querySelector("[data-md-component=header]");
+    if (header) themeColor.content = getComputedStyle(header).backgroundColor;
+  };
 
   const choice = stored();
   const initial = choice && Number.isInteger(choice.index) && inputs[choice.index] ? choice.index : systemIndex();
   apply(initial);
-  if (document.readyState === "complete") afterNextFrame(describeToBrowser);
-  else addEventListener("load", () => afterNextFrame(describeToBrowser), { once: true });
+  describeSchemeToBrowser(initial);
+  if ("requestIdleCallback" in window) requestIdleCallback(describeColourToBrowser);
 
   form.addEventListener("change", (event) => {
     const index = inputs.indexOf(event.target);
@@ -74,7 +75,8 @@
     document.body.setAttribute("data-md-color-switching", "");
     apply(index);
     __md_set("__palette", { index, color: colorOf(inputs[index]) });
-    describeToBrowser();
+    describeSchemeToBrowser(index);
+    describeColourToBrowser();
     setTimeout(() => document.body.removeAttribute("data-md-color-switching"), 0);
   });
   // Enter on the toggle switches too, as with Material's component (a radio only answers Space/arrows).
@@ -87,7 +89,10 @@
   });
   for (const input of inputs) {
     matchMedia(input.dataset.mdColorMedia).addEventListener?.("change", () => {
-      if (!stored()) apply(systemIndex());
+      if (stored()) return;
+      apply(systemIndex());
+      describeSchemeToBrowser(systemIndex());
+      describeColourToBrowser();
     });
   }
 })();
