@@ -146,5 +146,6 @@ def chart_html(checker: Checker) -> str:
     )
 
 
-def chart_markdown(name: str) -> str:
+def render_chart(name: str) -> str:
+    """The marker `<!-- flowchart: NAME -->` for a checker: its chart as HTML."""
     return chart_html(checkers.get(name))

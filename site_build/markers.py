@@ -78,7 +78,7 @@ def render_flowchart(name: str) -> str:
     """A checker's rule table, or a whole flow's steps (`paged`), as a chart in plain HTML."""
     if name in flows.NAMES:
         return flow_chart.render_flow_chart(name)
-    return flowchart.chart_markdown(name)
+    return flowchart.render_chart(name)
 
 
 def render_training(what: str) -> str:

@@ -29,7 +29,8 @@ def _help_and_error(dom_id: str, q: Question) -> str:
     return help_html + f'<p class="checker__error" id="{dom_id}-error" hidden></p>'
 
 
-def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None, *, multiple=False) -> str:
+def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None, *, multiple=False,
+            hidden: str = "") -> str:
     # `required` on the radios, not aria-required on the fieldset: a group may not carry it (axe).
     required = " required" if q.required and not multiple else ""
     kind = "checkbox" if multiple else "radio"
@@ -44,7 +45,7 @@ def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: s
             f'name="{name}" value="{_attr(value)}"{required}{mark}> {escape(label)}</label>'
         )
     return (
-        f'<fieldset class="checker__field" data-question="{q.id}" data-kind="{q.kind}" '
+        f'<fieldset class="checker__field"{hidden} data-question="{q.id}" data-kind="{q.kind}" '
         f'aria-describedby="{_described_by(dom_id, q)}">'
         f'<legend>{escape(q.label)}</legend><div class="checker__choices">{"".join(items)}</div>'
         f"{_help_and_error(dom_id, q)}</fieldset>"
@@ -54,7 +55,7 @@ def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: s
 _INPUT_TYPES = {"datetime": "datetime-local", "date": "date", "text": "text", "url": "url"}
 
 
-def _input(dom_id: str, q: Question) -> str:
+def _input(dom_id: str, q: Question, *, hidden: str = "") -> str:
     extra = ""
     if q.kind == "datetime":
         extra = ' step="60"'
@@ -76,7 +77,7 @@ def _input(dom_id: str, q: Question) -> str:
         now_note += '<span class="checker__hint">Empty means now, in your time zone.</span>'
         default_now = ' data-default="now"'  # the page fills these in with the current time when empty
     return (
-        f'<div class="checker__field" data-question="{q.id}" data-kind="{q.kind}"{default_now}>'
+        f'<div class="checker__field"{hidden} data-question="{q.id}" data-kind="{q.kind}"{default_now}>'
         f'<label for="{dom_id}">{escape(q.label)}</label>'
         f'<div class="checker__control">{control}{now_note}</div>{_help_and_error(dom_id, q)}</div>'
     )
@@ -85,21 +86,17 @@ def _input(dom_id: str, q: Question) -> str:
 def question_html(form_name: str, q: Question, *, asked: bool = True) -> str:
     """One field. Its ids are `chk-<form>-<question>` (underscores as hyphens). A question not
     `asked` for the form's defaults is drawn hidden, as the first answer will show it."""
-    html = _field_html(form_name, q)
-    return html if asked else html.replace(' class="checker__field"', ' class="checker__field" hidden', 1)
-
-
-def _field_html(form_name: str, q: Question) -> str:
     dom_id = f"chk-{form_name}-{q.id}".replace("_", "-")
+    hidden = "" if asked else " hidden"
     if q.kind == "multi-choice":
-        return _radios(dom_id, q, [(o.value, o.label) for o in q.options], None, multiple=True)
+        return _radios(dom_id, q, [(o.value, o.label) for o in q.options], None, multiple=True, hidden=hidden)
     if q.kind == "choice":
         checked = None if q.required else q.default
-        return _radios(dom_id, q, [(o.value, o.label) for o in q.options], checked)
+        return _radios(dom_id, q, [(o.value, o.label) for o in q.options], checked, hidden=hidden)
     if q.kind == "boolean":
         checked = None if q.required else ("true" if q.default else "false")
-        return _radios(dom_id, q, [("true", "Yes"), ("false", "No")], checked)
-    return _input(dom_id, q)
+        return _radios(dom_id, q, [("true", "Yes"), ("false", "No")], checked, hidden=hidden)
+    return _input(dom_id, q, hidden=hidden)
 
 
 def asked_when_text(checker: Checker, q: Question) -> str:

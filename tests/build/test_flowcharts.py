@@ -71,7 +71,7 @@ def expected_chain(checker) -> list[list[Part]]:
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_the_chart_follows_the_rule_table_in_first_match_order(name):
     checker = checkers.get(name)
-    figure, items = chart(flowchart.chart_markdown(name))
+    figure, items = chart(flowchart.render_chart(name))
     assert items == expected_chain(checker)
     # Each condition of a row names its question and the answers that match, as the table does.
     decisions = [part.box for item in items for part in item if part.box and part.box.kind == "decision"]
@@ -85,14 +85,14 @@ def test_the_chart_follows_the_rule_table_in_first_match_order(name):
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_every_outcome_of_the_checker_is_in_its_chart_with_its_code(name):
     checker = checkers.get(name)
-    _, items = chart(flowchart.chart_markdown(name))
+    _, items = chart(flowchart.render_chart(name))
     drawn = {part.box.code: part.box.heading for item in items for part in item if part.box and part.box.kind == "outcome"}
     assert drawn == {f"({o.code})": o.title for o in checker.outcomes}, f"{name}: an outcome is missing or wrong"
 
 
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_the_chart_is_a_titled_figure_with_its_caption(name):
-    figure, _ = chart(flowchart.chart_markdown(name))
+    figure, _ = chart(flowchart.render_chart(name))
     assert figure.attrs["data-flowchart"] == name
     (caption,) = [c for c in figure.elements() if c.tag == "figcaption"]
     title, text = caption.elements()
@@ -130,12 +130,12 @@ def test_labels_are_escaped():
     assert items[1][1].box.lines == ('Is it <b>on call</b> & "now"? yes',)
     assert items[1][2].box.heading.endswith(" <script>x</script>")
     # The saas-triage row about #incident-management keeps its '#' as plain text.
-    _, items = chart(flowchart.chart_markdown("saas-triage"))
+    _, items = chart(flowchart.render_chart("saas-triage"))
     assert any("#incident-management" in line for item in items for p in item if p.box for line in p.box.lines)
 
 
 def test_an_outcome_two_rows_share_is_drawn_for_each_row():
-    _, items = chart(flowchart.chart_markdown("concurrent"))
+    _, items = chart(flowchart.render_chart("concurrent"))
     codes = [p.box.code for item in items for p in item if p.box and p.box.kind == "outcome"]
     assert codes.count("(contact-manager)") == 2  # row 3 and the match-anything row 4
 
@@ -147,7 +147,7 @@ def page_html(built_site):
 
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_the_built_page_carries_the_chart_of_the_current_rules(page_html, name):
-    assert flowchart.chart_markdown(name) in page_html(CHARTED[name])
+    assert flowchart.render_chart(name) in page_html(CHARTED[name])
 
 
 def test_no_page_loads_a_script_for_the_charts(built_site):
@@ -179,6 +179,6 @@ def test_each_routing_checker_sits_under_its_own_heading_with_its_chart(page_htm
 def test_the_chart_is_one_block_of_raw_html_that_markdown_leaves_alone():
     # Blank lines inside would end the raw block and hand the rest to Markdown (every engine).
     for name in CHARTED:
-        html = flowchart.chart_markdown(name)
+        html = flowchart.render_chart(name)
         assert "\n" not in html.strip()
         assert parse(html).elements()[0].tag == "figure"

@@ -68,10 +68,11 @@ export function applyUrlState(container, state) {
   }
   // A text box shows the rejected text as it was (always as a value, never as HTML).
   for (const [id, raw] of Object.entries(state.raw)) {
-    const control = fields.get(id)?.querySelector("input[type=text], input[type=url], textarea");
+    const field = fields.get(id);
+    const control = field?.querySelector("input[type=text], input[type=url], textarea");
     if (control) {
       control.value = raw;
-      fields.get(id).hidden = false;
+      field.hidden = false;
     }
   }
   return new Map(Object.entries(state.errors).filter(([id]) => fields.has(id)));

@@ -34,6 +34,14 @@
     accent: input.dataset.mdColorAccent,
   });
 
+  // What the browser's own parts should match: form controls and scroll bars (color-scheme: Material's
+  // slate scheme is its dark one), and the address bar (theme-color: the header's colour, read from
+  // its computed style only when the page is idle, when the read finds the style up to date and
+  // costs no restyle; read at load, even after a frame, it cost a 150-230 ms task at 4x on the
+  // guided page, whose widgets were still being drawn).
+  const themeColor = Object.assign(document.createElement("meta"), { name: "theme-color" });
+  const colorScheme = Object.assign(document.createElement("meta"), { name: "color-scheme" });
+  document.head.append(themeColor, colorScheme);
   const apply = (index) => {
     const input = inputs[index];
     for (const [key, value] of Object.entries(colorOf(input))) {
@@ -44,19 +52,9 @@
       const label = each.nextElementSibling;
       if (label instanceof HTMLElement) label.hidden = i !== index;
     });
+    colorScheme.content = input.dataset.mdColorScheme === "slate" ? "dark" : "light";
   };
 
-  // What the browser's own parts should match: form controls and scroll bars (color-scheme: Material's
-  // slate scheme is its dark one), and the address bar (theme-color: the header's colour, read from
-  // its computed style only when the page is idle, when the read finds the style up to date and
-  // costs no restyle; read at load, even after a frame, it cost a 150-230 ms task at 4x on the
-  // guided page, whose widgets were still being drawn).
-  const themeColor = Object.assign(document.createElement("meta"), { name: "theme-color" });
-  const colorScheme = Object.assign(document.createElement("meta"), { name: "color-scheme" });
-  document.head.append(themeColor, colorScheme);
-  const describeSchemeToBrowser = (index) => {
-    colorScheme.content = inputs[index].dataset.mdColorScheme === "slate" ? "dark" : "light";
-  };
   const describeColourToBrowser = () => {
     const header = document.querySelector("[data-md-component=header]");
     if (header) themeColor.content = getComputedStyle(header).backgroundColor;
@@ -65,7 +63,6 @@
   const choice = stored();
   const initial = choice && Number.isInteger(choice.index) && inputs[choice.index] ? choice.index : systemIndex();
   apply(initial);
-  describeSchemeToBrowser(initial);
   if ("requestIdleCallback" in window) requestIdleCallback(describeColourToBrowser);
 
   form.addEventListener("change", (event) => {
@@ -75,7 +72,6 @@
     document.body.setAttribute("data-md-color-switching", "");
     apply(index);
     __md_set("__palette", { index, color: colorOf(inputs[index]) });
-    describeSchemeToBrowser(index);
     describeColourToBrowser();
     setTimeout(() => document.body.removeAttribute("data-md-color-switching"), 0);
   });
@@ -87,12 +83,10 @@
     next.click();
     next.focus();
   });
-  for (const input of inputs) {
-    matchMedia(input.dataset.mdColorMedia).addEventListener?.("change", () => {
-      if (stored()) return;
-      apply(systemIndex());
-      describeSchemeToBrowser(systemIndex());
-      describeColourToBrowser();
-    });
-  }
+  // One listener is enough: any change of the system's preference changes which input matches.
+  matchMedia(inputs[0].dataset.mdColorMedia).addEventListener?.("change", () => {
+    if (stored()) return;
+    apply(systemIndex());
+    describeColourToBrowser();
+  });
 })();
