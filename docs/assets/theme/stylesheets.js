@@ -1,0 +1,29 @@
+// The page's stylesheets, named by absolute URLs before the page is first drawn, so that Material
+// never renames them once it is.
+//
+// Why: when instant navigation starts, Material rewrites every relative href and src in the
+// document to an absolute URL (so that heads fetched later compare equal to this one). For a
+// stylesheet, a new href is a new load: Chromium fetches it again (through the service worker once
+// it controls the page) and restyles the page when the copy arrives; on a busy phone that was a
+// frame with a sheet missing, the page moving and moving back with no change to its content
+// (issue 15; tests/browser/test_layout_shift.py caught shifts of 0.1 to 1.0 in CI).
+//
+// Here, in <head> right after the stylesheet links and before anything is drawn, each one is
+// replaced by a copy with its absolute URL: the copy reuses the request already under way, and it
+// holds the first paint back as the parser's own link did (Chromium does so for any pending
+// stylesheet in <head>; blocking="render" says so for every browser, and is taken off once the
+// sheet has loaded, so the element is what Material's later heads hold). Material then finds
+// nothing to rewrite.
+(() => {
+  for (const link of document.querySelectorAll('link[rel="stylesheet"][href]')) {
+    const href = link.getAttribute("href");
+    if (/^(?:[a-z]+:)?\/\//i.test(href)) continue; // already absolute: Material leaves it alone
+    const absolute = link.cloneNode();
+    absolute.setAttribute("href", new URL(href, document.baseURI).href);
+    absolute.setAttribute("blocking", "render");
+    const settle = () => absolute.removeAttribute("blocking");
+    absolute.addEventListener("load", settle, { once: true });
+    absolute.addEventListener("error", settle, { once: true });
+    link.replaceWith(absolute);
+  }
+})();
