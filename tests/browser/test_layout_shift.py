@@ -60,7 +60,7 @@ WATCH_STYLESHEETS = """(() => { window.__renamed = [];
 def test_stylesheets_are_loaded_once(watch, site_url):
     """Material's instant navigation rewrites every relative href in the page to an absolute URL;
     for a stylesheet that is a second load and a restyle when it lands (a page that moved, in CI, by
-    up to a whole screen). assets/theme/stylesheets.js names them absolutely before the first paint,
+    up to a whole screen). assets/theme/scope.js names them absolutely before the first paint,
     so Material leaves them alone, and the first paint still waits for them."""
     page = watch.page
     page.add_init_script(WATCH_STYLESHEETS)
