@@ -26,7 +26,7 @@ __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=
     const href = link.getAttribute("href");
     if (/^(?:[a-z]+:)?\/\//i.test(href)) continue; // already absolute: Material leaves it alone
     const absolute = link.cloneNode();
-    absolute.setAttribute("href", new URL(href, document.baseURI).href);
+    absolute.setAttribute("href", link.href); // the property is the resolved URL
     absolute.setAttribute("blocking", "render");
     const settle = () => absolute.removeAttribute("blocking");
     absolute.addEventListener("load", settle, { once: true });
