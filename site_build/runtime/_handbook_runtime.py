@@ -5,11 +5,17 @@ and the checkers import. Everything else stays importable: the first import of a
 lives in an archive not yet fetched (the rest of the standard library, also precompiled from the
 same pinned Pyodide; the tzdata wheel, which only time-zone checkers need) fetches that archive,
 checks its sha256 against the one the build recorded, and imports from it from then on.
+
+A memory snapshot of the runtime (docs/assets/checkers/worker.mjs) holds Python's memory, not the
+worker's: no JavaScript function may be referenced from it (`detach`), and the files written into
+Pyodide's file system are gone when it is restored (`attach` writes back those of the archives
+already fetched).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import zipimport
 
@@ -25,13 +31,18 @@ class OnDemandArchive:
         self.loaded = False
 
     def _load(self) -> None:
+        self._write()
+        sys.path.append(self.path)
+        self.loaded = True
+
+    def _write(self) -> None:
+        if self.fetch_sync is None:
+            raise ImportError(f"{self.url}: the runtime is detached (a memory snapshot is being made)")
         data = self.fetch_sync(self.url).to_bytes()  # synchronous: allowed in a worker
         if hashlib.sha256(data).hexdigest() != self.sha256:
             raise ImportError(f"{self.url}: sha256 does not match the one the build recorded")
         with open(self.path, "wb") as file:
             file.write(data)
-        sys.path.append(self.path)
-        self.loaded = True
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname not in self.modules:
@@ -50,6 +61,25 @@ def install(modules, url: str, sha256: str, fetch_sync, path: str) -> OnDemandAr
     finder = OnDemandArchive(modules, url, sha256, fetch_sync, path)
     sys.meta_path.append(finder)
     return finder
+
+
+def _archives() -> list[OnDemandArchive]:
+    return [finder for finder in sys.meta_path if isinstance(finder, OnDemandArchive)]
+
+
+def detach() -> None:
+    """Drop the references to the worker's fetch function, so that a memory snapshot holds none."""
+    for finder in _archives():
+        finder.fetch_sync = None
+
+
+def attach(fetch_sync) -> None:
+    """Give the archives the worker's fetch function again, and write back the archives fetched
+    before a snapshot was made, which a restored runtime's empty file system lacks."""
+    for finder in _archives():
+        finder.fetch_sync = fetch_sync
+        if finder.loaded and not os.path.exists(finder.path):
+            finder._write()
 
 
 def mount(path: str) -> None:

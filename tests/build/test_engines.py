@@ -28,7 +28,7 @@ def test_a_checker_page_carries_its_widget_policy_early_start_and_runtime(engine
     head = licence[: licence.index("</head>")]
     charset = re.search(r"<meta charset=[^>]*>", head, re.IGNORECASE)
     assert head[charset.end():].startswith(csp.META), f"{engine}: the policy is not right after <meta charset>"
-    assert ('<script type="module" async fetchpriority="high" src="../assets/checkers/client.js" '
+    assert ('<script async fetchpriority="high" src="../assets/checkers/start-python.js" '
             'data-start-python></script>') in head, f"{engine}: no early start in <head>"
     runtime = site / "assets" / "pyodide"
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_startup.zip", "runtime.json", "pyodide-lock.json",

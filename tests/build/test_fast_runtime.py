@@ -122,11 +122,12 @@ def test_the_fast_path_boots_answers_and_loads_the_rest_only_on_demand(pyodide_d
 def test_checker_pages_start_python_from_the_head_and_others_do_not(built_site):
     import re
 
-    tag = re.compile(r'<script type="module" async[^>]*src="\.\./assets/checkers/client\.js" data-start-python>')
+    tag = re.compile(r'<script async[^>]*src="\.\./assets/checkers/start-python\.js" data-start-python>')
     qualifying = (built_site / "qualifying" / "index.html").read_text()
     head = qualifying.split("</head>")[0]
     assert tag.search(head), "no early start in a checker page's head"
-    # The same URL as the copy at the end of the body, so the module runs once.
+    assert "type=\"module\"" not in tag.search(head).group(0), "the starter must be a classic script (no import levels)"
+    # The page script stays at the end of the body, where it adopts the worker.
     assert 'src="../assets/checkers/client.js" type="module"' in qualifying.split("</head>")[1]
     assert "data-start-python" not in (built_site / "glossary" / "index.html").read_text()
 

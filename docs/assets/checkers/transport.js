@@ -54,19 +54,28 @@ function armTimeout(id) {
   }, REQUEST_TIMEOUT_MS());
 }
 
+/** The worker start-python.js started from <head>, if there is one not yet taken. */
+function takeEarlyWorker() {
+  const early = window.handbookEarlyPython;
+  if (!early) return null;
+  window.handbookEarlyPython = null;
+  return early;
+}
+
 export function startRuntime() {
   if (worker || runtime.state === "failed") return;
   setState("starting");
   const limit = STARTUP_TIMEOUT_MS();
   bootTimer = setTimeout(() => fail(`Python did not start within ${limit / 1000} seconds`), limit);
+  const early = takeEarlyWorker();
   try {
-    worker = new Worker(WORKER_URL, { type: "module" });
+    worker = early ? early.worker : new Worker(WORKER_URL, { type: "module" });
   } catch (error) {
     fail(String(error));
     return;
   }
   const mine = worker;
-  mine.addEventListener("message", ({ data }) => {
+  const onMessage = ({ data }) => {
     if (mine !== worker) return; // a worker already given up on
     if (data.type === "ready") {
       clearTimeout(bootTimer);
@@ -83,13 +92,19 @@ export function startRuntime() {
         entry.resolve(data.reply);
       }
     }
-  });
-  mine.addEventListener("error", (event) => {
+  };
+  const onError = (event) => {
     if (mine !== worker) return;
     event.preventDefault();
     fail(event.message || "the Python worker stopped");
-  });
-  mine.addEventListener("messageerror", () => mine === worker && fail("the Python worker sent a message that cannot be read"));
+  };
+  const onMessageError = () => mine === worker && fail("the Python worker sent a message that cannot be read");
+  mine.addEventListener("message", onMessage);
+  mine.addEventListener("error", onError);
+  mine.addEventListener("messageerror", onMessageError);
+  // What the early worker sent before this module ran (its "ready", at the least), in order.
+  const handlers = { message: onMessage, error: onError, messageerror: onMessageError };
+  if (early) for (const event of early.release()) handlers[event.type](event);
 }
 
 /** Start again after a failure: a fresh worker; the widgets ask again when it is ready. */

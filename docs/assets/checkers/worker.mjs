@@ -8,6 +8,9 @@
 //   checked against the lock file's sha256 with SubtleCrypto, then imported straight from its
 //   zip (tzdata likewise, but only when a checker imports it). Every download starts the moment
 //   this module runs, in parallel.
+// - snapshot: a returning reader's. The fast path, but Python's memory is restored from a snapshot
+//   this worker made on an earlier visit (instead of starting the interpreter and importing the
+//   checkers again): see "Memory snapshot" below.
 // - plain: stock Pyodide and `loadPackage`, which checks the same sha256. Used whenever anything
 //   on the fast path fails, so a broken or stale fast bundle costs time, never the answer.
 // No static import on purpose: the downloads below start before Pyodide's own modules arrive.
@@ -86,7 +89,72 @@ function fetchSync(url) {
   return new Uint8Array(request.response);
 }
 
-async function fastBoot() {
+// ---- Memory snapshot (ADR 0009) ----
+// On a first visit the fast path starts with `_makeSnapshot`; once the reader has an answer and the
+// worker has been idle a moment, it imports every checker and copies Python's memory into Cache
+// Storage: no extra download, and nothing done before the first answer. A later visit restores that
+// memory instead of starting Python. The key names everything the memory was made from (the
+// start-up library, the wheels, the on-demand archives, by sha256; Pyodide itself checks its own
+// build id), so a new build never restores an old build's checkers. Anything wrong with a stored
+// snapshot (it fails to restore, or the restored runtime cannot list the checkers) deletes it and
+// starts the fast way, which makes a new one.
+const SNAPSHOT_CACHE = "handbook-python-snapshot";
+const SNAPSHOT_IDLE_MS = 1500;
+const SNAPSHOT_BYTES_HEADER = "X-Snapshot-Bytes"; // its length: a truncated entry is refused
+const snapshotsPossible = typeof caches !== "undefined" && typeof caches.open === "function";
+
+async function snapshotKey(m, l) {
+  const parts = [m.boot_module, m.startup.sha256, m.rest.sha256,
+    ...[...m.packages, ...Object.keys(m.on_demand)].map((name) => `${name}=${l.packages[name].sha256}`)];
+  const digest = await sha256(new TextEncoder().encode(JSON.stringify(parts)));
+  return at(`__snapshot__/${digest}`);
+}
+
+/** The stored snapshot for `key`, or null. Stored as it is (30 MiB here): gzip would make it 5 MiB,
+ * but unzipping costs the worker more time than reading it does (measured both, issue 15). */
+async function storedSnapshot(key) {
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  const response = await cache.match(key);
+  if (!response) return null;
+  const length = Number(response.headers.get(SNAPSHOT_BYTES_HEADER));
+  const bytes = new Uint8Array(length);
+  let filled = 0;
+  try {
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (filled + chunk.value.length > length) throw new Error("longer than recorded");
+      bytes.set(chunk.value, filled);
+      filled += chunk.value.length;
+    }
+  } catch {
+    filled = -1; // a read that fails is a snapshot lost, not a boot lost
+  }
+  if (length > 0 && filled === length) return bytes;
+  await cache.delete(key);
+  return null;
+}
+
+async function forgetSnapshot(key) {
+  await (await caches.open(SNAPSHOT_CACHE)).delete(key);
+}
+
+async function saveSnapshot({ pyodide, runtime, handle, key }) {
+  handle(JSON.stringify({ op: "names" })); // imports every checker: any page answers at once
+  runtime.detach(); // no reference to this worker's functions may be in the memory
+  let bytes;
+  try {
+    bytes = pyodide.makeMemorySnapshot();
+  } finally {
+    runtime.attach(fetchSync);
+  }
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request); // an older build's
+  const headers = { "Content-Type": "application/octet-stream", [SNAPSHOT_BYTES_HEADER]: String(bytes.length) };
+  await cache.put(key, new Response(bytes, { headers }));
+}
+
+/** `restore`: the bytes of a stored snapshot; `makeSnapshot`: start so that one can be made later. */
+async function fastBoot({ restore = null, makeSnapshot = false } = {}) {
   const [m, l] = await Promise.all([manifest, lock]);
   const wheels = m.packages.map((name) => {
     const spec = l.packages[name];
@@ -97,22 +165,27 @@ async function fastBoot() {
   const startup = await verified(startupLibrary, m.startup.sha256, STARTUP_LIBRARY);
   // Pyodide hangs rather than fails on a wasm it cannot compile: find out here, and fall back.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([pyodideModule, emscriptenModule, wasmModule]);
+  const memory = restore ? { _loadSnapshot: restore } : makeSnapshot ? { _makeSnapshot: true } : {};
   const pyodide = await withPrefetched(startup, () =>
-    loadPyodide({ indexURL, stdLibURL: at(STARTUP_LIBRARY), lockFileContents: l, packageBaseUrl: indexURL, createPyodideModule, ...quiet }),
+    loadPyodide({ indexURL, stdLibURL: at(STARTUP_LIBRARY), lockFileContents: l, packageBaseUrl: indexURL, createPyodideModule, ...memory, ...quiet }),
   );
   const runtime = pyodide.pyimport(m.boot_module);
-  runtime.install(m.rest.modules, at(m.rest.file), m.rest.sha256, fetchSync, "/lib/stdlib-rest.zip");
-  pyodide.FS.mkdirTree("/lib/wheels");
-  // tzdata: fetched (and its sha256 checked against the lock file) only if a checker imports it.
-  for (const [name, modules] of Object.entries(m.on_demand)) {
-    const spec = l.packages[name];
-    runtime.install(modules, at(spec.file_name), spec.sha256, fetchSync, `/lib/wheels/${spec.file_name}`);
+  if (!restore) {
+    runtime.install(m.rest.modules, at(m.rest.file), m.rest.sha256, fetchSync, "/lib/stdlib-rest.zip");
+    // tzdata: fetched (and its sha256 checked against the lock file) only if a checker imports it.
+    for (const [name, modules] of Object.entries(m.on_demand)) {
+      const spec = l.packages[name];
+      runtime.install(modules, at(spec.file_name), spec.sha256, fetchSync, `/lib/wheels/${spec.file_name}`);
+    }
   }
+  // A restored runtime has the wheels on sys.path already, but an empty file system.
+  pyodide.FS.mkdirTree("/lib/wheels");
   for (const [fileName, bytes] of await Promise.all(wheels)) {
     pyodide.FS.writeFile(`/lib/wheels/${fileName}`, bytes);
-    runtime.mount(`/lib/wheels/${fileName}`);
+    if (!restore) runtime.mount(`/lib/wheels/${fileName}`);
   }
-  return pyodide;
+  if (restore) runtime.attach(fetchSync);
+  return { pyodide, runtime };
 }
 
 async function plainBoot() {
@@ -127,35 +200,76 @@ async function plainBoot() {
 }
 
 async function boot() {
-  let pyodide;
+  const key = snapshotsPossible ? await Promise.all([manifest, lock]).then(([m, l]) => snapshotKey(m, l), () => null) : null;
+  const bytes = key ? await storedSnapshot(key).catch(() => null) : null;
+  if (bytes) {
+    try {
+      const { pyodide, runtime } = await fastBoot({ restore: bytes });
+      const handle = pyodide.pyimport("checkers.bridge").handle;
+      const names = JSON.parse(handle(JSON.stringify({ op: "names" })));
+      if (!names.ok || !names.result.length) throw new Error("the restored runtime lists no checkers");
+      return { handle, path: "snapshot", pyodide, runtime, key: null };
+    } catch (error) {
+      console.warn(`Restoring Python from its snapshot failed, starting the fast way: ${error && error.message ? error.message : error}`);
+      await forgetSnapshot(key).catch(() => {});
+    }
+  }
+  let started;
   let path = "fast";
   try {
-    pyodide = await fastBoot();
+    started = await fastBoot({ makeSnapshot: Boolean(key) });
   } catch (error) {
     console.warn(`Fast Python start-up failed, starting the plain way: ${error && error.message ? error.message : error}`);
     path = "plain";
-    pyodide = await plainBoot();
+    started = { pyodide: await plainBoot(), runtime: null };
   }
   // Each checker's module is imported by its first question (checkers.registry), not all at once.
-  const handle = pyodide.pyimport("checkers.bridge").handle;
-  return { handle, path };
+  const handle = started.pyodide.pyimport("checkers.bridge").handle;
+  return { handle, path, ...started, key: path === "fast" ? key : null };
 }
 
 const ready = boot();
 
 ready.then(
-  ({ path }) => postMessage({ type: "ready", ms: Math.round(performance.now() - started), boot: path }),
+  ({ path }) => {
+    globalThis.handbookPythonBoot = path; // which way Python started, for DevTools and the tests
+    postMessage({ type: "ready", ms: Math.round(performance.now() - started), boot: path });
+  },
   (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
 );
+
+// The snapshot is made once, after the first answer, when no request has come for a moment.
+let snapshotDue = false;
+let snapshotTimer = null;
+function snapshotWhenIdle(booted) {
+  if (!booted.key) return;
+  snapshotDue = true;
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    if (!snapshotDue) return;
+    snapshotDue = false;
+    const { key } = booted;
+    booted.key = null; // once per worker, whatever happens
+    saveSnapshot({ ...booted, key }).then(
+      () => { globalThis.handbookPythonSnapshot = "saved"; },
+      (error) => {
+        globalThis.handbookPythonSnapshot = "failed";
+        console.warn(`No memory snapshot of Python was kept: ${error && error.message ? error.message : error}`);
+      },
+    );
+  }, SNAPSHOT_IDLE_MS);
+}
 
 addEventListener("message", async ({ data }) => {
   const { id, request } = data;
   let reply;
+  let booted = null;
   try {
-    const { handle } = await ready;
-    reply = JSON.parse(handle(JSON.stringify(request)));
+    booted = await ready;
+    reply = JSON.parse(booted.handle(JSON.stringify(request)));
   } catch (error) {
     reply = { ok: false, error: { field: null, message: String(error && error.message ? error.message : error), code: "runtime" } };
   }
   postMessage({ type: "reply", id, reply });
+  if (booted) snapshotWhenIdle(booted);
 });
