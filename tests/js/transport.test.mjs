@@ -19,22 +19,25 @@ class FakeWorker extends globalThis.EventTarget {
 const message = (data) => Object.assign(new globalThis.Event("message"), { data });
 
 let created = 0;
+let latest = null;
 globalThis.Worker = class extends FakeWorker {
-  constructor() {
+  constructor(url) {
     super();
     created += 1;
+    this.url = String(url);
+    latest = this;
   }
 };
 globalThis.window = {};
 const early = new FakeWorker();
 const kept = [message({ type: "ready", ms: 12, boot: "snapshot" })];
 window.handbookEarlyPython = { worker: early, release: () => kept.splice(0) };
-const { ask, runtime, startRuntime } = await import("../../docs/assets/checkers/transport.js");
+const { ask, restart, runtime, startRuntime } = await import("../../docs/assets/checkers/transport.js");
 
 test("the early worker is adopted, its ready message replayed, and asking goes to it", async () => {
   startRuntime();
   assert.equal(created, 0, "a second worker was started");
-  assert.equal(window.handbookEarlyPython, null, "the early worker is taken once");
+  assert.equal(window.handbookEarlyPython, false, "the early worker is taken once, and a late starter starts none");
   assert.equal(runtime.state, "ready");
   assert.equal(runtime.boot, "snapshot");
   const reply = ask({ op: "names" });
@@ -42,4 +45,13 @@ test("the early worker is adopted, its ready message replayed, and asking goes t
   early.dispatchEvent(message({ type: "reply", id, reply: { ok: true, result: ["qualification"] } }));
   assert.deepEqual(await reply, { ok: true, result: ["qualification"] });
   assert.equal(early.terminated, false);
+});
+
+test("after a failure, Retry starts a worker that does not restore Python's snapshot", () => {
+  early.dispatchEvent(message({ type: "failed", message: "boom" }));
+  assert.equal(runtime.state, "failed");
+  assert.equal(early.terminated, true);
+  restart();
+  assert.equal(created, 1);
+  assert.match(latest.url, /worker\.mjs\?snapshot=off$/);
 });

@@ -6,7 +6,8 @@
 // on; nothing else touches it.
 (() => {
   const script = document.currentScript;
-  if (!script || window.handbookEarlyPython || typeof Worker !== "function") return;
+  // Already there, or already taken by transport.js (false): the page script ran first.
+  if (!script || "handbookEarlyPython" in window || typeof Worker !== "function") return;
   let worker;
   try {
     worker = new Worker(new URL("worker.mjs", script.src), { type: "module" });

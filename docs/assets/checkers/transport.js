@@ -10,6 +10,9 @@ const STARTUP_TIMEOUT_MS = () => window.HANDBOOK_STARTUP_TIMEOUT_MS || 60000;
 const REQUEST_TIMEOUT_MS = () => window.HANDBOOK_REQUEST_TIMEOUT_MS || 20000;
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
+// After a failure: a worker that does not restore Python's memory snapshot (worker.mjs).
+const FRESH_WORKER_URL = new URL("worker.mjs?snapshot=off", import.meta.url);
+let startedBefore = false;
 
 export const runtime = { state: "idle", message: "", boot: null };
 const listeners = new Set();
@@ -57,9 +60,8 @@ function armTimeout(id) {
 /** The worker start-python.js started from <head>, if there is one not yet taken. */
 function takeEarlyWorker() {
   const early = window.handbookEarlyPython;
-  if (!early) return null;
-  window.handbookEarlyPython = null;
-  return early;
+  window.handbookEarlyPython = false; // taken, or none: a starter that runs late starts nothing
+  return early || null;
 }
 
 export function startRuntime() {
@@ -69,7 +71,8 @@ export function startRuntime() {
   bootTimer = setTimeout(() => fail(`Python did not start within ${limit / 1000} seconds`), limit);
   const early = takeEarlyWorker();
   try {
-    worker = early ? early.worker : new Worker(WORKER_URL, { type: "module" });
+    worker = early ? early.worker : new Worker(startedBefore ? FRESH_WORKER_URL : WORKER_URL, { type: "module" });
+    startedBefore = true;
   } catch (error) {
     fail(String(error));
     return;

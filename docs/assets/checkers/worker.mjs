@@ -103,8 +103,12 @@ const SNAPSHOT_IDLE_MS = 1500;
 const SNAPSHOT_BYTES_HEADER = "X-Snapshot-Bytes"; // its full length: a truncated entry is refused
 const snapshotsPossible = typeof caches !== "undefined" && typeof caches.open === "function";
 
+// Bump when what a restore does changes (the paths the wheels and archives are written to, what is
+// imported before saving): the key then changes with it, and older snapshots are never restored.
+const SNAPSHOT_FORMAT = 1;
+
 async function snapshotKey(m, l) {
-  const parts = [m.boot_module, m.startup.sha256, m.rest.sha256,
+  const parts = [SNAPSHOT_FORMAT, m.boot_module, m.startup.sha256, m.rest.sha256,
     ...[...m.packages, ...Object.keys(m.on_demand)].map((name) => `${name}=${l.packages[name].sha256}`)];
   const digest = await sha256(new TextEncoder().encode(JSON.stringify(parts)));
   return at(`__snapshot__/${digest}`);
@@ -191,9 +195,26 @@ async function plainBoot() {
   return pyodide;
 }
 
+/** The key this runtime's snapshot has, or null where none can be kept (no Cache Storage, a runtime
+ * manifest the fast boot cannot use either: the plain boot then answers, with no snapshot). */
+async function usableSnapshotKey() {
+  if (!snapshotsPossible) return null;
+  try {
+    const [m, l] = await Promise.all([manifest, lock]);
+    const key = await snapshotKey(m, l);
+    await caches.open(SNAPSHOT_CACHE); // refused in some private windows: then never make one
+    return key;
+  } catch {
+    return null;
+  }
+}
+
 async function boot() {
-  const key = snapshotsPossible ? await Promise.all([manifest, lock]).then(([m, l]) => snapshotKey(m, l), () => null) : null;
-  const bytes = key ? await storedSnapshot(key).catch(() => null) : null;
+  const key = await usableSnapshotKey();
+  // A worker started again after a failure (transport.js, Retry) never restores: whatever failed
+  // may have been the snapshot (a restore that hung until the time-out). It makes a new one.
+  const restore = key && new URL(import.meta.url).searchParams.get("snapshot") !== "off";
+  const bytes = restore ? await storedSnapshot(key).catch(() => null) : null;
   if (bytes) {
     try {
       const { pyodide, runtime } = await fastBoot({ restore: bytes });
