@@ -91,12 +91,11 @@ function fetchSync(url) {
 
 // ---- Memory snapshot (ADR 0009) ----
 // On a first visit the fast path starts with `_makeSnapshot`; once the reader has an answer and the
-// worker has been idle a moment, it imports every checker and copies Python's memory into Cache
-// Storage: no extra download, and nothing done before the first answer. A later visit restores that
+// worker has been idle a moment, it copies Python's memory into Cache Storage: no extra download, and nothing done before the first answer. A later visit restores that
 // memory instead of starting Python. The key names everything the memory was made from (the
 // start-up library, the wheels, the on-demand archives, by sha256; Pyodide itself checks its own
 // build id), so a new build never restores an old build's checkers. Anything wrong with a stored
-// snapshot (it fails to restore, or the restored runtime cannot list the checkers) deletes it and
+// snapshot (it fails to restore, or the restored runtime does not answer) deletes it and
 // starts the fast way, which makes a new one.
 const SNAPSHOT_CACHE = "handbook-python-snapshot";
 const SNAPSHOT_IDLE_MS = 1500;
@@ -134,8 +133,10 @@ async function forgetSnapshot(key) {
   await (await caches.open(SNAPSHOT_CACHE)).delete(key);
 }
 
-async function saveSnapshot({ pyodide, runtime, handle, key }) {
-  handle(JSON.stringify({ op: "names" })); // imports every checker: any page answers at once
+async function saveSnapshot({ pyodide, runtime, key }) {
+  // What the reader's questions imported is in it, nothing more: importing every checker would
+  // fetch the time-zone database (the US Federal checker loads a zone as it is imported) on every
+  // first visit, and write it back on every restore.
   runtime.detach(); // no reference to this worker's functions may be in the memory
   let bytes;
   try {
@@ -219,8 +220,9 @@ async function boot() {
     try {
       const { pyodide, runtime } = await fastBoot({ restore: bytes });
       const handle = pyodide.pyimport("checkers.bridge").handle;
-      const names = JSON.parse(handle(JSON.stringify({ op: "names" })));
-      if (!names.ok || !names.result.length) throw new Error("the restored runtime lists no checkers");
+      // A request the bridge must refuse, naming the field: JSON, the bridge and its errors work.
+      const probe = JSON.parse(handle(JSON.stringify({})));
+      if (probe.ok !== false || !probe.error || probe.error.field !== "op") throw new Error("the restored runtime does not answer");
       return { handle, path: "snapshot", pyodide, runtime, key: null };
     } catch (error) {
       console.warn(`Restoring Python from its snapshot failed, starting the fast way: ${error && error.message ? error.message : error}`);
