@@ -5,7 +5,7 @@ start-python.js), async in <head>, creates the Python worker while the rest of t
 
 Not the page script itself from <head>: a graph of modules runs only once every level of its
 imports has been fetched and parsed, and each level waits for the parser to yield (the worker
-started 600-700 ms into a cold load of the guided page that way, ~150 ms this way). On a
+started 600-700 ms into a cold load of the guided page that way, ~300 ms this way). On a
 throttled network this is most of the gain: the runtime's downloads no longer wait for the page's
 own render-blocking files.
 """

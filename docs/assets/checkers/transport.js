@@ -102,11 +102,9 @@ export function startRuntime() {
     fail(event.message || "the Python worker stopped");
   };
   const onMessageError = () => mine === worker && fail("the Python worker sent a message that cannot be read");
-  mine.addEventListener("message", onMessage);
-  mine.addEventListener("error", onError);
-  mine.addEventListener("messageerror", onMessageError);
-  // What the early worker sent before this module ran (its "ready", at the least), in order.
   const handlers = { message: onMessage, error: onError, messageerror: onMessageError };
+  for (const [type, handler] of Object.entries(handlers)) mine.addEventListener(type, handler);
+  // What the early worker sent before this module ran (its "ready", at the least), in order.
   if (early) for (const event of early.release()) handlers[event.type](event);
 }
 

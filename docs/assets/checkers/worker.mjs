@@ -19,6 +19,7 @@ const indexURL = new URL("../pyodide/", import.meta.url).href;
 const at = (name) => new URL(name, indexURL).href;
 const started = performance.now();
 const quiet = { stdout: () => {}, stderr: (text) => console.warn(text) };
+const reasonOf = (error) => String(error && error.message ? error.message : error);
 
 async function fetchOk(url) {
   const response = await fetch(url);
@@ -91,12 +92,12 @@ function fetchSync(url) {
 
 // ---- Memory snapshot (ADR 0009) ----
 // On a first visit the fast path starts with `_makeSnapshot`; once the reader has an answer and the
-// worker has been idle a moment, it copies Python's memory into Cache Storage: no extra download, and nothing done before the first answer. A later visit restores that
-// memory instead of starting Python. The key names everything the memory was made from (the
-// start-up library, the wheels, the on-demand archives, by sha256; Pyodide itself checks its own
-// build id), so a new build never restores an old build's checkers. Anything wrong with a stored
-// snapshot (it fails to restore, or the restored runtime does not answer) deletes it and
-// starts the fast way, which makes a new one.
+// worker has been idle a moment, it copies Python's memory into Cache Storage: no extra download,
+// and nothing done before the first answer. A later visit restores that memory instead of starting
+// Python. The key names everything the memory was made from (the start-up library, the wheels, the
+// on-demand archives, by sha256; Pyodide itself checks its own build id), so a new build never
+// restores an old build's checkers. Anything wrong with a stored snapshot (it fails to restore, or
+// the restored runtime does not answer) deletes it and starts the fast way, which makes a new one.
 const SNAPSHOT_CACHE = "handbook-python-snapshot";
 const SNAPSHOT_IDLE_MS = 1500;
 const SNAPSHOT_BYTES_HEADER = "X-Snapshot-Bytes"; // its full length: a truncated entry is refused
@@ -222,10 +223,10 @@ async function boot() {
       const handle = pyodide.pyimport("checkers.bridge").handle;
       // A request the bridge must refuse, naming the field: JSON, the bridge and its errors work.
       const probe = JSON.parse(handle(JSON.stringify({})));
-      if (probe.ok !== false || !probe.error || probe.error.field !== "op") throw new Error("the restored runtime does not answer");
+      if (probe.ok !== false || probe.error?.field !== "op") throw new Error("the restored runtime does not answer");
       return { handle, path: "snapshot", pyodide, runtime, key: null };
     } catch (error) {
-      console.warn(`Restoring Python from its snapshot failed, starting the fast way: ${error && error.message ? error.message : error}`);
+      console.warn(`Restoring Python from its snapshot failed, starting the fast way: ${reasonOf(error)}`);
       await forgetSnapshot(key).catch(() => {});
     }
   }
@@ -234,7 +235,7 @@ async function boot() {
   try {
     started = await fastBoot({ makeSnapshot: Boolean(key) });
   } catch (error) {
-    console.warn(`Fast Python start-up failed, starting the plain way: ${error && error.message ? error.message : error}`);
+    console.warn(`Fast Python start-up failed, starting the plain way: ${reasonOf(error)}`);
     path = "plain";
     started = { pyodide: await plainBoot(), runtime: null };
   }
@@ -250,26 +251,22 @@ ready.then(
     globalThis.handbookPythonBoot = path; // which way Python started, for DevTools and the tests
     postMessage({ type: "ready", ms: Math.round(performance.now() - started), boot: path });
   },
-  (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
+  (error) => postMessage({ type: "failed", message: reasonOf(error) }),
 );
 
 // The snapshot is made once, after the first answer, when no request has come for a moment.
-let snapshotDue = false;
 let snapshotTimer = null;
 function snapshotWhenIdle(booted) {
   if (!booted.key) return;
-  snapshotDue = true;
   clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(() => {
-    if (!snapshotDue) return;
-    snapshotDue = false;
     const { key } = booted;
     booted.key = null; // once per worker, whatever happens
     saveSnapshot({ ...booted, key }).then(
       () => { globalThis.handbookPythonSnapshot = "saved"; },
       (error) => {
         globalThis.handbookPythonSnapshot = "failed";
-        console.warn(`No memory snapshot of Python was kept: ${error && error.message ? error.message : error}`);
+        console.warn(`No memory snapshot of Python was kept: ${reasonOf(error)}`);
       },
     );
   }, SNAPSHOT_IDLE_MS);
@@ -283,7 +280,7 @@ addEventListener("message", async ({ data }) => {
     booted = await ready;
     reply = JSON.parse(booted.handle(JSON.stringify(request)));
   } catch (error) {
-    reply = { ok: false, error: { field: null, message: String(error && error.message ? error.message : error), code: "runtime" } };
+    reply = { ok: false, error: { field: null, message: reasonOf(error), code: "runtime" } };
   }
   postMessage({ type: "reply", id, reply });
   if (booted) snapshotWhenIdle(booted);
