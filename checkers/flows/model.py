@@ -131,7 +131,10 @@ def split_keys(flow: Flow, answers: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(answers, Mapping):
         raise InvalidAnswer("answers", "expected a JSON object keyed <namespace>.<answer id>")
     spaces: dict[str, dict[str, Any]] = {}
-    known_steps = {s.checker: registry.get(s.checker) for s in flow.steps if s.checker}
+    # A step's checker is imported only when the answers name it: a first visit's walk (no answers)
+    # would otherwise import every checker of the flow, the time-zone database with US Federal's,
+    # ahead of the page's first answer in the browser (issue 15).
+    step_checkers = {s.checker for s in flow.steps if s.checker}
     for key, value in answers.items():
         if not isinstance(key, str):
             continue
@@ -140,8 +143,8 @@ def split_keys(flow: Flow, answers: Any) -> dict[str, dict[str, Any]]:
             continue
         if space == flow.name:
             ids = {q.id for q in flow.questions}
-        elif space in known_steps:
-            ids = {q.id for q in known_steps[space].questions}
+        elif space in step_checkers:
+            ids = {q.id for q in registry.get(space).questions}
         elif space == "response-texts":
             from ..response_texts import QUESTIONS
 

@@ -41,6 +41,16 @@ def test_every_checker_answers_from_the_start_up_library_alone(watch, site_url, 
     assert not fetched(watch, STOCK_LIBRARY) and not fetched(watch, REST_LIBRARY)
 
 
+def test_the_guided_page_answers_without_the_time_zone_database(watch, site_url):
+    """The guided page's walk of the response imports only the checkers its link has answers for:
+    importing them all fetched the time-zone database (for the US Federal step, which a first visit
+    skips) ahead of the page's first answer (issue 15)."""
+    watch.page.goto(site_url + "paged/")
+    assert answer_every_checker(watch)
+    watch.page.locator("[data-flow-next]").get_by_text("Next:").wait_for()
+    assert not fetched(watch, TZDATA_WHEEL)
+
+
 def test_without_the_start_up_library_the_plain_boot_answers(watch, site_url):
     page = watch.page
     page.context.route("**/python_startup.zip", lambda route: route.abort())
