@@ -127,6 +127,10 @@ def test_checker_pages_start_python_from_the_head_and_others_do_not(built_site):
     head = qualifying.split("</head>")[0]
     assert tag.search(head), "no early start in a checker page's head"
     assert "type=\"module\"" not in tag.search(head).group(0), "the starter must be a classic script (no import levels)"
+    # Under the policy (which governs it), ahead of every render-blocking file (whose downloads it
+    # would otherwise wait behind).
+    starter = tag.search(head).start()
+    assert head.index("Content-Security-Policy") < starter < head.index('rel="stylesheet"') < head.index("scope.js")
     # The page script stays at the end of the body, where it adopts the worker.
     assert 'src="../assets/checkers/client.js" type="module"' in qualifying.split("</head>")[1]
     assert "data-start-python" not in (built_site / "glossary" / "index.html").read_text()
