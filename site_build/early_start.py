@@ -28,10 +28,9 @@ def add_early_start(html: str, base: str) -> str:
     # First in <head> after the viewport (the policy, csp.py, still comes first, after the
     # charset): at the end of <head> its download waited for the render-blocking stylesheets and
     # scope.js ahead of it, and the worker started 120-270 ms into a cold load of the guided page.
-    viewport = _VIEWPORT.search(html)
-    if viewport:
-        return html[:viewport.end()] + tag + html[viewport.end():]
     head_end = html.find("</head>")
     if head_end < 0:
         return html
-    return html[:head_end] + tag + html[head_end:]
+    viewport = _VIEWPORT.search(html, 0, head_end)
+    at = viewport.end() if viewport else head_end
+    return html[:at] + tag + html[at:]

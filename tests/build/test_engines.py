@@ -28,8 +28,11 @@ def test_a_checker_page_carries_its_widget_policy_early_start_and_runtime(engine
     head = licence[: licence.index("</head>")]
     charset = re.search(r"<meta charset=[^>]*>", head, re.IGNORECASE)
     assert head[charset.end():].startswith(csp.META), f"{engine}: the policy is not right after <meta charset>"
-    assert ('<script async fetchpriority="high" src="../assets/checkers/start-python.js" '
-            'data-start-python></script>') in head, f"{engine}: no early start in <head>"
+    starter = ('<script async fetchpriority="high" src="../assets/checkers/start-python.js" '
+               'data-start-python></script>')
+    assert starter in head, f"{engine}: no early start in <head>"
+    assert head.index(csp.META) < head.index(starter) < head.index('rel="stylesheet"'), (
+        f"{engine}: the early start is not between the policy and the stylesheets")
     runtime = site / "assets" / "pyodide"
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_startup.zip", "runtime.json", "pyodide-lock.json",
                  "checkers-0.1.0-py3-none-any.whl"):
