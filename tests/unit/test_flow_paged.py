@@ -268,24 +268,20 @@ def test_each_step_carries_the_words_shown_beside_it():
     assert {s["status_text"] for s in run({})["steps"]} <= {"Next", "Open", "Skipped"}
 
 
-def test_a_first_visits_walk_imports_only_the_checkers_the_link_names():
-    """The browser's first request on the guided page is this walk, ahead of every form's: importing
-    every step's checker there loaded US Federal's time zone (the tzdata wheel, in Pyodide) before
-    the page's first answer (issue 15). In a fresh interpreter, so other tests' imports hide nothing."""
-    import subprocess
-    import sys
 
-    probe = (
-        "import json, sys\n"
-        "from checkers import bridge\n"
-        "reply = json.loads(bridge.handle(json.dumps({'op': 'flow', 'name': 'paged', 'query': ''})))\n"
-        "assert reply['ok'], reply\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('checkers.', 'zoneinfo')))))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    imported = set(json.loads(done.stdout))
-    assert "checkers.us_federal" not in imported and "zoneinfo" not in imported
-    # A link that answers the US Federal step's checker does import it.
-    probe = probe.replace("'query': ''", "'query': '?paged.us_federal=true&us-federal.at=2026-03-10T10:00'")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert "checkers.us_federal" in json.loads(done.stdout)
+def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypatch):
+    """The browser's first request on the guided page is this walk, ahead of every form's. Looking up
+    (importing) every step's checker there loaded US Federal's time zone (the tzdata wheel, in
+    Pyodide) before the page's first answer (issue 15); tests/browser/test_fast_startup.py checks
+    the wheel is not fetched."""
+    from checkers import registry
+
+    looked_up = []
+    real_get = registry.get
+    monkeypatch.setattr(registry, "get", lambda name: looked_up.append(name) or real_get(name))
+    walk = lambda query: json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": query})))
+    assert walk("")["ok"]
+    assert "us-federal" not in looked_up
+    # A link that answers the US Federal step does look its checker up.
+    assert walk("?paged.us_federal=true&us-federal.at=2026-03-10T10:00")["ok"]
+    assert "us-federal" in looked_up
