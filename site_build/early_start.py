@@ -25,9 +25,8 @@ def add_early_start(html: str, base: str) -> str:
     if "data-checker=" not in html or "data-start-python" in html:
         return html
     tag = f'<script async fetchpriority="high" src="{base}{STARTER}" data-start-python></script>'
-    # First in <head> after the viewport (the policy, csp.py, still comes first, after the
-    # charset): at the end of <head> its download waited for the render-blocking stylesheets and
-    # scope.js ahead of it, and the worker started 120-270 ms into a cold load of the guided page.
+    # Right after the viewport, ahead of the render-blocking files (see above); the policy (csp.py)
+    # still comes first, after the charset.
     head_end = html.find("</head>")
     if head_end < 0:
         return html

@@ -268,7 +268,6 @@ def test_each_step_carries_the_words_shown_beside_it():
     assert {s["status_text"] for s in run({})["steps"]} <= {"Next", "Open", "Skipped"}
 
 
-
 def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypatch):
     """The browser's first request on the guided page is this walk, ahead of every form's. Looking up
     (importing) every step's checker there loaded US Federal's time zone (the tzdata wheel, in

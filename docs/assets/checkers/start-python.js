@@ -2,8 +2,8 @@
 // (site_build/early_start.py puts it there). A classic script with no imports on purpose: the page
 // script (client.js) is a graph of modules, and each level of imports waits for the parser to yield
 // (600-700 ms into a cold load of the guided page on this project's test machine; this, first in
-// <head>, runs at 110-160 ms). transport.js adopts the worker, with whatever it sent before then, and owns it from then
-// on; nothing else touches it.
+// <head>, runs at 110-160 ms). transport.js adopts the worker, with whatever it sent before then,
+// and owns it from then on; nothing else touches it.
 (() => {
   const script = document.currentScript;
   // Already there, or already taken by transport.js (false): the page script ran first.
