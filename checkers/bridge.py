@@ -14,7 +14,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import drills, flows, forms, response_texts, urlstate
+# Only what a form's answer needs is imported with the bridge; the drills, the guided response's
+# flow and the link's state come with their first request. A first visit's worker imports the
+# bridge before it can answer anything, and the flow's model alone is a third of that import
+# (issue 15): the first checker's answer need not wait for it.
+from . import forms, response_texts
 from .incident import NAME as INCIDENT
 from .model import InvalidAnswer
 from .registry import names, schema
@@ -55,10 +59,16 @@ def _dispatch(request: Any) -> Any:
     if op == "names":
         return names()
     if op == "grade":  # a training drill: the key is computed here, so the page never holds it
+        from . import drills
+
         return drills.grade(request)
     if op in ("read-url", "write-url"):  # a widget's answers in the page's URL query
+        from . import urlstate
+
         return urlstate.handle(request)
     if op == "flow":  # the whole guided response: from the link's query, or from answers keyed as in it
+        from . import flows, urlstate
+
         answers = urlstate.flow_answers(request["query"]) if "query" in request else request.get("answers") or {}
         return flows.run(request.get("name") or "paged", answers)
     raise InvalidAnswer("op", f"unknown operation {op!r}; expected one of {', '.join(_OPS)}", "unknown")

@@ -46,6 +46,9 @@ class InvalidAnswer(ValueError):
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a choice question offers: the value sent and kept in links, the label shown, and other
+    names it is accepted by (an old plan name, a spelling: "silver" for Premium, "license")."""
+
     value: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -70,6 +73,9 @@ class Derived:
 
 @dataclass(frozen=True)
 class Question:
+    """One question a form asks: what kind of answer it takes, its default (`REQUIRED`: none), and when
+    it is asked at all (`asked_when`)."""
+
     id: str
     label: str
     kind: str
@@ -140,6 +146,9 @@ class Fact:
 
 @dataclass(frozen=True)
 class Outcome:
+    """One decision a checker can reach: what to do, the handbook sections it rests on, and the text to
+    say to the customer."""
+
     code: str
     title: str
     actions: tuple[str, ...]
@@ -182,6 +191,9 @@ def _unchanged(values, facts, result):  # noqa: ANN001 - the default Finish
 
 @dataclass(frozen=True)
 class Checker:
+    """A whole checker: its questions, its decision table (facts, rules top to bottom, outcomes), the
+    handbook sections it implements and the notes on where the handbook is silent."""
+
     name: str
     title: str
     summary: str

@@ -57,6 +57,9 @@ class Preset:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a flow: a checker to answer, a text to read or a checklist to tick, and the
+    conditions under which it applies."""
+
     id: str
     title: str
     kind: str
@@ -81,6 +84,9 @@ class Step:
 
 @dataclass(frozen=True)
 class Flow:
+    """A decision flow: its own questions and its steps in order; a step may depend only on the
+    outcomes of the steps before it."""
+
     name: str
     title: str
     questions: tuple[Question, ...]  # the flow's own answers, in the namespace `name`

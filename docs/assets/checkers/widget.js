@@ -172,10 +172,14 @@ export function mount(widget) {
     });
   }
 
+  // Asked as the form mounts, not once Python is ready: the worker then answers it first of what
+  // waited for its start (worker.mjs). `askedEarly`: that question is on its way, ready or not.
+  let askedEarly = false;
   const stop = onRuntime(() => {
     if (!widget.isConnected) return stop();
     reflectRuntime();
-    if (runtime.state === "ready") update();
+    if (runtime.state === "ready" && !askedEarly) update();
+    askedEarly = false;
   });
   const reflectRuntime = () => {
     if (runtime.state === "failed") {
@@ -192,7 +196,8 @@ export function mount(widget) {
   };
   reflectRuntime();
   startRuntime();
-  if (runtime.state === "ready") update();
+  askedEarly = runtime.state === "starting";
+  if (runtime.state === "ready" || askedEarly) update();
 }
 
 function highlightRow(widget, result) {

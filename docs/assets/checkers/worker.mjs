@@ -272,16 +272,59 @@ function snapshotWhenIdle(booted) {
   }, SNAPSHOT_IDLE_MS);
 }
 
-addEventListener("message", async ({ data }) => {
-  const { id, request } = data;
+// Requests are answered forms first, each group in the order it came: a form's answer is what the
+// reader waits to see, and on the guided page the walk of the response and its link (asked as the
+// page mounts, before any form) cost a first visit ~150 ms of importing the flow (issue 15). Every
+// request is independent of the others, so the order changes no reply. One request per task: the
+// messages sent meanwhile are in the queue before the next is chosen (those that came while Python
+// was starting reach this worker only once the start's last long task is over), and a form asked
+// again once its first reply came goes ahead of the walk still waiting.
+const FIRST = new Set(["form", "evaluate", "texts", "incident", "read-url"]);
+const waiting = [];
+let booted; // the runtime once started; null if it could not start; undefined until then
+let bootFailure = null;
+let drainQueued = false;
+
+function answer(data) {
+  const { id, request } = data || {};
   let reply;
-  let booted = null;
   try {
-    booted = await ready;
+    if (!booted) throw bootFailure;
     reply = JSON.parse(booted.handle(JSON.stringify(request)));
   } catch (error) {
     reply = { ok: false, error: { field: null, message: reasonOf(error), code: "runtime" } };
   }
   postMessage({ type: "reply", id, reply });
-  if (booted) snapshotWhenIdle(booted);
+}
+
+function next() {
+  const index = waiting.findIndex((data) => FIRST.has(data?.request?.op));
+  return waiting.splice(Math.max(index, 0), 1)[0];
+}
+
+function drain() {
+  drainQueued = false;
+  answer(next());
+  if (waiting.length) drainSoon();
+  else if (booted) snapshotWhenIdle(booted);
+}
+
+// A task of its own through a channel, not a timer (which a browser may clamp or throttle).
+const { port1: nextTask, port2: onNextTask } = new MessageChannel();
+onNextTask.onmessage = drain;
+
+function drainSoon() {
+  if (drainQueued || booted === undefined || !waiting.length) return;
+  drainQueued = true;
+  nextTask.postMessage(null);
+}
+
+ready.then(
+  (runtime) => { booted = runtime; },
+  (error) => { booted = null; bootFailure = error; },
+).then(drainSoon);
+
+addEventListener("message", ({ data }) => {
+  waiting.push(data);
+  drainSoon();
 });
