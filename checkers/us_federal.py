@@ -13,7 +13,7 @@ Pacific Time follows the IANA rules, so daylight saving time is respected on the
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .model import NOW, Checker, Fact, Outcome, Question, Rule
@@ -27,6 +27,45 @@ PACIFIC = ZoneInfo("America/Los_Angeles")
 ON_CALL_START = time(5, 0)  # "0500 Pacific Time": the AM shift starts
 SHIFT_CHANGE = time(11, 0)  # the AM shift ends and the PM shift starts
 ON_CALL_END = time(17, 0)  # "1700 Pacific Time": the PM shift ends (exclusive)
+
+
+# The years the page's live clock can show Pacific Time for without a time-zone database of its own.
+CLOCK_YEARS = (2020, 2045)
+
+
+def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS[1]) -> list[list]:
+    """Pacific Time's UTC offsets from the start of `first_year` to the end of `last_year` (UTC), for
+    the page's clock: `[start, offset, abbreviation]` rows, `start` in seconds since the epoch,
+    `offset` in minutes east of UTC, each in force until the next row's start; a last row
+    `[end, None, None]` closes the table. Written into the page at build time, so the browser's
+    main thread needs no `Intl` time-zone formatter, whose first use costs ~100 ms on a phone
+    (issue 15); outside the table the page falls back to `Intl`."""
+    start = datetime(first_year, 1, 1, tzinfo=timezone.utc)
+    end = datetime(last_year + 1, 1, 1, tzinfo=timezone.utc)
+
+    def offset_at(moment: datetime) -> tuple[int, str]:
+        local = moment.astimezone(PACIFIC)
+        return int(local.utcoffset().total_seconds() // 60), local.tzname()
+
+    rows = [[int(start.timestamp()), *offset_at(start)]]
+    day = start
+    while day < end:
+        after = min(day + timedelta(days=1), end)
+        if offset_at(after) != tuple(rows[-1][1:]):
+            # The change lies within this day: find its first minute by halving the interval.
+            low, high = day, after
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                if offset_at(middle) == tuple(rows[-1][1:]):
+                    low = middle
+                else:
+                    high = middle
+            floor = high.replace(second=0, microsecond=0)  # the zone's changes fall on whole minutes
+            high = floor if offset_at(floor) != tuple(rows[-1][1:]) else high
+            rows.append([int(high.timestamp()), *offset_at(high)])
+        day = after
+    rows.append([int(end.timestamp()), None, None])
+    return rows
 
 
 def handbook_time(moment: time) -> str:

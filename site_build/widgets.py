@@ -6,6 +6,7 @@ by `data-hb-component="form"`; `data-form` names the form for the worker's "form
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import checkers
 from checkers import forms, handbook
 from checkers.model import NOW, Checker, Question
 from checkers.forms import Form
+from checkers.us_federal import clock_periods
 
 
 def _attr(text: str) -> str:
@@ -146,6 +148,12 @@ def decision_table_html(checker: Checker) -> str:
 
 RENDERERS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checkers" / "render"
 
+# Data a form's renderer reads from its shell, computed by Python at build time: form name ->
+# data attributes. The US Federal clock's Pacific Time offsets (checkers.us_federal.clock_periods).
+RENDERER_DATA = {
+    "us-federal": lambda: {"data-pacific-periods": json.dumps(clock_periods(), separators=(",", ":"))},
+}
+
 
 def form_html(
     form: Form,
@@ -164,8 +172,10 @@ def form_html(
     """The shell every form shares. `status` is shown until Python answers, `ready` once it does; `fallback` says what still
     works if it cannot start; `prompt` (optional) replaces "Still to answer" before the first answer;
     `attrs` adds the component's own data attributes; a renderer module named like the form
-    (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists."""
+    (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists, with the data
+    RENDERER_DATA gives it."""
     renderer = f' data-renderer="{form.name}"' if (RENDERERS / f"{form.name}.js").exists() else ""
+    renderer += "".join(f' {name}="{_attr(value)}"' for name, value in RENDERER_DATA.get(form.name, dict)().items())
     link = " data-keeps-link" if form.keeps_link else ""
     prompt_attr = f' data-prompt="{_attr(prompt)}"' if prompt else ""
     # The questions Python asks for the defaults, so the page does not move when its first answer

@@ -49,3 +49,15 @@ def test_the_status_says_what_still_works_without_python():
 def test_the_two_checklists_have_distinct_attributes():
     flow = response_flow.checklist_html("post-call", "")
     assert 'data-flow-checklist="post-call"' in flow and "data-checklist=" not in flow
+
+
+def test_the_us_federal_clock_reads_pacific_offsets_python_wrote_into_its_shell():
+    import html
+    import json
+
+    from checkers.us_federal import clock_periods
+
+    section = shell(widgets.checker_html("us-federal", ""))
+    found = re.search(r'data-pacific-periods="([^"]+)"', section)
+    assert found and json.loads(html.unescape(found.group(1))) == json.loads(json.dumps(clock_periods()))
+    assert "data-pacific-periods" not in shell(widgets.checker_html("licence", ""))

@@ -2,7 +2,7 @@
 // clocks on the page use it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { clockHours, countdown, localInputValue, wallClockHours, withLocalOffset, zonedText } from "../../docs/assets/checkers/format.js";
+import { clockHours, countdown, localInputValue, wallClockHours, withLocalOffset, zonedText, zonedTextFromPeriods } from "../../docs/assets/checkers/format.js";
 
 /** A Date whose local clock and offset are fixed, whatever the machine's time zone. */
 function fakeDate({ year, month, day, hours, minutes, seconds = 0, offsetMinutes }) {
@@ -54,4 +54,25 @@ test("wall-clock hours are read from the date-time's own clock, not converted", 
 test("an instant is shown on Pacific Time's wall clock across the DST change", () => {
   assert.equal(zonedText(new Date("2024-03-10T09:59:30Z"), "America/Los_Angeles"), "Sun 10 Mar 2024, 01:59:30 PST");
   assert.equal(zonedText(new Date("2024-03-10T10:00:00Z"), "America/Los_Angeles"), "Sun 10 Mar 2024, 03:00:00 PDT");
+});
+
+// 2024's rows as checkers.us_federal.clock_periods(2024, 2024) writes them (tests/unit checks that
+// function against zoneinfo; this checks the page reads its rows as Intl would show the instant).
+const PACIFIC_2024 = [
+  [1704067200, -480, "PST"], [1710064800, -420, "PDT"], [1730624400, -480, "PST"], [1735689600, null, null],
+];
+
+test("the clock's own table of Pacific offsets reads as Intl does, through both changes of 2024", () => {
+  const edges = ["2024-01-01T00:00:00Z", "2024-03-10T09:59:59Z", "2024-03-10T10:00:00Z", "2024-11-03T08:59:59Z",
+    "2024-11-03T09:00:00Z", "2024-12-31T23:59:59Z"].map((text) => new Date(text));
+  const everyFewHours = Array.from({ length: 2200 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 4 * 3600_000 + i * 7_000));
+  for (const instant of [...edges, ...everyFewHours].filter((d) => d.getUTCFullYear() === 2024)) {
+    assert.equal(zonedTextFromPeriods(instant, PACIFIC_2024), zonedText(instant, "America/Los_Angeles"), instant.toISOString());
+  }
+});
+
+test("outside the clock's table (or with none) there is no text, so the page asks Intl", () => {
+  assert.equal(zonedTextFromPeriods(new Date("2023-12-31T23:59:59Z"), PACIFIC_2024), null);
+  assert.equal(zonedTextFromPeriods(new Date("2025-01-01T00:00:00Z"), PACIFIC_2024), null);
+  assert.equal(zonedTextFromPeriods(new Date("2024-06-01T00:00:00Z"), []), null);
 });

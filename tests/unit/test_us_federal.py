@@ -146,3 +146,28 @@ def test_other_hours_change_every_sentence_that_states_them(monkeypatch):
                                  {"name": "PM", "starts": "12:00", "ends": "18:00"}]
     texts = texts_of(checker) + [t for r in (early, morning, evening, late) for t in result_texts(r)]
     assert stating(texts, "0500", "1100", "1700", "05:00", "11:00", "17:00") == []
+
+
+def test_the_clocks_table_of_pacific_offsets_agrees_with_zoneinfo_over_its_years():
+    from datetime import timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from checkers.us_federal import CLOCK_YEARS, clock_periods
+
+    rows = clock_periods()
+    pacific = ZoneInfo("America/Los_Angeles")
+    assert rows[0][0] == datetime(CLOCK_YEARS[0], 1, 1, tzinfo=timezone.utc).timestamp()
+    assert rows[-1] == [datetime(CLOCK_YEARS[1] + 1, 1, 1, tzinfo=timezone.utc).timestamp(), None, None]
+    assert len(rows) == 2 + 2 * (CLOCK_YEARS[1] - CLOCK_YEARS[0] + 1)  # two changes a year under today's rules
+    starts = [row[0] for row in rows]
+    assert starts == sorted(set(starts))
+
+    def expected(seconds: float) -> list:
+        local = datetime.fromtimestamp(seconds, timezone.utc).astimezone(pacific)
+        return [local.utcoffset() // timedelta(minutes=1), local.tzname()]
+
+    for (start, *offset), (end, *_) in zip(rows, rows[1:]):
+        assert expected(start) == offset and expected(end - 1) == offset, datetime.fromtimestamp(start, timezone.utc)
+        for seconds in range(start, end, 5 * 3600 + 17):
+            assert expected(seconds) == offset
+    assert {row[2] for row in rows[:-1]} == {"PST", "PDT"}

@@ -43,6 +43,25 @@ export function wallClockHours(iso) {
 }
 
 const ZONED = new Map();
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** What zonedText says, from a zone's offsets as Python wrote them into the page (rows of [start
+ *  in epoch seconds, minutes east of UTC, abbreviation], the last row closing the table:
+ *  checkers.us_federal.clock_periods), or null outside the table. No Intl formatter: the first
+ *  one a page creates costs ~25 ms, ~100 ms at a phone's speed (issue 15). */
+export function zonedTextFromPeriods(date, periods) {
+  const seconds = date.getTime() / 1000;
+  let period = null;
+  for (const row of periods) {
+    if (row[0] > seconds) break;
+    period = row;
+  }
+  if (!period || period[1] === null) return null;
+  const wall = new Date(date.getTime() + period[1] * 60000);
+  return `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ` +
+    `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())} ${period[2]}`;
+}
 
 /** "Sun 10 Mar 2024, 04:59:30 PDT": an instant on the wall clock of a time zone. */
 export function zonedText(date, timeZone) {

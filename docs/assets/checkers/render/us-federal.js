@@ -3,7 +3,7 @@
 // time: while the time question is empty ("now"), each new minute asks Python again, once, and
 // Python decides whether US Federal on-call support is working. Nothing here compares hours.
 import { el, svg } from "../dom.js";
-import { clockHours, wallClockHours, zonedText } from "../format.js";
+import { clockHours, wallClockHours, zonedText, zonedTextFromPeriods } from "../format.js";
 import { runtime } from "../transport.js";
 
 const PACIFIC = "America/Los_Angeles";
@@ -11,6 +11,16 @@ const PACIFIC = "America/Los_Angeles";
 function timeIsNow(widget) {
   const input = widget.querySelector('[data-question="at"] input');
   return !input || input.value.trim() === "";
+}
+
+/** Pacific Time's offsets, written by the build (site_build/widgets.py); none if they are missing. */
+function pacificPeriods(widget) {
+  try {
+    const periods = JSON.parse(widget.dataset.pacificPeriods || "[]");
+    return Array.isArray(periods) ? periods : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The live clock, before the form; each new minute asks Python again while the time is "now". */
@@ -24,10 +34,11 @@ export function prepare(widget, { askAgain }) {
   );
   widget.querySelector(".checker__form").before(clock, note);
   let minute;
+  const periods = pacificPeriods(widget);
   const tick = () => {
     if (!widget.isConnected) return; // the reader has left the page (instant navigation)
     const now = new Date();
-    face.textContent = zonedText(now, PACIFIC);
+    face.textContent = zonedTextFromPeriods(now, periods) ?? zonedText(now, PACIFIC);
     face.setAttribute("datetime", now.toISOString());
     const thisMinute = Math.floor(now.getTime() / 60000);
     if (minute !== undefined && thisMinute !== minute && timeIsNow(widget) && runtime.state === "ready") askAgain();
