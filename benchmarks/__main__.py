@@ -103,6 +103,7 @@ def main() -> None:
             figures["c_after_swap"] = [s["after_swap"] for s in site]
             figures["e"] = [statistics.median(s["changes"]) for s in site]
             figures["g"] = {"site": [s["transfer"].site for s in site], "pyodide": [s["transfer"].pyodide for s in site],
+                            "after_answer": [s["transfer"].after_answer for s in site],
                             "requests": site[0]["transfer"].requests}
         if "d" in only:
             print("  traced cold visits", flush=True)
@@ -204,8 +205,11 @@ def report(figures: dict) -> None:
         print(f"(f) mkdocs build:                    {spread(figures['f'], 's', 1)}   budget <= {b['f']} s: {verdict(f, b['f'])}")
     if "g" in figures:
         g = figures["g"]
-        print(f"(g) bytes on a first visit (guided): site's own {spread([v / 1024 for v in g['site']], 'KiB')}")
+        print("(g) bytes on a first visit (guided), requests started before the first answer:")
+        print(f"                                     site's own {spread([v / 1024 for v in g['site']], 'KiB')}")
         print(f"                                     Pyodide's  {spread([v / 1024 for v in g['pyodide']], 'KiB')}")
+        print(f"    started in the second after it (the offline copy's downloads): "
+              f"{spread([v / 1024 for v in g['after_answer']], 'KiB')}")
     if "h" in figures:
         h = figures["h"]
         print(f"(h) (a) at 20 Mbit/s, 40 ms RTT:     site  {spread(h['site'])}")

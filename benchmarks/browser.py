@@ -149,10 +149,13 @@ def stock_done_ms(page) -> float:
 
 @dataclass
 class Transfer:
-    """Bytes on the wire (headers and encoded bodies), the site's own and Pyodide's."""
+    """Bytes on the wire (headers and encoded bodies): the requests started before the first answer,
+    the site's own and Pyodide's, and those started after it (the offline copy's downloads, which
+    begin once the page is idle)."""
 
     site: int = 0
     pyodide: int = 0
+    after_answer: int = 0
     requests: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -162,13 +165,17 @@ def _record(context) -> list:
     return finished
 
 
-def _transfer(finished, origin: str) -> Transfer:
+def _transfer(finished, origin: str, answered_at: float) -> Transfer:
+    """`answered_at`: the first answer, in milliseconds since the epoch (as Playwright's timings)."""
     transfer = Transfer()
     for request in finished:
         if not request.url.startswith(origin):
             continue
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if request.timing["startTime"] > answered_at:
+            transfer.after_answer += size
+            continue
         transfer.requests.append((request.url[len(origin):], size))
         if "/assets/pyodide/" in request.url:
             transfer.pyodide += size
@@ -200,8 +207,9 @@ def site_visits(browser, root: str) -> dict:
     finished = _record(context)
     page.goto(root + GUIDED_PAGE, wait_until="commit")
     cold = first_answer_ms(page)
+    answered_at = page.evaluate("performance.timeOrigin") + cold
     time.sleep(1)  # let the last responses finish before counting bytes
-    transfer = _transfer(finished, root)
+    transfer = _transfer(finished, root, answered_at)
     time.sleep(CODE_CACHE_WAIT_S)
     page.close()
     page = context.new_page()
