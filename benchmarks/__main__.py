@@ -208,7 +208,7 @@ def report(figures: dict) -> None:
         print("(g) bytes on a first visit (guided), requests started before the first answer:")
         print(f"                                     site's own {spread([v / 1024 for v in g['site']], 'KiB')}")
         print(f"                                     Pyodide's  {spread([v / 1024 for v in g['pyodide']], 'KiB')}")
-        print(f"    started in the second after it (the offline copy's downloads): "
+        print(f"    the page's requests started after it, done within a second: "
               f"{spread([v / 1024 for v in g['after_answer']], 'KiB')}")
     if "h" in figures:
         h = figures["h"]

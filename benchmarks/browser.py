@@ -149,9 +149,11 @@ def stock_done_ms(page) -> float:
 
 @dataclass
 class Transfer:
-    """Bytes on the wire (headers and encoded bodies): the requests started before the first answer,
-    the site's own and Pyodide's, and those started after it (the offline copy's downloads, which
-    begin once the page is idle)."""
+    """Bytes on the wire (headers and encoded bodies) of the page's requests that finished within a
+    second of the first answer: those started before it, the site's own and Pyodide's (listed in
+    `requests`), and the sum of those started after it. The service worker's own fetches (the
+    offline copy) are not among them: Playwright reports them only with
+    PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS set, which this benchmark does not set."""
 
     site: int = 0
     pyodide: int = 0

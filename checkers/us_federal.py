@@ -39,32 +39,27 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
     `offset` in minutes east of UTC, each in force until the next row's start; a last row
     `[end, None, None]` closes the table. Written into the page at build time, so the browser's
     main thread needs no `Intl` time-zone formatter, whose first use costs ~100 ms on a phone
-    (issue 15); outside the table the page falls back to `Intl`."""
-    start = datetime(first_year, 1, 1, tzinfo=timezone.utc)
-    end = datetime(last_year + 1, 1, 1, tzinfo=timezone.utc)
+    (issue 15); outside the table the page falls back to `Intl`. The rules are the build's
+    time-zone database (zoneinfo's), as for every Pacific time Python gives the page."""
+    start = int(datetime(first_year, 1, 1, tzinfo=timezone.utc).timestamp())
+    end = int(datetime(last_year + 1, 1, 1, tzinfo=timezone.utc).timestamp())
 
-    def offset_at(moment: datetime) -> tuple[int, str]:
-        local = moment.astimezone(PACIFIC)
-        return int(local.utcoffset().total_seconds() // 60), local.tzname()
+    def offset_at(seconds: int) -> list:
+        local = datetime.fromtimestamp(seconds, timezone.utc).astimezone(PACIFIC)
+        return [local.utcoffset() // timedelta(minutes=1), local.tzname()]
 
-    rows = [[int(start.timestamp()), *offset_at(start)]]
-    day = start
-    while day < end:
-        after = min(day + timedelta(days=1), end)
-        if offset_at(after) != tuple(rows[-1][1:]):
-            # The change lies within this day: find its first minute by halving the interval.
-            low, high = day, after
-            while high - low > timedelta(minutes=1):
-                middle = low + (high - low) / 2
-                if offset_at(middle) == tuple(rows[-1][1:]):
-                    low = middle
-                else:
-                    high = middle
-            floor = high.replace(second=0, microsecond=0)  # the zone's changes fall on whole minutes
-            high = floor if offset_at(floor) != tuple(rows[-1][1:]) else high
-            rows.append([int(high.timestamp()), *offset_at(high)])
-        day = after
-    rows.append([int(end.timestamp()), None, None])
+    rows = [[start, *offset_at(start)]]
+    for day in range(start, end, 86400):
+        after = min(day + 86400, end)
+        if offset_at(after) == rows[-1][1:]:
+            continue
+        # The change lies within this day: find its first second by halving the interval.
+        low, high = day, after
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if offset_at(middle) == rows[-1][1:] else (low, middle)
+        rows.append([high, *offset_at(high)])
+    rows.append([end, None, None])
     return rows
 
 

@@ -7,6 +7,7 @@ by `data-hb-component="form"`; `data-form` names the form for the worker's "form
 from __future__ import annotations
 
 import json
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -151,8 +152,12 @@ RENDERERS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checke
 # Data a form's renderer reads from its shell, computed by Python at build time: form name ->
 # data attributes. The US Federal clock's Pacific Time offsets (checkers.us_federal.clock_periods).
 RENDERER_DATA = {
-    "us-federal": lambda: {"data-pacific-periods": json.dumps(clock_periods(), separators=(",", ":"))},
+    "us-federal": cache(lambda: {"data-pacific-periods": json.dumps(clock_periods(), separators=(",", ":"))}),
 }
+
+
+def _renderer_data(name: str) -> str:
+    return "".join(f' {attr}="{_attr(value)}"' for attr, value in RENDERER_DATA[name]().items()) if name in RENDERER_DATA else ""
 
 
 def form_html(
@@ -174,8 +179,7 @@ def form_html(
     `attrs` adds the component's own data attributes; a renderer module named like the form
     (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists, with the data
     RENDERER_DATA gives it."""
-    renderer = f' data-renderer="{form.name}"' if (RENDERERS / f"{form.name}.js").exists() else ""
-    renderer += "".join(f' {name}="{_attr(value)}"' for name, value in RENDERER_DATA.get(form.name, dict)().items())
+    renderer = f' data-renderer="{form.name}"{_renderer_data(form.name)}' if (RENDERERS / f"{form.name}.js").exists() else ""
     link = " data-keeps-link" if form.keeps_link else ""
     prompt_attr = f' data-prompt="{_attr(prompt)}"' if prompt else ""
     # The questions Python asks for the defaults, so the page does not move when its first answer

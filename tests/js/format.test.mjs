@@ -75,4 +75,5 @@ test("outside the clock's table (or with none) there is no text, so the page ask
   assert.equal(zonedTextFromPeriods(new Date("2023-12-31T23:59:59Z"), PACIFIC_2024), null);
   assert.equal(zonedTextFromPeriods(new Date("2025-01-01T00:00:00Z"), PACIFIC_2024), null);
   assert.equal(zonedTextFromPeriods(new Date("2024-06-01T00:00:00Z"), []), null);
+  assert.equal(zonedTextFromPeriods(new Date("2024-06-01T00:00:00Z"), [[0], [1, 2]]), null); // malformed rows
 });

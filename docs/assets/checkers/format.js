@@ -57,7 +57,7 @@ export function zonedTextFromPeriods(date, periods) {
     if (row[0] > seconds) break;
     period = row;
   }
-  if (!period || period[1] === null) return null;
+  if (!Array.isArray(period) || typeof period[1] !== "number" || typeof period[2] !== "string") return null;
   const wall = new Date(date.getTime() + period[1] * 60000);
   return `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ` +
     `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())} ${period[2]}`;
