@@ -46,6 +46,11 @@ const ZONED = new Map();
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/** The clock's one way of writing a wall-clock instant, whichever way its parts were found. */
+function wallClockText({ weekday, day, month, year, hour, minute, second, timeZoneName }) {
+  return `${weekday} ${day} ${month} ${year}, ${hour}:${minute}:${second} ${timeZoneName}`;
+}
+
 /** What zonedText says, from a zone's offsets as Python wrote them into the page (rows of [start
  *  in epoch seconds, minutes east of UTC, abbreviation], the last row closing the table:
  *  checkers.us_federal.clock_periods), or null outside the table. No Intl formatter: the first
@@ -59,8 +64,10 @@ export function zonedTextFromPeriods(date, periods) {
   }
   if (!Array.isArray(period) || typeof period[1] !== "number" || typeof period[2] !== "string") return null;
   const wall = new Date(date.getTime() + period[1] * 60000);
-  return `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ` +
-    `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())} ${period[2]}`;
+  return wallClockText({
+    weekday: WEEKDAYS[wall.getUTCDay()], day: wall.getUTCDate(), month: MONTHS[wall.getUTCMonth()], year: wall.getUTCFullYear(),
+    hour: pad(wall.getUTCHours()), minute: pad(wall.getUTCMinutes()), second: pad(wall.getUTCSeconds()), timeZoneName: period[2],
+  });
 }
 
 /** "Sun 10 Mar 2024, 04:59:30 PDT": an instant on the wall clock of a time zone. */
@@ -71,6 +78,5 @@ export function zonedText(date, timeZone) {
       hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short",
     }));
   }
-  const part = Object.fromEntries(ZONED.get(timeZone).formatToParts(date).map(({ type, value }) => [type, value]));
-  return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
+  return wallClockText(Object.fromEntries(ZONED.get(timeZone).formatToParts(date).map(({ type, value }) => [type, value])));
 }
