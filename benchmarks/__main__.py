@@ -1,5 +1,5 @@
-"""python -m benchmarks [lighthouse] [--runs 5] [--only abcdefghi] [--pages paged/,...] [--json FILE]
-(see benchmarks/__init__.py)"""
+"""python -m benchmarks [lighthouse|profile|timeline] [--runs 5] [--only abcdefghi] [--pages paged/,...]
+[--json FILE] (see benchmarks/__init__.py)"""
 
 from __future__ import annotations
 
@@ -63,9 +63,11 @@ def ratio_line(site: list[float], stock: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", nargs="?", choices=["all", "lighthouse", "profile"], default="all",
+    parser.add_argument("what", nargs="?", choices=["all", "lighthouse", "profile", "timeline"], default="all",
                         help="'lighthouse' runs (i) alone (the slow one: about 20 s a page); 'profile' prints which "
-                        "of the site's functions cost what on the --pages (default paged/), cold at 4x CPU slowdown")
+                        "of the site's functions cost what on the --pages (default paged/), cold at 4x CPU slowdown; "
+                        "'timeline' prints when each phase of Python's start ends on the guided page, cold, "
+                        "returning and throttled, as (a), (b) and (h) measure it")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for the README)")
     parser.add_argument("--only", default="abcdefghi", help="which figures, e.g. ah")
     parser.add_argument("--pages", help="(i) on these pages only, comma-separated paths such as paged/,licence/ "
@@ -76,6 +78,10 @@ def main() -> None:
     if args.what == "profile":
         build()
         profile_pages([p.strip() for p in (args.pages or measure.GUIDED_PAGE).split(",")])
+        return
+    if args.what == "timeline":
+        build()
+        timeline(runs)
         return
     figures: dict[str, object] = {}
 
@@ -149,6 +155,36 @@ def profile_pages(paths: list[str]) -> None:
                 print(f"  {row['total_ms']:7.0f} ({row['self_ms']:5.0f})  {row['script']}:{row['line']} {row['function']}")
         browser.close()
     server.shutdown()
+
+
+def timeline(runs: int) -> None:
+    """Medians over the runs of when each phase of Python's start (worker.mjs's `python:` marks)
+    and the answer on the page came, in ms since navigation started."""
+    from playwright.sync_api import sync_playwright
+
+    server, root = serve_in_thread(SITE)
+    visits = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        for run in range(runs):
+            print(f"  timeline, run {run + 1}/{runs}", flush=True)
+            visits.append(measure.timeline_visits(browser, root))
+        browser.close()
+    server.shutdown()
+    kinds = list(visits[0])
+    phases = {phase: None for visit in visits for kind in kinds for phase in visit[kind]}
+
+    def median(kind: str, phase: str) -> float | None:
+        values = [visit[kind][phase] for visit in visits if phase in visit[kind]]
+        return statistics.median(values) if values else None
+
+    order = sorted(phases, key=lambda phase: median("cold", phase) or median(kinds[1], phase) or 0)
+    print(f"\nThe guided page ({measure.GUIDED_PAGE}): when each phase of Python's start ended, ms since "
+          f"navigation started (medians of {runs} runs; throttled: 20 Mbit/s, 40 ms)")
+    print(f"    {'phase':<22}" + "".join(f"{kind:>12}" for kind in kinds))
+    for phase in order:
+        cells = [median(kind, phase) for kind in kinds]
+        print(f"    {phase:<22}" + "".join(f"{'-' if v is None else f'{v:.0f}':>12}" for v in cells))
 
 
 BUDGETS = {  # issue 15; (a), (b) and (h) are ratios to stock Pyodide measured in the same run

@@ -259,6 +259,48 @@ def throttled_stock(browser, stock_url: str) -> float:
     return value
 
 
+PYTHON_WORKER = "/assets/checkers/worker.mjs"
+PYTHON_MARKS = """() => [performance.timeOrigin, performance.getEntriesByType("mark")
+  .filter((mark) => mark.name.startsWith("python:")).map((mark) => [mark.name.slice(7), mark.startTime])]"""
+
+
+def python_phases(page) -> dict[str, float]:
+    """The Python worker's start-up marks (worker.mjs, `python:*`), in ms since the page's navigation
+    started. Where a phase was marked twice (a restore that failed, then the fast start), the later."""
+    worker = next((w for w in page.workers if w.url.split("?")[0].endswith(PYTHON_WORKER)), None)
+    if worker is None:
+        raise AssertionError(f"{page.url}: no Python worker")
+    worker_origin, marks = worker.evaluate(PYTHON_MARKS)
+    offset = worker_origin - page.evaluate("performance.timeOrigin")
+    return {name: offset + at for name, at in marks}
+
+
+def timeline_visits(browser, root: str) -> dict[str, dict[str, float]]:
+    """Where the first answer's time goes on the guided page, cold, as a returning reader (the same
+    profile, as (b)) and cold on the throttled link (as (h)): each phase of Python's start and the
+    answer on the page, in ms since navigation started."""
+    visits = {}
+    context, page = _context(browser)
+    page.goto(root + GUIDED_PAGE, wait_until="commit")
+    visits["cold"] = python_phases_after_answer(page)
+    time.sleep(CODE_CACHE_WAIT_S)
+    page.close()
+    page = context.new_page()
+    page.goto(root + GUIDED_PAGE, wait_until="commit")
+    visits["returning"] = python_phases_after_answer(page)
+    context.close()
+    context, page = _context(browser, throttled=True)
+    page.goto(root + GUIDED_PAGE, wait_until="commit")
+    visits["throttled"] = python_phases_after_answer(page)
+    context.close()
+    return visits
+
+
+def python_phases_after_answer(page) -> dict[str, float]:
+    answer = first_answer_ms(page)
+    return {**python_phases(page), "answer on the page": answer}
+
+
 TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing",
                     "disabled-by-default-v8.cpu_profiler"]
 # After the first answer the page keeps working (the other widgets' replies); tasks that start this

@@ -38,6 +38,17 @@ def worker_value(page, name: str, timeout: float = 60.0):
     raise AssertionError(f"the Python worker never set {name}")
 
 
+# The worker's start-up marks (User Timing, `python:<phase>`), in the order they were made, with
+# the way each says Python started: what DevTools and `python -m benchmarks timeline` show.
+PHASES = """() => performance.getEntriesByType("mark").filter((mark) => mark.name.startsWith("python:"))
+  .sort((a, b) => a.startTime - b.startTime).map((mark) => [mark.name.slice(7), mark.detail])"""
+FAST_START = ["fetches-started", "files-ready", "python-started", "checkers-imported", "first-reply"]
+
+
+def start_phases(page) -> list[tuple[str, object]]:
+    return [tuple(phase) for phase in python_worker(page).evaluate(PHASES)]
+
+
 def first_visit_keeps_a_snapshot(watch, path: str = "qualifying/") -> list[str]:
     watch.page.goto(watch.origin + "/" + path)
     if path == "qualifying/":
@@ -46,6 +57,9 @@ def first_visit_keeps_a_snapshot(watch, path: str = "qualifying/") -> list[str]:
     else:
         assert answer_every_checker(watch)
     assert worker_value(watch.page, "handbookPythonBoot") == "fast"
+    phases = start_phases(watch.page)
+    assert [name for name, _ in phases] == FAST_START, phases
+    assert all(way == "fast" for name, way in phases if name in ("files-ready", "python-started", "checkers-imported"))
     assert worker_value(watch.page, "handbookPythonSnapshot") == "saved"
     stored = watch.page.evaluate(STORED)
     assert len(stored) == 1 and "/assets/pyodide/__snapshot__/" in stored[0], stored
@@ -60,6 +74,9 @@ def test_a_returning_reader_answers_from_the_snapshot(watch):
     watch.page.goto(watch.origin + "/us-federal/")
     assert answer_every_checker(watch)
     assert worker_value(watch.page, "handbookPythonBoot") == "snapshot"
+    phases = start_phases(watch.page)
+    assert [name for name, _ in phases] == ["fetches-started", "snapshot-read", *FAST_START[1:]], phases
+    assert dict(phases)["checkers-imported"] == "snapshot"
     assert fetched(watch, TZDATA_WHEEL), "the time-zone database was not written back"
     watch.page.goto(watch.origin + "/qualifying/")
     watch.wait_ready()
@@ -81,6 +98,9 @@ def test_a_snapshot_that_cannot_be_restored_is_replaced(watch):
     answer_qualification(watch.page)
     assert worker_value(watch.page, "handbookPythonBoot") == "fast"
     assert any("Restoring Python from its snapshot failed" in text for text in warnings), warnings
+    # The failed restore's marks, then the fast start's: the timeline shows where the time went.
+    names = [name for name, _ in start_phases(watch.page)]
+    assert names[:3] == ["fetches-started", "snapshot-read", "files-ready"] and names[-4:] == FAST_START[1:], names
     assert worker_value(watch.page, "handbookPythonSnapshot") == "saved", "no new snapshot was kept"
     assert watch.page.evaluate(STORED) == [key]
 

@@ -20,6 +20,12 @@ const at = (name) => new URL(name, indexURL).href;
 const started = performance.now();
 const quiet = { stdout: () => {}, stderr: (text) => console.warn(text) };
 const reasonOf = (error) => String(error && error.message ? error.message : error);
+// Where a start's time goes, as User Timing marks in this worker's timeline (DevTools' Performance
+// panel shows them; `python -m benchmarks timeline` prints them): python:fetches-started, then
+// python:snapshot-read (a returning reader's), python:files-ready, python:python-started,
+// python:checkers-imported and python:first-reply; `detail` names the way Python started. A restore
+// that fails leaves its marks before those of the fast start that follows.
+const markPhase = (phase, detail) => performance.mark(`python:${phase}`, { detail });
 
 async function fetchOk(url) {
   const response = await fetch(url);
@@ -42,6 +48,7 @@ const WASM = at("pyodide.asm.wasm");
 const wasmModule = WebAssembly.compileStreaming(fetch(WASM));
 // Failures are handled where they are awaited; don't report them twice.
 for (const promise of [manifest, lock, startupLibrary, pyodideModule, emscriptenModule, wasmModule]) promise.catch(() => {});
+markPhase("fetches-started");
 
 async function sha256(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
@@ -164,9 +171,11 @@ async function fastBoot({ restore = null, makeSnapshot = false } = {}) {
   // Pyodide hangs rather than fails on a wasm it cannot compile: find out here, and fall back.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([pyodideModule, emscriptenModule, wasmModule]);
   const memory = restore ? { _loadSnapshot: restore } : makeSnapshot ? { _makeSnapshot: true } : {};
+  markPhase("files-ready", restore ? "snapshot" : "fast");
   const pyodide = await withPrefetched(startup, () =>
     loadPyodide({ indexURL, stdLibURL: at(STARTUP_LIBRARY), lockFileContents: l, packageBaseUrl: indexURL, createPyodideModule, ...memory, ...quiet }),
   );
+  markPhase("python-started", restore ? "snapshot" : "fast");
   const runtime = pyodide.pyimport(m.boot_module);
   if (!restore) {
     runtime.install(m.rest.modules, at(m.rest.file), m.rest.sha256, fetchSync, "/lib/stdlib-rest.zip");
@@ -218,12 +227,14 @@ async function boot() {
   const restore = key && new URL(import.meta.url).searchParams.get("snapshot") !== "off";
   const bytes = restore ? await storedSnapshot(key).catch(() => null) : null;
   if (bytes) {
+
     try {
       const { pyodide, runtime } = await fastBoot({ restore: bytes });
       const handle = pyodide.pyimport("checkers.bridge").handle;
       // A request the bridge must refuse, naming the field: JSON, the bridge and its errors work.
       const probe = JSON.parse(handle(JSON.stringify({})));
       if (probe.ok !== false || probe.error?.field !== "op") throw new Error("the restored runtime does not answer");
+      markPhase("checkers-imported", "snapshot");
       return { handle, path: "snapshot", pyodide, runtime, key: null };
     } catch (error) {
       console.warn(`Restoring Python from its snapshot failed, starting the fast way: ${reasonOf(error)}`);
@@ -241,6 +252,7 @@ async function boot() {
   }
   // Each checker's module is imported by its first question (checkers.registry), not all at once.
   const handle = started.pyodide.pyimport("checkers.bridge").handle;
+  markPhase("checkers-imported", path);
   return { handle, path, ...started, key: path === "fast" ? key : null };
 }
 
@@ -284,6 +296,7 @@ const waiting = [];
 let booted; // the runtime once started; null if it could not start; undefined until then
 let bootFailure = null;
 let drainQueued = false;
+let replied = false;
 
 function answer(data) {
   const { id, request } = data || {};
@@ -295,6 +308,8 @@ function answer(data) {
     reply = { ok: false, error: { field: null, message: reasonOf(error), code: "runtime" } };
   }
   postMessage({ type: "reply", id, reply });
+  if (!replied) markPhase("first-reply", request?.op);
+  replied = true;
 }
 
 function next() {
