@@ -32,7 +32,7 @@ def test_a_first_visit_follows_the_system_preference_without_storing_a_choice(wa
     assert page.evaluate(STORED) == []
     # The system's preference changes: a page the reader never switched follows it.
     page.emulate_media(color_scheme="light" if preference == "dark" else "dark")
-    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {expected!r}")
+    watch.wait_for(f"document.body.dataset.mdColorScheme !== {expected!r}")
 
 
 def test_the_choice_is_kept_across_instant_navigation_and_a_full_load(watch, site_url):
@@ -41,7 +41,7 @@ def test_the_choice_is_kept_across_instant_navigation_and_a_full_load(watch, sit
     page.goto(site_url)
     visible_toggle(page).click()
     assert scheme(page) == "slate"
-    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    watch.wait_for("!document.body.hasAttribute('data-md-color-switching')")
     assert len(page.evaluate(STORED)) == 1
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav__link", has_text="Licence emergencies").first.click()
@@ -76,7 +76,7 @@ def test_the_browser_is_told_the_header_colour_and_the_scheme(watch, site_url):
     page = watch.page
     page.emulate_media(color_scheme="dark")
     page.goto(site_url)
-    page.wait_for_function("document.querySelector('meta[name=color-scheme]').content === 'dark'")
+    watch.wait_for("document.querySelector('meta[name=color-scheme]').content === 'dark'")
     header = page.evaluate("getComputedStyle(document.querySelector('[data-md-component=header]')).backgroundColor")
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == header
     assert page.locator("meta[name=theme-color]").count() == 1, "Material mounted its own palette too"

@@ -227,7 +227,7 @@ async function boot() {
   const restore = key && new URL(import.meta.url).searchParams.get("snapshot") !== "off";
   const bytes = restore ? await storedSnapshot(key).catch(() => null) : null;
   if (bytes) {
-
+    markPhase("snapshot-read", bytes.length);
     try {
       const { pyodide, runtime } = await fastBoot({ restore: bytes });
       const handle = pyodide.pyimport("checkers.bridge").handle;
