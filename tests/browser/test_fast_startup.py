@@ -135,3 +135,27 @@ def test_the_guided_pages_forms_are_answered_before_its_walk(watch, site_url):
     walk = replies.index(("flow", "paged"))
     assert all(op == "form" for op, _ in replies[:walk]), replies
     assert ("form", "entitlement") in replies[:walk], replies
+
+
+def test_an_answer_that_makes_a_question_matter_costs_one_reply(watch, site_url):
+    """Premium with an org makes the entitlement checker ask about a same-day single-user purchase,
+    a question drawn hidden with its default (No) checked. Its answer goes to Python with the
+    reader's, which ignores it until it matters: the reader's answer is one round trip to Python,
+    not two (the second, asked once the first reply showed the question, was most of the time
+    between the worker's first reply and the first answer on the guided page, issue 15)."""
+    page = watch.page
+    page.add_init_script(RECORD_WORKER_TRAFFIC)
+    page.goto(site_url + "paged/")
+    watch.wait_ready('[data-checker="entitlement"]')
+    page.locator("#chk-entitlement-org-associated-true").check()
+    # How many times the entitlement form asked Python, once every one of them has its reply.
+    settled = """(() => { const traffic = window.__workerTraffic;
+        const ids = traffic.filter((entry) => entry.op === "form" && entry.name === "entitlement").map((entry) => entry.asked);
+        const replied = new Set(traffic.map((entry) => entry.replied));
+        return ids.length && ids.every((id) => replied.has(id)) ? ids.length : null; })()"""
+    before = watch.wait_for(settled)
+    page.locator("#chk-entitlement-plan-premium").check()
+    widget = page.locator('[data-checker="entitlement"]')
+    widget.locator(".checker__code").get_by_text("entitled", exact=True).wait_for()
+    assert widget.locator('[data-question="single_user_same_day_purchase"]').is_visible()
+    assert watch.wait_for(settled) - before == 1

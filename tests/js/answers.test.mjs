@@ -1,7 +1,7 @@
 // Reading answers from a form's controls (docs/assets/checkers/answers.js), what is sent to Python.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answerOf, isDefault, readGivenAnswers, showAsked } from "../../docs/assets/checkers/answers.js";
+import { answerOf, isDefault, readAnswers, readGivenAnswers, showAsked } from "../../docs/assets/checkers/answers.js";
 
 const radio = (value, checked = false) => ({ type: "radio", value, checked });
 const box = (value, checked = false) => ({ type: "checkbox", value, checked });
@@ -57,7 +57,7 @@ function fakeForm(fields) {
   return { querySelectorAll: (selector) => (selector === "[data-question]" ? nodes : []), nodes };
 }
 
-test("questions not asked are hidden, and their answers are neither read nor sent", () => {
+test("questions not asked are hidden, and their answers are neither shown as given nor kept", () => {
   const form = fakeForm([
     { id: "production_unusable", kind: "choice", controls: [radio("yes", true)] },
     { id: "exception_criteria", kind: "choice", controls: [radio("no", true)] },
@@ -69,4 +69,16 @@ test("questions not asked are hidden, and their answers are neither read nor sen
   assert.deepEqual(form.nodes.map((n) => n.hidden), [false, true]);
   showAsked(form, ["production_unusable", "exception_criteria"]);
   assert.deepEqual(readGivenAnswers(form), { production_unusable: "yes", exception_criteria: "no" });
+});
+
+test("what is sent to Python holds the answers of hidden questions too (Python ignores those not asked)", () => {
+  // So a question that this answer makes Python ask is answered with what it holds in the same reply.
+  const form = fakeForm([
+    { id: "org_associated", kind: "boolean", controls: [radio("true", true), radio("false")] },
+    { id: "plan", kind: "choice", controls: [radio("free"), radio("premium", true)] },
+    { id: "notes", kind: "text", controls: [{ type: "text", value: "" }] },
+  ]);
+  showAsked(form, ["org_associated"]);
+  assert.deepEqual(readGivenAnswers(form), { org_associated: true });
+  assert.deepEqual(readAnswers(form), { org_associated: true, plan: "premium" });
 });

@@ -51,11 +51,12 @@ export function fieldsOf(widget) {
 }
 
 /** The answers the reader gave, of the questions asked. `changedOnly`: leave out fields still as the
- *  page set them up, which the link need not keep. Hidden (not asked) fields are never read. */
-export function readGivenAnswers(widget, { changedOnly = false } = {}) {
+ *  page set them up, which the link need not keep. `hidden`: read the fields of questions not asked
+ *  too (only what is sent to Python, which ignores them; never the link or what the page shows). */
+export function readGivenAnswers(widget, { changedOnly = false, hidden = false } = {}) {
   const answers = {};
   for (const field of fieldsOf(widget)) {
-    if (field.hidden) continue;
+    if (field.hidden && !hidden) continue;
     if (changedOnly && controlsOf(field).every(isDefault)) continue;
     const value = readField(field);
     if (value !== undefined) answers[field.dataset.question] = value;
@@ -63,9 +64,12 @@ export function readGivenAnswers(widget, { changedOnly = false } = {}) {
   return answers;
 }
 
-/** The answers to send to Python: "now" is filled in here, the outermost layer, in the reader's offset. */
+/** The answers to send to Python. Those of the questions not asked go too: Python ignores them, and
+ *  uses at once the answer a question already holds when this answer makes it ask it (a default, the
+ *  reader's from before it was hidden, the browser's restored form), in one reply, not two. "now" is
+ *  filled in here, the outermost layer, in the reader's offset, for the questions shown. */
 export function readAnswers(widget) {
-  const answers = readGivenAnswers(widget);
+  const answers = readGivenAnswers(widget, { hidden: true });
   for (const field of widget.querySelectorAll('[data-kind="datetime"][data-default="now"]')) {
     if (!field.hidden && !(field.dataset.question in answers)) {
       answers[field.dataset.question] = withLocalOffset(new Date(), { seconds: true });

@@ -69,15 +69,15 @@ export function mount(widget) {
   const update = async ({ quiet = false } = {}) => {
     const mine = ++sequence;
     await restored;
-    const given = readGivenAnswers(widget);
     const sent = readAnswers(widget);
     const reply = await ask({ op: "form", name, answers: sent });
     if (mine !== sequence || !widget.isConnected) return; // a newer answer is on its way
     showAsked(widget, reply.asked);
-    // A question shown only now (this answer made it matter) may already hold an answer: the
-    // reader's from before it was hidden, its default, the link's. Ask again with it, so the result
-    // never contradicts what the form shows.
+    // A question shown only now was answered with what it held (sent along while hidden), except
+    // a date-time left to "now", which only a shown question is given: ask again with it, so the
+    // result never contradicts what the form shows.
     if (Object.keys(readAnswers(widget)).some((id) => !(id in sent))) return update({ quiet });
+    const given = readGivenAnswers(widget);
     for (const dispose of disposers) dispose();
     disposers = [];
     const context = { given, onDispose: (fn) => disposers.push(fn) };
