@@ -172,17 +172,19 @@ def timeline(runs: int) -> None:
         browser.close()
     server.shutdown()
     kinds = list(visits[0])
-    phases = {phase: None for visit in visits for kind in kinds for phase in visit[kind]}
+    # In the order the marks were made, the visit with the most phases first (a returning reader's
+    # has the snapshot's), the answer on the page last.
+    phases = list(dict.fromkeys(phase for visit in visits for kind in sorted(kinds, key=lambda k: -len(visit[k]))
+                                for phase in visit[kind]))
 
     def median(kind: str, phase: str) -> float | None:
         values = [visit[kind][phase] for visit in visits if phase in visit[kind]]
         return statistics.median(values) if values else None
 
-    order = sorted(phases, key=lambda phase: median("cold", phase) or median(kinds[1], phase) or 0)
     print(f"\nThe guided page ({measure.GUIDED_PAGE}): when each phase of Python's start ended, ms since "
           f"navigation started (medians of {runs} runs; throttled: 20 Mbit/s, 40 ms)")
     print(f"    {'phase':<22}" + "".join(f"{kind:>12}" for kind in kinds))
-    for phase in order:
+    for phase in phases:
         cells = [median(kind, phase) for kind in kinds]
         print(f"    {phase:<22}" + "".join(f"{'-' if v is None else f'{v:.0f}':>12}" for v in cells))
 
