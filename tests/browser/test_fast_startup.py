@@ -159,3 +159,13 @@ def test_an_answer_that_makes_a_question_matter_costs_one_reply(watch, site_url)
     widget.locator(".checker__code").get_by_text("entitled", exact=True).wait_for()
     assert widget.locator('[data-question="single_user_same_day_purchase"]').is_visible()
     assert watch.wait_for(settled) - before == 1
+    # The reader's own answer, not the default: kept while the question is hidden (Free), and used
+    # in the one reply that asks it again (Premium).
+    page.locator("#chk-entitlement-single-user-same-day-purchase-true").check()
+    widget.locator(".checker__code").get_by_text("engage-manager", exact=True).wait_for()
+    page.locator("#chk-entitlement-plan-free").check()
+    widget.locator('[data-question="single_user_same_day_purchase"]').wait_for(state="hidden")
+    before = watch.wait_for(settled)
+    page.locator("#chk-entitlement-plan-premium").check()
+    widget.locator(".checker__code").get_by_text("engage-manager", exact=True).wait_for()
+    assert watch.wait_for(settled) - before == 1

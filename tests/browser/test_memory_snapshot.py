@@ -99,8 +99,10 @@ def test_a_snapshot_that_cannot_be_restored_is_replaced(watch):
     assert worker_value(watch.page, "handbookPythonBoot") == "fast"
     assert any("Restoring Python from its snapshot failed" in text for text in warnings), warnings
     # The failed restore's marks, then the fast start's: the timeline shows where the time went.
-    names = [name for name, _ in start_phases(watch.page)]
-    assert names[:3] == ["fetches-started", "snapshot-read", "files-ready"] and names[-4:] == FAST_START[1:], names
+    phases = start_phases(watch.page)
+    assert phases[:3] == [("fetches-started", None), ("snapshot-read", 1 << 20), ("files-ready", "snapshot")], phases
+    assert [name for name, _ in phases[-4:]] == FAST_START[1:] and len(phases) >= 7, phases
+    assert [way for _, way in phases[-4:-1]] == ["fast"] * 3, phases
     assert worker_value(watch.page, "handbookPythonSnapshot") == "saved", "no new snapshot was kept"
     assert watch.page.evaluate(STORED) == [key]
 

@@ -41,6 +41,9 @@ def test_a_question_asked_again_keeps_its_answer(watch, site_url):
     result.locator(".checker__outcome", has_text="not-an-emergency").wait_for()
     assert page.locator("#chk-qualification-exception-criteria-no").is_checked()
     assert "required" not in result.inner_text()
+    # The link keeps it too, so that a reader it is shared with sees the same decision: it was
+    # written before the reply showed the question again, and left the answer out.
+    watch.wait_for("location.search.includes('exception_criteria=no')")
 
 
 def test_needs_more_info_keeps_the_earlier_tag(watch, site_url):

@@ -49,12 +49,14 @@ test("a control is at its default until the reader changes it", () => {
 
 /** A form with one field per question, as the build writes it, minimal enough for the reader. */
 function fakeForm(fields) {
-  const nodes = fields.map(({ id, kind, controls }) => ({
+  const nodes = fields.map(({ id, kind, controls, byDefault }) => ({
     hidden: false,
-    dataset: { question: id, kind },
+    dataset: { question: id, kind, ...(byDefault ? { default: byDefault } : {}) },
     querySelectorAll: () => controls.map((c) => ({ dataset: {}, defaultValue: "", defaultChecked: false, ...c })),
   }));
-  return { querySelectorAll: (selector) => (selector === "[data-question]" ? nodes : []), nodes };
+  const nowFields = nodes.filter((n) => n.dataset.kind === "datetime" && n.dataset.default === "now");
+  const select = { "[data-question]": nodes, '[data-kind="datetime"][data-default="now"]': nowFields };
+  return { querySelectorAll: (selector) => select[selector] || [], nodes };
 }
 
 test("questions not asked are hidden, and their answers are neither shown as given nor kept", () => {
@@ -81,4 +83,16 @@ test("what is sent to Python holds the answers of hidden questions too (Python i
   showAsked(form, ["org_associated"]);
   assert.deepEqual(readGivenAnswers(form), { org_associated: true });
   assert.deepEqual(readAnswers(form), { org_associated: true, plan: "premium" });
+});
+
+test('"now" is filled in for a shown date-time left empty, not for a hidden one', () => {
+  // A question shown only by Python's reply is then asked again, with "now" in the reader's offset.
+  const form = fakeForm([
+    { id: "handling", kind: "boolean", controls: [radio("true", true)] },
+    { id: "at", kind: "datetime", byDefault: "now", controls: [{ type: "datetime-local", value: "" }] },
+  ]);
+  showAsked(form, ["handling"]);
+  assert.deepEqual(Object.keys(readAnswers(form)), ["handling"]);
+  showAsked(form, ["handling", "at"]);
+  assert.match(readAnswers(form).at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
 });

@@ -52,7 +52,8 @@ export function fieldsOf(widget) {
 
 /** The answers the reader gave, of the questions asked. `changedOnly`: leave out fields still as the
  *  page set them up, which the link need not keep. `hidden`: read the fields of questions not asked
- *  too (only what is sent to Python, which ignores them; never the link or what the page shows). */
+ *  too, for Python, which ignores them (what it is sent, and the link it writes); never for what the
+ *  page shows as given. */
 export function readGivenAnswers(widget, { changedOnly = false, hidden = false } = {}) {
   const answers = {};
   for (const field of fieldsOf(widget)) {

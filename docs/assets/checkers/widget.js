@@ -133,8 +133,10 @@ export function mount(widget) {
     urlErrors = applyUrlState(widget, state);
     for (const id of Object.keys(state.answers)) touched.add(id);
   });
+  // Hidden questions' answers go too: this runs before Python's reply, so a question the answer
+  // brings back is still hidden here, and Python keeps only the answers of questions it asks.
   const keepInUrl = () => {
-    if (keepsLink) restored.then(() => writeUrlState(name, readGivenAnswers(widget, { changedOnly: true })));
+    if (keepsLink) restored.then(() => writeUrlState(name, readGivenAnswers(widget, { changedOnly: true, hidden: true })));
   };
   keepInUrl(); // once on load, so the link reads as Python writes it: sorted, unknown keys dropped
 

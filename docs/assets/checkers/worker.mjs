@@ -22,10 +22,18 @@ const quiet = { stdout: () => {}, stderr: (text) => console.warn(text) };
 const reasonOf = (error) => String(error && error.message ? error.message : error);
 // Where a start's time goes, as User Timing marks in this worker's timeline (DevTools' Performance
 // panel shows them; `python -m benchmarks timeline` prints them): python:fetches-started, then
-// python:snapshot-read (a returning reader's), python:files-ready, python:python-started,
-// python:checkers-imported and python:first-reply; `detail` names the way Python started. A restore
-// that fails leaves its marks before those of the fast start that follows.
-const markPhase = (phase, detail) => performance.mark(`python:${phase}`, { detail });
+// python:snapshot-read (a returning reader's; detail: its bytes), python:files-ready (the start-up
+// library checked, Pyodide's JavaScript and wasm ready; the wheels may still be on their way),
+// python:python-started, python:checkers-imported (detail: the way Python started) and
+// python:first-reply (detail: the request's op). A restore that fails leaves its marks before those
+// of the fast start that follows. A mark is only ever a measurement: one that fails is skipped.
+const markPhase = (phase, detail) => {
+  try {
+    performance.mark(`python:${phase}`, { detail });
+  } catch {
+    // no User Timing here: nothing to measure, nothing lost
+  }
+};
 
 async function fetchOk(url) {
   const response = await fetch(url);
