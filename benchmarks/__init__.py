@@ -20,6 +20,10 @@ npm package beside it), drives headless Chromium, and prints median/min/max over
 `python -m benchmarks profile [--pages paged/,licence/]` prints, for a cold visit at 4x CPU, each
 long task's shares (site, theme, page) and which of the site's functions cost what.
 
+`python -m benchmarks timeline [--runs 3]` prints when each phase of Python's start ended on the
+guided page (the worker's `python:*` User Timing marks), cold, returning and throttled, as (a),
+(b) and (h) measure it: where their time goes.
+
 Not a test: figures depend on the machine and on what else it is doing. Ratios against stock
 Pyodide, measured in the same run on the same server, are what to compare across machines.
 """
