@@ -39,7 +39,8 @@ def worker_value(page, name: str, timeout: float = 60.0):
 
 
 # The worker's start-up marks (User Timing, `python:<phase>`), in the order they were made, with
-# the way each says Python started: what DevTools and `python -m benchmarks timeline` show.
+# each one's detail (the way Python started, the snapshot's bytes, the first request's op): what
+# DevTools and `python -m benchmarks timeline` show.
 PHASES = """() => performance.getEntriesByType("mark").filter((mark) => mark.name.startsWith("python:"))
   .sort((a, b) => a.startTime - b.startTime).map((mark) => [mark.name.slice(7), mark.detail])"""
 FAST_START = ["fetches-started", "files-ready", "python-started", "checkers-imported", "first-reply"]

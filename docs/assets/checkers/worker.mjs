@@ -179,11 +179,12 @@ async function fastBoot({ restore = null, makeSnapshot = false } = {}) {
   // Pyodide hangs rather than fails on a wasm it cannot compile: find out here, and fall back.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([pyodideModule, emscriptenModule, wasmModule]);
   const memory = restore ? { _loadSnapshot: restore } : makeSnapshot ? { _makeSnapshot: true } : {};
-  markPhase("files-ready", restore ? "snapshot" : "fast");
+  const way = restore ? "snapshot" : "fast";
+  markPhase("files-ready", way);
   const pyodide = await withPrefetched(startup, () =>
     loadPyodide({ indexURL, stdLibURL: at(STARTUP_LIBRARY), lockFileContents: l, packageBaseUrl: indexURL, createPyodideModule, ...memory, ...quiet }),
   );
-  markPhase("python-started", restore ? "snapshot" : "fast");
+  markPhase("python-started", way);
   const runtime = pyodide.pyimport(m.boot_module);
   if (!restore) {
     runtime.install(m.rest.modules, at(m.rest.file), m.rest.sha256, fetchSync, "/lib/stdlib-rest.zip");
