@@ -26,12 +26,30 @@ def axe_violations(page) -> list[dict]:
     # would report its contrast as failing; draw it first, as the reader gets it once scrolled to it.
     page.evaluate("""() => { for (const node of document.querySelectorAll('*'))
         if (getComputedStyle(node).contentVisibility === 'auto') node.style.contentVisibility = 'visible'; }""")
+    settle_transitions(page)
     found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     return [
         {"rule": v["id"], "impact": v["impact"], "help": v["help"],
          "where": [" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"]) for node in v["nodes"]][:5]}
         for v in found
     ]
+
+
+def settle_transitions(page) -> None:
+    """Wait until no CSS transition or animation of finite length is running.
+
+    Answering a checker scrolls the page; once the reader is past the first heading, Material fades
+    the header's title from the site's name to the page's. Mid-fade the text is part-transparent, and
+    axe measures that blend as failing contrast (a CI run failed so, on `when-stuck/` in the dark
+    scheme). The reader sees the settled colours; so does axe, once this returns."""
+    for _ in range(3):
+        # Two frames: Material reacts to the scroll on the next frame, and its transition starts then.
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        running = page.evaluate("""() => Promise.all(document.getAnimations()
+            .filter(a => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.then(() => 1, () => 1))).then(done => done.length)""")
+        if not running:
+            return
 
 
 def test_axe_core_is_installed_from_the_lock_file():
