@@ -230,33 +230,41 @@ def site_visits(browser, root: str) -> dict:
             "transfer": transfer}
 
 
-def stock_visits(browser, stock_url: str) -> dict:
+def cold_then_returning(browser, url: str, read):
+    """`read(page)` on a cold visit of `url`, then on a second visit in the same profile once the
+    code cache has been written (a returning reader): (cold, returning)."""
     context, page = _context(browser)
-    page.goto(stock_url, wait_until="commit")
-    cold = stock_done_ms(page)
+    page.goto(url, wait_until="commit")
+    cold = read(page)
     time.sleep(CODE_CACHE_WAIT_S)
     page.close()
     page = context.new_page()
-    page.goto(stock_url, wait_until="commit")
-    warm = stock_done_ms(page)
+    page.goto(url, wait_until="commit")
+    returning = read(page)
     context.close()
+    return cold, returning
+
+
+def throttled_visit(browser, url: str, read):
+    """`read(page)` on a cold visit of `url` over the throttled link."""
+    context, page = _context(browser, throttled=True)
+    page.goto(url, wait_until="commit")
+    value = read(page)
+    context.close()
+    return value
+
+
+def stock_visits(browser, stock_url: str) -> dict:
+    cold, warm = cold_then_returning(browser, stock_url, stock_done_ms)
     return {"cold": cold, "warm": warm}
 
 
 def throttled_site(browser, root: str) -> float:
-    context, page = _context(browser, throttled=True)
-    page.goto(root + GUIDED_PAGE, wait_until="commit")
-    value = first_answer_ms(page)
-    context.close()
-    return value
+    return throttled_visit(browser, root + GUIDED_PAGE, first_answer_ms)
 
 
 def throttled_stock(browser, stock_url: str) -> float:
-    context, page = _context(browser, throttled=True)
-    page.goto(stock_url, wait_until="commit")
-    value = stock_done_ms(page)
-    context.close()
-    return value
+    return throttled_visit(browser, stock_url, stock_done_ms)
 
 
 PYTHON_WORKER = "/assets/checkers/worker.mjs"
@@ -279,21 +287,9 @@ def timeline_visits(browser, root: str) -> dict[str, dict[str, float]]:
     """Where the first answer's time goes on the guided page, cold, as a returning reader (the same
     profile, as (b)) and cold on the throttled link (as (h)): each phase of Python's start and the
     answer on the page, in ms since navigation started."""
-    visits = {}
-    context, page = _context(browser)
-    page.goto(root + GUIDED_PAGE, wait_until="commit")
-    visits["cold"] = python_phases_after_answer(page)
-    time.sleep(CODE_CACHE_WAIT_S)
-    page.close()
-    page = context.new_page()
-    page.goto(root + GUIDED_PAGE, wait_until="commit")
-    visits["returning"] = python_phases_after_answer(page)
-    context.close()
-    context, page = _context(browser, throttled=True)
-    page.goto(root + GUIDED_PAGE, wait_until="commit")
-    visits["throttled"] = python_phases_after_answer(page)
-    context.close()
-    return visits
+    cold, returning = cold_then_returning(browser, root + GUIDED_PAGE, python_phases_after_answer)
+    throttled = throttled_visit(browser, root + GUIDED_PAGE, python_phases_after_answer)
+    return {"cold": cold, "returning": returning, "throttled": throttled}
 
 
 def python_phases_after_answer(page) -> dict[str, float]:
