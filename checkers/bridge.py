@@ -32,7 +32,12 @@ def handle(request_json: str) -> str:
     request: Any = None
     try:
         request = json.loads(request_json)
-        reply: dict[str, Any] = {"ok": True, "result": _dispatch(request)}
+        if isinstance(request, dict) and request.get("op") == "flow":
+            # Beside the flow's result (its contract's shape), the answers the path gives each form.
+            result, presets = _flow(request)
+            reply: dict[str, Any] = {"ok": True, "result": result, "presets": presets}
+        else:
+            reply = {"ok": True, "result": _dispatch(request)}
     except InvalidAnswer as error:
         reply = {"ok": False, "error": {"field": error.field, "message": error.message, "code": error.code}}
     except Exception as error:  # a bug must reach the page as a message, not kill the worker
@@ -46,6 +51,14 @@ def handle(request_json: str) -> str:
 def _form_request(request: dict[str, Any]) -> tuple[Any, Any]:
     name = _FORM_ALIASES[request["op"]] or request.get("name")
     return name, request.get("answers") or {}
+
+
+def _flow(request: dict[str, Any]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The whole guided response: from the link's query, or from answers keyed as in it."""
+    from . import flows, urlstate
+
+    answers = urlstate.flow_answers(request["query"]) if "query" in request else request.get("answers") or {}
+    return flows.run_for_page(request.get("name") or "paged", answers)
 
 
 def _dispatch(request: Any) -> Any:
@@ -66,9 +79,6 @@ def _dispatch(request: Any) -> Any:
         from . import urlstate
 
         return urlstate.handle(request)
-    if op == "flow":  # the whole guided response: from the link's query, or from answers keyed as in it
-        from . import flows, urlstate
-
-        answers = urlstate.flow_answers(request["query"]) if "query" in request else request.get("answers") or {}
-        return flows.run(request.get("name") or "paged", answers)
+    if op == "flow":
+        return _flow(request)[0]
     raise InvalidAnswer("op", f"unknown operation {op!r}; expected one of {', '.join(_OPS)}", "unknown")

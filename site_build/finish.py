@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from site_build import csp, early_start, external_links, markers, offline, precompress, pyodide_bundle
+from site_build import csp, early_start, external_links, flow_path, markers, offline, precompress, pyodide_bundle
 
 NOT_FOUND_PAGE = "404.html"
 
@@ -59,6 +59,7 @@ def finish_page(html: str, root: str, not_found_base: str | None = None) -> str:
     sub-path, for 404.html only. Idempotent: a finished page comes back unchanged."""
     html = html.replace(markers.SITE_ROOT, not_found_base or root or "./")
     html = early_start.add_early_start(html, not_found_base or root)
+    html = flow_path.add_skip_link(html)
     return csp.add_policy(html)
 
 

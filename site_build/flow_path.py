@@ -87,6 +87,41 @@ _STEP_HEADING = re.compile(r'<h([23]) id="(step-[a-z0-9-]+)"[^>]*>.*?</h\1>', re
 _ANY_HEADING = re.compile(r"<h[1-6][\s>]")
 
 
+class FlowPageError(ValueError):
+    """A guided page that cannot answer its flow: a step with no section, sections out of the
+    flow's order, or a checker step whose section has no form for its checker."""
+
+
+_PANEL = re.compile(r'data-hb-component="flow-path" data-flow="([a-z0-9-]+)"')
+
+
+def check_flow_page(html: str) -> None:
+    """Every step of the page's flow has its section, in the flow's order, and every checker step
+    has its checker's form in its section: the path never calls a step the page cannot answer."""
+    panel = _PANEL.search(html)
+    if not panel:
+        return
+    flow = flows.get(panel.group(1))
+    headings = {m.group(2): m.start() for m in _STEP_HEADING.finditer(html)}
+    starts = sorted(headings.values())
+    problems, last = [], -1
+    for step in flow.steps:
+        section = paged.PAGE_SECTIONS.get(step.id)
+        if section is None or section not in headings:
+            problems.append(f"step {step.id!r} has no section on the page" + (f" (#{section})" if section else ""))
+            continue
+        start = headings[section]
+        if start < last:
+            problems.append(f"step {step.id!r} (#{section}) stands before an earlier step of the flow")
+        last = max(last, start)
+        end = next((s for s in starts if s > start), len(html))
+        if step.checker and f'data-form="{step.checker}"' not in html[start:end]:
+            problems.append(f"checker step {step.id!r} has no form in its section #{section} "
+                            f"(add <!-- checker: {step.checker} --> there)")
+    if problems:
+        raise FlowPageError(f"the {flow.name} page cannot answer its flow: " + "; ".join(problems))
+
+
 def fold_sections(html: str) -> str:
     """Give each step section of a page with a "Your path" panel a body that the panel folds away,
     with its reason and "Show it anyway", when the path skips every step read there. Without
@@ -112,3 +147,17 @@ def fold_sections(html: str) -> str:
         position = end
     out.append(html[position:])
     return "".join(out)
+
+
+_THEME_SKIP_LINK = re.compile(r'(<div data-md-component="skip">\s*<a [^>]*class="md-skip"[^>]*>.*?</a>)', re.S)
+SKIP_LINK = ('<a href="#flow-path-title" class="md-skip" data-flow-skip>'
+             "Skip to your path and the next question</a>")
+
+
+def add_skip_link(html: str) -> str:
+    """On a page with "Your path": a second skip link, right after the theme's, to the path and the
+    next step's question (flow-path.js takes the keyboard there; without JavaScript it leads to the
+    path). A finishing step, so every engine's page gets it. Idempotent."""
+    if 'data-hb-component="flow-path"' not in html or "data-flow-skip" in html:
+        return html
+    return _THEME_SKIP_LINK.sub(lambda m: m.group(1) + SKIP_LINK, html, count=1)

@@ -30,7 +30,7 @@ from markdown.preprocessors import Preprocessor
 from checkers import flows
 from site_build import drills, flow_chart, flowchart, glossary, handbook_pages, incident_helper, links, response_flow, widgets
 from site_build.exception_aids import render_exception_aids
-from site_build.flow_path import fold_sections, render_flow_path
+from site_build.flow_path import FlowPageError, check_flow_page, fold_sections, render_flow_path
 from training import library
 
 try:  # MkDocs and ProperDocs print a BuildError's message and stop cleanly, without a traceback
@@ -181,6 +181,11 @@ class ExternalLinkPostprocessor(Postprocessor):
 
 class FlowSectionPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
+        try:
+            check_flow_page(text)
+        except FlowPageError as error:
+            page = _page_of(self.md)
+            raise MarkerError(f"{page}: {error}" if page else str(error)) from error
         return fold_sections(text)
 
 

@@ -23,3 +23,7 @@ def get(name: str) -> model.Flow:
 
 def run(name: str, answers: Any, **kwargs: Any) -> dict[str, Any]:
     return model.run(get(name), answers, **kwargs)
+
+
+def run_for_page(name: str, answers: Any, **kwargs: Any) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    return model.run_for_page(get(name), answers, **kwargs)

@@ -11,7 +11,7 @@ given; a text or checklist step when the engineer marks it done (`<flow>.done`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Mapping
 
@@ -123,6 +123,9 @@ class Path:
     statuses: dict[str, str]
     because: dict[str, str]
     results: dict[str, dict[str, Any]]  # checker steps with an outcome
+    # Answers the path gave a checker step (its presets), not the engineer: the page shows them in
+    # that step's form until the engineer answers otherwise.
+    presets: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def outcome(self, step_id: str) -> str | None:
         result = self.results.get(step_id)
@@ -264,7 +267,10 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
         if step.kind != "checker":
             state[step.id] = "done" if step.id in done_marks else "actionable"
             continue
-        result = _evaluate(step, _preset_answers(step, spaces.get(step.checker, {}), values), now)
+        given = spaces.get(step.checker, {})
+        answers = _preset_answers(step, given, values)
+        path.presets[step.id] = {k: v for k, v in answers.items() if k not in given}
+        result = _evaluate(step, answers, now)
         if isinstance(result, str):
             state[step.id] = "actionable"
             question = registry.get(step.checker).question(result)
@@ -303,7 +309,19 @@ def status_text(status: str, outcome: str | None) -> str:
 
 
 def run(flow: Flow, answers: Any, *, now: datetime | None = None) -> dict[str, Any]:
+    return _result(walk(flow, answers, now=now))
+
+
+def run_for_page(flow: Flow, answers: Any, *, now: datetime | None = None) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """`run`'s result, and the answers the path gives each checker step's form (its presets, not the
+    engineer's), by checker: the page shows them in that form until the engineer answers otherwise."""
     path = walk(flow, answers, now=now)
+    presets = {step.checker: path.presets.get(step.id, {}) for step in flow.steps if step.checker}
+    return _result(path), presets
+
+
+def _result(path: Path) -> dict[str, Any]:
+    flow = path.flow
     steps = []
     for step in flow.steps:
         result = path.results.get(step.id)
@@ -321,3 +339,4 @@ def run(flow: Flow, answers: Any, *, now: datetime | None = None) -> dict[str, A
     upcoming = next((s["id"] for s in steps if s["status"] == "next"), None)
     return {"flow": flow.name, "steps": steps, "next": upcoming, "texts": flow.texts(path),
             "summary": flow.summary(path)}
+

@@ -259,13 +259,16 @@ STEPS = (
 
 MARKABLE = tuple(s for s in STEPS if s.kind != "checker")
 
-# Where each step is on the guided page (docs/paged.md); the others are read on their handbook page.
+# Where each step is read on the guided page (docs/paged.md), every step of the flow in its order.
+# The build refuses a page whose sections are missing, out of order, or lack their checker's form
+# (site_build/flow_path.py `check_flow_page`).
 PAGE_SECTIONS = {
-    "acknowledge": "step-acknowledge", "open-ticket": "step-open-ticket", "entitlement": "step-entitlement",
-    "qualification": "step-qualify", "borderline": "step-borderline", "saas-triage": "step-saas-triage", "reply": "step-reply",
-    "call": "step-call",
+    "acknowledge": "step-acknowledge", "concurrent": "step-concurrent", "open-ticket": "step-open-ticket",
+    "entitlement": "step-entitlement", "not-entitled": "step-not-entitled", "special-handling": "step-special-handling",
+    "qualification": "step-qualify", "borderline": "step-borderline", "licence": "step-licence",
+    "saas-triage": "step-saas-triage", "us-federal": "step-us-federal", "reply": "step-reply", "call": "step-call",
     "resolve-pagerduty": "step-resolve-pagerduty", "slack-thread": "step-slack-thread", "follow-up": "step-clock",
-    "post-call": "step-post-call", "resolved": "step-resolved",
+    "post-call": "step-post-call", "stuck": "step-stuck", "resolved": "step-resolved",
 }
 
 QUESTIONS = (

@@ -50,6 +50,29 @@ export function fieldsOf(widget) {
   return [...widget.querySelectorAll("[data-question]")];
 }
 
+/** Mark the field of every answer the reader gives, from the page's first moment (before its forms
+ *  are mounted, before Python has started): neither the link nor a path's preset ever overwrites it. */
+export function noteReaderAnswers(root = document) {
+  const mark = (event) => {
+    const field = event.target.closest?.("[data-question]");
+    if (!field) return;
+    field.dataset.readerAnswered = "true";
+    delete field.dataset.preset; // the reader's answer from now on, not the path's
+  };
+  root.addEventListener("input", mark, true);
+  root.addEventListener("change", mark, true);
+}
+
+export const answeredByReader = (field) => field.dataset.readerAnswered === "true";
+
+/** Forget which fields the reader answered ("Start again"). */
+export function forgetReaderAnswers(container) {
+  for (const field of fieldsOf(container)) {
+    delete field.dataset.readerAnswered;
+    delete field.dataset.preset;
+  }
+}
+
 /** The answers the reader gave, of the questions asked. `changedOnly`: leave out fields still as the
  *  page set them up, which the link need not keep. `hidden`: read the fields of questions not asked
  *  too, for Python, which ignores them (what it is sent, and the link it writes); never for what the
@@ -58,7 +81,8 @@ export function readGivenAnswers(widget, { changedOnly = false, hidden = false }
   const answers = {};
   for (const field of fieldsOf(widget)) {
     if (field.hidden && !hidden) continue;
-    if (changedOnly && controlsOf(field).every(isDefault)) continue;
+    // An answer the path gave (a preset) is the path's to change, not the link's to keep.
+    if (changedOnly && (field.dataset.preset === "true" || controlsOf(field).every(isDefault))) continue;
     const value = readField(field);
     if (value !== undefined) answers[field.dataset.question] = value;
   }

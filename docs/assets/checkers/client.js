@@ -2,8 +2,9 @@
 // things: the Python worker (transport.js; on a page with a form start-python.js has already started
 // it from <head>, and transport.js adopts it) and every marked component (components.js). It never
 // decides anything itself; importing the other modules (dom.js for `el`) mounts nothing.
-import { readAnswers, readGivenAnswers } from "./answers.js";
+import { noteReaderAnswers, readAnswers, readGivenAnswers } from "./answers.js";
 import { mountComponents, onEveryPage } from "./components.js";
+import { fillFormsFromLink } from "./link-state.js";
 import { ask, runtime, startRuntime } from "./transport.js";
 
 // For tests and the browser console only; no module of the site reads it.
@@ -11,5 +12,10 @@ window.handbookCheckers = { ask, readAnswers, readGivenAnswers, runtime };
 
 // On a page with a form: the worker start-python.js started from <head> is adopted (or one is started).
 if (document.querySelector("script[data-start-python]")) startRuntime();
+
+// Before any form is mounted: what the reader answers from now on is theirs (no link, no preset
+// overwrites it), and the link's answers show at once, with no Python needed to read them.
+noteReaderAnswers(document);
+fillFormsFromLink(document);
 
 onEveryPage(() => mountComponents());

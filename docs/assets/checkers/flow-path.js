@@ -1,9 +1,10 @@
 // "Your path" on the guided page (site_build/flow_path.py, component "flow-path"): the flow's own
 // answers go to the link (`paged.*`), the worker walks the whole response from the link (op "flow",
 // checkers/flows) and this module shows what it says: each step's status, the reason a step is
-// skipped, and the next step, which takes focus after an answer. It decides nothing.
-import { readGivenAnswers } from "./answers.js";
-import { applyUrlState, readUrlState, writeUrlState } from "./link-state.js";
+// skipped, and the next step, with a link to it. It decides nothing, and it never moves the
+// reader's focus or view: a step folds away with the view held on what the reader is looking at.
+import { answeredByReader, fieldsOf, forgetReaderAnswers, readGivenAnswers } from "./answers.js";
+import { applyLinkValues, applyUrlState, linkValues, readUrlState, writeUrlState } from "./link-state.js";
 import { copyButton, el } from "./dom.js";
 import { inNewTask } from "./schedule.js";
 import { ask } from "./transport.js";
@@ -46,7 +47,7 @@ function foldSection(id, steps) {
     button.addEventListener("click", () => {
       if (shownAnyway.has(id)) shownAnyway.delete(id);
       else shownAnyway.add(id);
-      setFolded(note, body, !shownAnyway.has(id));
+      holdingTheView(() => setFolded(note, body, !shownAnyway.has(id)));
     });
   }
 }
@@ -58,7 +59,31 @@ function setFolded(note, body, folded) {
   button.textContent = folded ? "Show this step anyway" : "Fold it away again";
 }
 
-function show(panel, result, { focus }) {
+/** What the reader is looking at: the focused control when it is in view, else the first thing
+ *  under the theme's header. Folding a section above it must not move it. */
+function viewAnchor() {
+  const inView = (node) => {
+    const box = node.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && (box.width || box.height);
+  };
+  const active = document.activeElement;
+  if (active && active !== document.body && inView(active)) return active;
+  const header = document.querySelector(".md-header");
+  const top = header ? header.getBoundingClientRect().bottom + 4 : 4;
+  return document.elementFromPoint(Math.round(window.innerWidth / 2), Math.min(Math.round(top), window.innerHeight - 1));
+}
+
+/** Run `change` (which may fold or unfold sections) with the reader's view held where it was. */
+function holdingTheView(change) {
+  const anchor = viewAnchor();
+  const before = anchor ? anchor.getBoundingClientRect().top : 0;
+  change();
+  if (!anchor || !anchor.isConnected) return;
+  const moved = anchor.getBoundingClientRect().top - before;
+  if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: "instant" });
+}
+
+function show(panel, result, presets) {
   const skippedList = panel.querySelector("[data-flow-skipped-list]");
   skippedList.replaceChildren();
   let nextItem = null;
@@ -96,58 +121,98 @@ function show(panel, result, { focus }) {
   // the sections the path skips fold away, and the page's own text slots show the path's version of
   // a text where the path has one (render/response-texts.js).
   inNewTask(() => {
-    for (const [id, steps] of sections) foldSection(id, steps);
+    holdingTheView(() => {
+      for (const [id, steps] of sections) foldSection(id, steps);
+    });
     window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
+    // The answers the path gives a step's form (a preset), shown in that form (widget.js).
+    window.dispatchEvent(new CustomEvent("flow:presets", { detail: { presets } }));
   });
   const texts = panel.querySelector("[data-flow-texts]");
   const shown = texts.dataset.flowTexts.split(" ").filter((id) => result.texts[id]);
   texts.replaceChildren(...shown.map((id) => textBlock(id, result.texts[id])));
   const next = panel.querySelector("[data-flow-next]");
-  next.textContent = nextItem ? `Next: ${nextItem.querySelector("a").textContent}` : "Nothing is waiting for you now.";
-  if (focus && nextItem) {
-    const target = sectionOf(nextItem.querySelector("a")) || nextItem.querySelector("a");
-    if (!target.hasAttribute("tabindex") && target.tagName !== "A") target.setAttribute("tabindex", "-1");
-    target.focus();
-  }
+  if (nextItem) {
+    const step = nextItem.querySelector("a");
+    const link = el("a", { href: step.getAttribute("href"), "data-flow-next-link": "" }, step.textContent);
+    next.replaceChildren("Next: ", link);
+  } else next.replaceChildren("Nothing is waiting for you now.");
+}
+
+/** The next step's first question (or its "Done" box, or its heading): where the skip link and the
+ *  "Next:" link take the keyboard. */
+function nextQuestion(panel) {
+  const item = panel.querySelector('[data-flow-step][data-status="next"]');
+  if (!item) return null;
+  const section = sectionOf(item.querySelector("a"));
+  const body = section && document.querySelector(`[data-flow-section-body="${CSS.escape(section.id)}"]`);
+  const control = body && [...body.querySelectorAll("[data-question]:not([hidden]) input, [data-question]:not([hidden]) textarea")]
+    .find((input) => !input.disabled && (input.type !== "radio" || input.checked || !body.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`)));
+  return control || item.querySelector("[data-flow-done]:not(:disabled)") || section;
+}
+
+function goTo(target) {
+  if (!target) return false;
+  if (!target.matches("input, textarea, a, button") && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
+  return true;
 }
 
 export function mount(panel) {
   const name = panel.dataset.flow;
   const form = panel.querySelector("form");
   const doneBoxes = [...panel.querySelectorAll("[data-flow-done]")];
-  let lastNext = null;
-  let userChanged = false;
+  let ticked = false; // the reader ticked a "Done" box before the link was read
 
   const refresh = async () => {
+    if (!panel.isConnected) return window.removeEventListener("checkers:url", refresh);
     const reply = await ask({ op: "flow", name, query: location.search });
+    if (!panel.isConnected) return;
     if (!reply.ok) {
       panel.querySelector("[data-flow-next]").textContent = `The link has a value that is not valid: ${reply.error.field}: ${reply.error.message}`;
       return;
     }
-    const moved = reply.result.next !== lastNext;
-    lastNext = reply.result.next;
-    show(panel, reply.result, { focus: userChanged && moved });
-    userChanged = false;
+    show(panel, reply.result, reply.presets || {});
   };
   const save = () => {
-    userChanged = true;
     const answers = readGivenAnswers(form, { changedOnly: true });
     const done = doneBoxes.filter((box) => box.checked).map((box) => box.value);
     if (done.length) answers.done = done;
     writeUrlState(name, answers);
   };
+  const tickDone = (values) => {
+    const done = new Set(values);
+    for (const box of doneBoxes) box.checked = done.has(box.value);
+  };
 
+  // The link's answers at once (no Python needed to read a link); Python's reading then checks them.
+  applyLinkValues(form, linkValues(name));
+  if ("done" in linkValues(name)) tickDone(linkValues(name).done.split(","));
+  for (const box of doneBoxes) box.addEventListener("change", () => { ticked = true; }, { once: true });
   readUrlState(name).then((state) => {
     applyUrlState(form, state);
-    const done = new Set(state.answers.done || []);
-    for (const box of doneBoxes) box.checked = done.has(box.value);
+    if (!ticked) tickDone(state.answers.done || []);
+    // What the reader answered before Python started is kept, and goes to the link now.
+    if (ticked || fieldsOf(form).some(answeredByReader)) save();
     refresh();
   });
   form.addEventListener("change", save);
-  for (const box of doneBoxes) box.addEventListener("change", save);
-  // Any widget's answer changes the link; the path follows it. A checker's own change counts as an answer.
-  window.addEventListener("checkers:url", refresh);
-  document.addEventListener("change", (event) => {
-    if (!panel.contains(event.target) && event.target.closest("[data-hb-component=form]")) userChanged = true;
+  form.addEventListener("reset", () => {
+    forgetReaderAnswers(form);
+    setTimeout(() => { // after the browser has put the defaults back
+      tickDone([]);
+      save();
+    }, 0);
   });
+  for (const box of doneBoxes) box.addEventListener("change", save);
+  // Any widget's answer changes the link; the path follows it.
+  window.addEventListener("checkers:url", refresh);
+  // "Next:" and the page's skip link take the keyboard to the next step's question.
+  const toNext = (event) => {
+    if (!panel.isConnected) return document.removeEventListener("click", toNext);
+    if (!event.target.closest("[data-flow-next-link], [data-flow-skip]")) return;
+    if (goTo(nextQuestion(panel))) event.preventDefault();
+  };
+  document.addEventListener("click", toNext);
 }

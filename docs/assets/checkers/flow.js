@@ -89,8 +89,9 @@ function mountToolbar(bar, lists) {
   refresh();
   window.addEventListener("checkers:url", refresh);
   bar.querySelector(".flow-start-again").addEventListener("click", () => {
-    // Each form's own "reset" handler asks Python again and takes its answers out of the link.
-    for (const form of document.querySelectorAll('[data-hb-component="form"] form')) form.reset();
+    // Each form's own "reset" handler (the flow's own questions' too) asks Python again and takes
+    // its answers out of the link.
+    for (const form of document.querySelectorAll('[data-hb-component="form"] form, [data-hb-component="flow-path"] form')) form.reset();
     lists.clear();
     bar.querySelector(".flow-toolbar__status").textContent = "Started again: every answer on this page is cleared.";
   });

@@ -4,7 +4,7 @@
 // reported on its field. This side fills the form and calls history.replaceState.
 import { ask } from "./transport.js";
 import { localInputValue } from "./format.js";
-import { controlsOf, fieldsOf } from "./answers.js";
+import { answeredByReader, controlsOf, fieldsOf } from "./answers.js";
 
 /** How a link's value sets a field's controls (pure; tested under Node): the values to check for a
  *  choice, a checkbox group or yes/no, else the text to put in the box. */
@@ -21,6 +21,75 @@ export function controlStateFor(kind, value) {
   return { text: Array.isArray(value) ? value.join("\n") : String(value) };
 }
 
+/** One namespace's values as the link has them, read by the page itself: filling a form from its own
+ *  link is not deciding, so the link's answers show at first paint, before Python has started.
+ *  Python checks them once it runs (`readUrlState`). The first of a repeated key wins, as in
+ *  checkers/urlstate.py. */
+export function linkValues(name, search = location.search) {
+  const values = {};
+  for (const [key, value] of new globalThis.URLSearchParams(search)) {
+    const dot = key.indexOf(".");
+    if (dot < 0 || key.slice(0, dot) !== name) continue;
+    const id = key.slice(dot + 1);
+    if (!(id in values)) values[id] = value;
+  }
+  return values;
+}
+
+/** Set a field's controls to a value; false when the value fits none of them (left as it was). */
+function setField(field, value) {
+  const wanted = controlStateFor(field.dataset.kind, value);
+  const controls = controlsOf(field);
+  if (wanted.checked) {
+    if (!controls.some((input) => wanted.checked.has(input.value))) return false;
+    for (const input of controls) input.checked = wanted.checked.has(input.value);
+    return true;
+  }
+  if (wanted.iso !== undefined && wanted.text === "") return false;
+  controls[0].value = wanted.text;
+  if (wanted.iso !== undefined) Object.assign(controls[0].dataset, { iso: wanted.iso, isoShown: controls[0].value });
+  return true;
+}
+
+/** Fill a form from its link before Python runs (values that fit no control wait for Python's
+ *  reading, which names them). A field the reader has answered keeps the reader's answer. */
+export function applyLinkValues(container, values) {
+  const fields = new Map(fieldsOf(container).map((field) => [field.dataset.question, field]));
+  for (const [id, value] of Object.entries(values)) {
+    const field = fields.get(id);
+    if (!field || answeredByReader(field)) continue;
+    if (setField(field, value)) field.hidden = false;
+  }
+}
+
+const shownValue = (field) =>
+  controlsOf(field).map((c) => (c.type === "radio" || c.type === "checkbox" ? c.checked : c.value)).join();
+
+/** Show the answers the flow gave a form's questions (its presets), on fields the reader has not
+ *  answered and the link does not hold; a field whose preset is gone goes back to its default. */
+export function applyPresets(container, presets, linked) {
+  let changed = false;
+  for (const field of fieldsOf(container)) {
+    const id = field.dataset.question;
+    if (answeredByReader(field) || id in linked) continue;
+    if (id in presets) {
+      const before = shownValue(field);
+      if (setField(field, presets[id])) {
+        field.dataset.preset = "true";
+        changed ||= before !== shownValue(field);
+      }
+    } else if (field.dataset.preset === "true") {
+      for (const control of controlsOf(field)) {
+        if (control.type === "radio" || control.type === "checkbox") control.checked = control.defaultChecked;
+        else control.value = control.defaultValue;
+      }
+      delete field.dataset.preset;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 let writes = Promise.resolve(); // one after the other, so none overwrites another's keys
 
 /** {answers, errors, raw} of one namespace (a form's name) in the current query. */
@@ -32,8 +101,9 @@ export async function readUrlState(name) {
   return reply.ok ? reply.result : { answers: {}, errors: {}, raw: {} };
 }
 
-/** Put one namespace's answers into the query; other keys stay. Fires "checkers:url" on window. */
-export function writeUrlState(name, answers) {
+/** Put one namespace's answers into the query; other keys stay. Fires "checkers:url" on window, with
+ *  `detail` (who wrote, for a listener that acts only on its own write). */
+export function writeUrlState(name, answers, detail = {}) {
   const path = location.pathname;
   writes = writes.then(async () => {
     if (location.pathname !== path) return; // the reader has moved to another page meanwhile
@@ -43,7 +113,7 @@ export function writeUrlState(name, answers) {
     if (reply.result.query !== location.search) {
       history.replaceState(history.state, "", path + reply.result.query + location.hash);
     }
-    window.dispatchEvent(new CustomEvent("checkers:url"));
+    window.dispatchEvent(new CustomEvent("checkers:url", { detail }));
   });
   return writes;
 }
@@ -53,22 +123,16 @@ export function applyUrlState(container, state) {
   const fields = new Map(fieldsOf(container).map((field) => [field.dataset.question, field]));
   for (const [id, value] of Object.entries(state.answers)) {
     const field = fields.get(id);
-    if (!field) continue;
+    if (!field || answeredByReader(field)) continue; // the reader's answer since the page opened wins
     // A question the build drew hidden (not asked for the defaults) was asked when this link was
     // written: show it, so its answer is read and kept; Python's first reply hides it if not asked.
     field.hidden = false;
-    const wanted = controlStateFor(field.dataset.kind, value);
-    const controls = controlsOf(field);
-    if (wanted.checked) {
-      for (const input of controls) input.checked = wanted.checked.has(input.value);
-      continue;
-    }
-    controls[0].value = wanted.text;
-    if (wanted.iso !== undefined) Object.assign(controls[0].dataset, { iso: wanted.iso, isoShown: controls[0].value });
+    setField(field, value);
   }
   // A text box shows the rejected text as it was (always as a value, never as HTML).
   for (const [id, raw] of Object.entries(state.raw)) {
     const field = fields.get(id);
+    if (field && answeredByReader(field)) continue;
     const control = field?.querySelector("input[type=text], input[type=url], textarea");
     if (control) {
       control.value = raw;
@@ -77,3 +141,24 @@ export function applyUrlState(container, state) {
   }
   return new Map(Object.entries(state.errors).filter(([id]) => fields.has(id)));
 }
+
+/** At the page's first moment, before its forms are mounted: every form shows its link's answers,
+ *  and a text that Python will fill in from them says it is waiting rather than look final. */
+export function fillFormsFromLink(root = document) {
+  if (!location.search) return;
+  for (const widget of root.querySelectorAll("[data-keeps-link][data-form]")) {
+    applyLinkValues(widget, linkValues(widget.dataset.form));
+  }
+  for (const panel of root.querySelectorAll('[data-hb-component="flow-path"]')) {
+    applyLinkValues(panel.querySelector("form"), linkValues(panel.dataset.flow));
+  }
+  for (const text of root.querySelectorAll("[data-response-text], [data-flow-text]")) {
+    text.dataset.waiting = "true";
+    let note = text.querySelector(".flow-text__todo");
+    if (!note) text.append((note = Object.assign(document.createElement("p"), { className: "flow-text__todo checker__hint" })));
+    note.textContent = WAITING;
+    note.hidden = false;
+  }
+}
+
+export const WAITING = "Waiting for Python to fill this in from your link's answers: not ready to copy yet.";

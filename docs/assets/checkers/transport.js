@@ -115,7 +115,7 @@ export function restart() {
   startRuntime();
 }
 
-/** Ask the Python side. Resolves to {ok, result, asked?} or {ok: false, error: {field, message, code}}. */
+/** Ask the Python side. Resolves to {ok, result, asked? (a form), presets? (a flow)} or {ok: false, error: {field, message, code}}. */
 export function ask(request) {
   startRuntime();
   if (runtime.state === "failed") return Promise.resolve(failure(runtime.message));

@@ -10,11 +10,11 @@
 // runs `fn` before the next answer replaces this one (a countdown's timer). Extensions added with
 // `extendResults` add sections to every form's result on a page (the guided response's
 // "Your answers").
-import { readAnswers, readGivenAnswers, showAsked } from "./answers.js";
+import { answeredByReader, fieldsOf, forgetReaderAnswers, readAnswers, readGivenAnswers, showAsked } from "./answers.js";
 import { compose } from "./compose.js";
 import { el } from "./dom.js";
 import { showErrors } from "./errors.js";
-import { applyUrlState, readUrlState, writeUrlState } from "./link-state.js";
+import { applyLinkValues, applyPresets, applyUrlState, linkValues, readUrlState, writeUrlState } from "./link-state.js";
 import { localInputValue } from "./format.js";
 import { resultSections } from "./result.js";
 import { ask, onRuntime, restart, runtime, startRuntime } from "./transport.js";
@@ -65,6 +65,10 @@ export function mount(widget) {
   let previous = null;
   let disposers = [];
   let sequence = 0;
+  // The link's answers at once, before Python (which checks them: `restored` below); and every
+  // answer the reader gave before this form was mounted counts as given.
+  if (keepsLink) applyLinkValues(widget, linkValues(name));
+  for (const field of fieldsOf(widget)) if (answeredByReader(field)) touched.add(field.dataset.question);
 
   const update = async ({ quiet = false } = {}) => {
     const mine = ++sequence;
@@ -161,6 +165,7 @@ export function mount(widget) {
   form.addEventListener("reset", () => {
     touched.clear();
     urlErrors.clear();
+    forgetReaderAnswers(widget);
     setTimeout(() => { // after the browser has put the defaults back
       update();
       keepInUrl();
@@ -173,6 +178,15 @@ export function mount(widget) {
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }
+
+  // On a flow's page, the answers the path gives this form (a deployment said once at the top, "yes"
+  // to a second emergency) show in it until the reader answers otherwise.
+  const onPresets = (event) => {
+    if (!widget.isConnected) return window.removeEventListener("flow:presets", onPresets);
+    const presets = event.detail.presets[name];
+    if (presets && applyPresets(widget, presets, linkValues(name))) update({ quiet: true });
+  };
+  if (keepsLink) window.addEventListener("flow:presets", onPresets);
 
   // Asked as the form mounts, not once Python is ready: the worker then answers it first of what
   // waited for its start (worker.mjs). `askedEarly`: that question is on its way, ready or not.

@@ -19,6 +19,7 @@ function showTexts() {
     const id = slot.dataset.responseText;
     const entry = pathTexts[id] || formTexts[id];
     if (!entry) continue;
+    delete slot.dataset.waiting;
     slot.querySelector(".checker__say").textContent = entry.text;
     const row = slot.querySelector(".checker__copyrow");
     row.querySelector(".checker__copy")?.remove();
