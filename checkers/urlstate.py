@@ -203,15 +203,33 @@ def _texts_as_json(questions: tuple[Question, ...], given: Mapping[str, str]) ->
     return {answer_id: _check(by_id[answer_id], text)[0] for answer_id, text in given.items()}
 
 
+def _flow_presets(query: Any, namespace: str, answers: Any) -> dict[str, dict[str, Any]]:
+    """On the guided page (the query holds the flow's own answers), the answers the path gives each
+    checker's form: a question they make matter is kept in the link although its form leaves them
+    out (the path's, not the engineer's). With `namespace`'s new `answers` in place."""
+    combined = {key: value for key, value in flow_answers(query).items() if not key.startswith(f"{namespace}.")}
+    if isinstance(answers, Mapping):
+        combined.update({f"{namespace}.{k}": v for k, v in answers.items()})
+    if not any(key.startswith(f"{_FLOW_NAMESPACE}.") for key in combined):
+        return {}
+    from . import flows
+
+    try:
+        return flows.run_for_page(_FLOW_NAMESPACE, combined)[1]
+    except InvalidAnswer:
+        return {}
+
+
 def write(query: Any, namespace: str, answers: Any) -> str:
     """The query with `namespace`'s answers replaced by `answers` and every other known key kept."""
     questions = _questions(namespace)
+    presets = _flow_presets(query, namespace, answers)
     pairs: dict[str, str] = {}
     for space, given in _pairs(query).items():
         if space == namespace:
             continue
         by_id = {q.id: q for q in _space(space) or ()}
-        asked = _asked(space, _texts_as_json(tuple(by_id.values()), given))
+        asked = _asked(space, {**presets.get(space, {}), **_texts_as_json(tuple(by_id.values()), given)})
         for answer_id, text in given.items():
             if answer_id not in asked:
                 continue
@@ -219,7 +237,7 @@ def write(query: Any, namespace: str, answers: Any) -> str:
             if kept is not None:
                 pairs[f"{space}.{answer_id}"] = kept
     if isinstance(answers, Mapping):
-        asked = _asked(namespace, answers)
+        asked = _asked(namespace, {**presets.get(namespace, {}), **answers})
         for q in questions:
             if q.id not in asked:
                 continue

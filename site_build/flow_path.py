@@ -150,7 +150,7 @@ def fold_sections(html: str) -> str:
 
 
 _THEME_SKIP_LINK = re.compile(r'(<div data-md-component="skip">\s*<a [^>]*class="md-skip"[^>]*>.*?</a>)', re.S)
-SKIP_LINK = ('<a href="#flow-path-title" class="md-skip" data-flow-skip>'
+SKIP_LINK = ('<a href="#flow-path-title" class="md-skip" data-flow-skip-link>'
              "Skip to your path and the next question</a>")
 
 
@@ -158,6 +158,6 @@ def add_skip_link(html: str) -> str:
     """On a page with "Your path": a second skip link, right after the theme's, to the path and the
     next step's question (flow-path.js takes the keyboard there; without JavaScript it leads to the
     path). A finishing step, so every engine's page gets it. Idempotent."""
-    if 'data-hb-component="flow-path"' not in html or "data-flow-skip" in html:
+    if 'data-hb-component="flow-path"' not in html or "data-flow-skip-link" in html:
         return html
     return _THEME_SKIP_LINK.sub(lambda m: m.group(1) + SKIP_LINK, html, count=1)

@@ -182,3 +182,43 @@ def test_the_path_panel_shows_a_first_visits_path_before_python_starts(paged):
         assert f"<li>{escape(step['title'])}: {escape(step['because'])}</li>" in paged
     for text_id in flow_path.SHOWN_TEXTS:
         assert escape(first["texts"][text_id]["text"]) in paged
+
+
+@pytest.mark.parametrize(("html", "problem"), [
+    ('<section data-hb-component="flow-path" data-flow="paged"></section>', "step 'acknowledge' has no section"),
+], ids=["no-sections"])
+def test_a_flow_page_that_cannot_answer_its_steps_is_refused(html, problem):
+    from site_build.flow_path import FlowPageError, check_flow_page
+
+    with pytest.raises(FlowPageError, match=problem):
+        check_flow_page(html)
+
+
+def test_the_guided_page_as_built_answers_every_step_of_its_flow(paged):
+    from site_build.flow_path import check_flow_page
+
+    check_flow_page(paged)  # every step has its section, in order, each checker step its form
+
+
+def test_a_checker_step_whose_form_is_missing_from_its_page_fails_the_build(tmp_path):
+    from tests.build.variant import build_variant, copy_docs
+
+    docs = copy_docs(tmp_path)
+    page = docs / "paged.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- checker: licence -->", ""), encoding="utf-8")
+    done = build_variant(tmp_path / "site", docs_dir=docs)
+    assert done.returncode != 0
+    assert "checker step 'licence' has no form in its section #step-licence" in done.stdout + done.stderr
+
+
+def test_sections_out_of_the_flows_order_are_refused(paged):
+    from site_build.flow_path import FlowPageError, check_flow_page
+
+    # The licence section moved after US Federal's: the page no longer follows the flow.
+    start, end = paged.index('<h3 id="step-licence"'), paged.index('<h3 id="step-saas-triage"')
+    licence = paged[start:end]
+    moved = paged[:start] + paged[end:]
+    federal_end = moved.index('<h2 id="step-reply"')
+    moved = moved[:federal_end] + licence + moved[federal_end:]
+    with pytest.raises(FlowPageError, match="stands before an earlier step"):
+        check_flow_page(moved)

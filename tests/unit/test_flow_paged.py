@@ -284,3 +284,46 @@ def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypat
     # A link that answers the US Federal step does look its checker up.
     assert walk("?paged.us_federal=true&us-federal.at=2026-03-10T10:00")["ok"]
     assert "us-federal" in looked_up
+
+
+# ---- the guided page's forms: the path's presets, and the link that keeps what they make matter ----
+
+@pytest.mark.parametrize(("answers", "checker", "presets"), [
+    ({"paged.already_handling": True}, "concurrent", {"handling_other_emergency": True}),
+    ({"paged.topic": "licence", "paged.deployment": "saas", "entitlement.org_associated": True,
+      "entitlement.plan": "premium"}, "licence", {"deployment": "saas"}),
+    ({"paged.topic": "licence", "paged.deployment": "saas", "entitlement.org_associated": True,
+      "entitlement.plan": "premium", "licence.deployment": "self-managed"}, "licence", {}),  # the engineer's answer wins
+    ({"paged.topic": "compromised-instance", "entitlement.org_associated": True, "entitlement.plan": "premium"},
+     "special-handling", {"case": "compromised-instance"}),
+    ({}, "concurrent", {}),  # the step is skipped: the path gives its form nothing
+], ids=["concurrent", "licence-deployment", "licence-engineer-wins", "special-handling", "skipped"])
+def test_the_path_gives_each_checker_steps_form_its_presets(answers, checker, presets):
+    from checkers import flows
+
+    result, given = flows.run_for_page("paged", answers)
+    assert given[checker] == presets
+    assert result == flows.run("paged", answers)  # the flow's own result keeps its shape
+
+
+def test_the_bridge_sends_the_presets_beside_the_flows_result():
+    import json
+
+    from checkers import bridge
+
+    reply = json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": "?paged.already_handling=true"})))
+    assert reply["ok"] and set(reply["result"]) == {"flow", "steps", "next", "texts", "summary"}
+    assert reply["presets"]["concurrent"] == {"handling_other_emergency": True}
+
+
+def test_the_link_keeps_an_answer_that_the_paths_preset_makes_matter():
+    from checkers import urlstate
+
+    # "Already handling another emergency" is the path's answer to the concurrent form: the region
+    # it asks for is kept, on the form's own write and on every other form's write after it.
+    query = urlstate.write("?paged.already_handling=true", "concurrent", {"region": "AMER"})
+    assert "concurrent.region=AMER" in query
+    assert "concurrent.region=AMER" in urlstate.write(query, "response-texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"})
+    # Without the path (not handling another emergency), the region cannot matter: dropped.
+    assert "concurrent.region" not in urlstate.write("?paged.already_handling=false", "concurrent", {"region": "AMER"})
+    assert "concurrent.region" not in urlstate.write("", "concurrent", {"region": "AMER"})

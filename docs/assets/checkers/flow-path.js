@@ -7,6 +7,7 @@ import { answeredByReader, fieldsOf, forgetReaderAnswers, readGivenAnswers } fro
 import { applyLinkValues, applyUrlState, linkValues, readUrlState, writeUrlState } from "./link-state.js";
 import { copyButton, el } from "./dom.js";
 import { inNewTask } from "./schedule.js";
+import { holdTheView } from "./view.js";
 import { ask } from "./transport.js";
 
 /** One of the path's texts as the panel shows it (site_build/flow_path.py draws the same for a
@@ -47,7 +48,7 @@ function foldSection(id, steps) {
     button.addEventListener("click", () => {
       if (shownAnyway.has(id)) shownAnyway.delete(id);
       else shownAnyway.add(id);
-      holdingTheView(() => setFolded(note, body, !shownAnyway.has(id)));
+      setFolded(note, body, !shownAnyway.has(id));
     });
   }
 }
@@ -57,30 +58,6 @@ function setFolded(note, body, folded) {
   const button = note.querySelector("button");
   button.setAttribute("aria-expanded", String(!folded));
   button.textContent = folded ? "Show this step anyway" : "Fold it away again";
-}
-
-/** What the reader is looking at: the focused control when it is in view, else the first thing
- *  under the theme's header. Folding a section above it must not move it. */
-function viewAnchor() {
-  const inView = (node) => {
-    const box = node.getBoundingClientRect();
-    return box.bottom > 0 && box.top < window.innerHeight && (box.width || box.height);
-  };
-  const active = document.activeElement;
-  if (active && active !== document.body && inView(active)) return active;
-  const header = document.querySelector(".md-header");
-  const top = header ? header.getBoundingClientRect().bottom + 4 : 4;
-  return document.elementFromPoint(Math.round(window.innerWidth / 2), Math.min(Math.round(top), window.innerHeight - 1));
-}
-
-/** Run `change` (which may fold or unfold sections) with the reader's view held where it was. */
-function holdingTheView(change) {
-  const anchor = viewAnchor();
-  const before = anchor ? anchor.getBoundingClientRect().top : 0;
-  change();
-  if (!anchor || !anchor.isConnected) return;
-  const moved = anchor.getBoundingClientRect().top - before;
-  if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: "instant" });
 }
 
 function show(panel, result, presets) {
@@ -121,9 +98,7 @@ function show(panel, result, presets) {
   // the sections the path skips fold away, and the page's own text slots show the path's version of
   // a text where the path has one (render/response-texts.js).
   inNewTask(() => {
-    holdingTheView(() => {
-      for (const [id, steps] of sections) foldSection(id, steps);
-    });
+    for (const [id, steps] of sections) foldSection(id, steps);
     window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
     // The answers the path gives a step's form (a preset), shown in that form (widget.js).
     window.dispatchEvent(new CustomEvent("flow:presets", { detail: { presets } }));
@@ -186,6 +161,8 @@ export function mount(panel) {
     for (const box of doneBoxes) box.checked = done.has(box.value);
   };
 
+  // The page changes above the reader as Python answers (the path, folds, results): the view stays.
+  holdTheView(panel);
   // The link's answers at once (no Python needed to read a link); Python's reading then checks them.
   applyLinkValues(form, linkValues(name));
   if ("done" in linkValues(name)) tickDone(linkValues(name).done.split(","));
@@ -211,7 +188,7 @@ export function mount(panel) {
   // "Next:" and the page's skip link take the keyboard to the next step's question.
   const toNext = (event) => {
     if (!panel.isConnected) return document.removeEventListener("click", toNext);
-    if (!event.target.closest("[data-flow-next-link], [data-flow-skip]")) return;
+    if (!event.target.closest("[data-flow-next-link], [data-flow-skip-link]")) return;
     if (goTo(nextQuestion(panel))) event.preventDefault();
   };
   document.addEventListener("click", toNext);

@@ -1,0 +1,58 @@
+// The reader's view holds still while the page changes by itself: Python's first answers, a step
+// folding away, a result drawn above what the reader reads. The page keeps one anchor (the focused
+// control in view, else the first step heading in view) and, after every change of the content's
+// size, scrolls by exactly what the anchor moved, before the frame is painted. The reader's own
+// scrolling, focus moves and in-page links choose a new anchor.
+
+function viewAnchor() {
+  const header = document.querySelector(".md-header");
+  const top = header ? header.getBoundingClientRect().bottom : 0;
+  const active = document.activeElement;
+  if (active && active !== document.body) {
+    const box = active.getBoundingClientRect();
+    if ((box.width || box.height) && box.bottom > top && box.top < window.innerHeight) return active;
+  }
+  // Headings are never folded or replaced, so they make steady anchors.
+  const headings = [...document.querySelectorAll(".md-content h1, .md-content h2[id], .md-content h3[id]")];
+  const below = headings.find((heading) => heading.getBoundingClientRect().top >= top - 1);
+  if (below && below.getBoundingClientRect().top < window.innerHeight) return below;
+  return headings.filter((heading) => heading.getBoundingClientRect().top < top).pop() || null;
+}
+
+/** Hold the view while `owner` is on the page. */
+export function holdTheView(owner) {
+  const content = document.querySelector(".md-content") || document.body;
+  let anchor = null;
+  let top = 0;
+  let ourScroll = false;
+  const choose = () => {
+    anchor = viewAnchor();
+    top = anchor ? anchor.getBoundingClientRect().top : 0;
+  };
+  const hold = () => {
+    if (!owner.isConnected) return stop();
+    if (!anchor || !anchor.isConnected) return choose();
+    const moved = anchor.getBoundingClientRect().top - top;
+    if (Math.abs(moved) < 1) return;
+    ourScroll = true;
+    window.scrollBy({ top: moved, behavior: "instant" });
+  };
+  const onScroll = () => {
+    if (ourScroll) {
+      ourScroll = false;
+      return;
+    }
+    choose();
+  };
+  const observer = new ResizeObserver(hold);
+  observer.observe(content);
+  window.addEventListener("scroll", onScroll, { passive: true });
+  document.addEventListener("focusin", choose);
+  function stop() {
+    observer.disconnect();
+    window.removeEventListener("scroll", onScroll);
+    document.removeEventListener("focusin", choose);
+  }
+  choose();
+  return stop;
+}

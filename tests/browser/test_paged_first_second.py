@@ -1,0 +1,147 @@
+"""The guided page in a paged engineer's first second: what they answer before Python has started
+is kept (still selected, typed text whole, in the link) and decided on once Python answers; nothing
+moves the view or the focus under their hand; a long permalink opens without its layout jumping;
+every step is answered where it stands; "Start again" empties the link; the next question is a few
+Tab presses from the top."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from .test_flow_walks import choose, status
+from .test_paged_flow import TICKET
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+PYTHON_STATE = "window.handbookCheckers ? window.handbookCheckers.runtime.state : 'not loaded'"
+PATH_READY = "document.querySelector('[data-flow-next]')?.textContent.startsWith('Next:')"
+FOCUSED = "document.activeElement && (document.activeElement.id || document.activeElement.tagName)"
+
+
+def link_of(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def open_cold(watch, size, url: str):
+    page = watch.page
+    page.set_viewport_size(size)
+    page.goto(url, wait_until="domcontentloaded")
+    return page
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_an_answer_at_first_paint_moves_neither_view_nor_focus(watch, site_url, size):
+    page = open_cold(watch, size, site_url + "paged/")
+    page.locator("#chk-paged-deployment-self-managed").check()
+    answered_while = page.evaluate(PYTHON_STATE)
+    view, focus = page.evaluate("scrollY"), page.evaluate(FOCUSED)
+    watch.wait_for(PATH_READY)
+    watch.wait_for("location.search.includes('paged.deployment=self-managed')")
+    page.wait_for_timeout(500)  # the folds and texts of the first reply, in their own tasks
+    assert answered_while != "ready", "the answer was meant to come before Python had started"
+    assert page.evaluate("scrollY") == view
+    assert page.evaluate(FOCUSED) == focus == "chk-paged-deployment-self-managed"
+    assert page.locator("#chk-paged-deployment-self-managed").is_checked()
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_ticket_link_typed_in_the_first_second_is_kept_whole_with_every_answer(watch, site_url, size):
+    page = open_cold(watch, size, site_url + "paged/")
+    page.locator("#chk-paged-deployment-self-managed").check()
+    box = page.locator("#chk-response-texts-ticket-url")
+    box.click()
+    page.keyboard.type(TICKET[:12])
+    typed_while = page.evaluate(PYTHON_STATE)
+    page.keyboard.type(TICKET[12:], delay=15)
+    watch.wait_for(PATH_READY)
+    watch.wait_for("location.search.includes('response-texts.ticket_url=') && location.search.includes('paged.deployment=')")
+    watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')")
+    assert typed_while != "ready", "the typing was meant to start before Python had started"
+    assert box.input_value() == TICKET
+    assert page.evaluate(FOCUSED) == "chk-response-texts-ticket-url"
+    assert page.locator("#chk-paged-deployment-self-managed").is_checked()
+    link = link_of(page)
+    assert link["paged.deployment"] == ["self-managed"]
+    assert link["response-texts.ticket_url"] == [TICKET]
+
+
+def test_the_links_answers_show_before_python_and_its_texts_say_they_wait(watch, site_url):
+    page = watch.page
+    page.route("**/assets/pyodide/**", lambda route: None)  # Python never starts on this visit
+    page.goto(site_url + f"paged/?paged.deployment=saas&entitlement.org_associated=true&response-texts.ticket_url={quote(TICKET)}",
+              wait_until="domcontentloaded")
+    watch.wait_for("document.querySelector('#chk-paged-deployment-saas').checked")
+    assert page.locator("#chk-entitlement-org-associated-true").is_checked()
+    assert page.locator("#chk-response-texts-ticket-url").input_value() == TICKET
+    waiting = page.locator("[data-response-text=slack_thread] .flow-text__todo")
+    assert waiting.is_visible() and "Waiting for Python" in waiting.inner_text()
+    assert page.locator("[data-flow-text=public_comment][data-waiting]").count() == 1
+    page.unroute("**/assets/pyodide/**")
+
+
+def test_a_long_permalink_opened_cold_keeps_its_anchored_section_in_view(watch, site_url):
+    page = watch.page
+    page.set_viewport_size(PHONE)
+    # A free user: the path ends, and most sections below and above the anchor fold away.
+    query = (f"?entitlement.org_associated=true&entitlement.plan=free&paged.deployment=self-managed"
+             f"&paged.topic=licence&paged.done=acknowledge,open-ticket&response-texts.ticket_url={quote(TICKET)}")
+    page.goto(site_url + "paged/" + query + "#step-slack-thread", wait_until="load")
+    heading = "document.getElementById('step-slack-thread').getBoundingClientRect().top"
+    before = page.evaluate(heading)
+    watch.wait_for(PATH_READY)
+    watch.wait_for("document.querySelector('[data-flow-step=\"slack-thread\"]').dataset.status === 'skipped'")
+    page.wait_for_timeout(800)
+    assert abs(page.evaluate(heading) - before) < 2, "the anchored section stays where the reader sees it"
+
+
+def test_the_concurrent_step_is_answered_on_the_guided_page_by_keyboard(watch, site_url):
+    page = watch.page
+    page.goto(site_url + "paged/?paged.done=acknowledge")
+    watch.wait_ready("[data-checker=concurrent]")
+    choose(page, "chk-paged-already-handling-true")
+    status(watch, "concurrent", "next")
+    # The path says yes to "handling another emergency" for this form; the reader need not.
+    watch.wait_for("document.querySelector('#chk-concurrent-handling-other-emergency-true')?.checked")
+    choose(page, "chk-concurrent-region-AMER")
+    status(watch, "concurrent", "done")
+    outcome = watch.wait_for("document.querySelector('[data-checker=concurrent] .checker__code')?.textContent")
+    assert outcome
+    link = link_of(page)
+    assert link["concurrent.region"] == ["AMER"]
+    assert "concurrent.handling_other_emergency" not in link  # the path's answer, not the reader's
+
+
+def test_start_again_clears_the_flows_own_answers_and_empties_the_link(watch, site_url):
+    page = watch.page
+    page.goto(site_url + f"paged/?paged.deployment=self-managed&paged.already_handling=true&paged.done=acknowledge"
+              f"&response-texts.ticket_url={quote(TICKET)}")
+    watch.wait_for(PATH_READY)
+    assert page.locator("#chk-paged-deployment-self-managed").is_checked()
+    page.get_by_role("button", name="Start again").first.click()
+    watch.wait_for("location.search === ''")
+    page.wait_for_timeout(300)
+    assert page.evaluate("location.search") == ""
+    assert not page.locator("#chk-paged-deployment-self-managed").is_checked()
+    assert page.locator("#chk-paged-already-handling-false").is_checked()
+    assert not page.locator("#flow-done-acknowledge").is_checked()
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_next_question_is_within_five_tab_presses_from_the_top(watch, site_url, size):
+    page = watch.page
+    page.set_viewport_size(size)
+    page.goto(site_url + "paged/?paged.done=acknowledge")
+    watch.wait_for(PATH_READY)
+    presses = 0
+    while not page.evaluate("document.activeElement?.matches('[data-flow-skip-link]')"):
+        page.keyboard.press("Tab")
+        presses += 1
+        assert presses <= 5, "the skip link to the next question is not within five Tab presses"
+    page.keyboard.press("Enter")
+    # Acknowledged: the next step is the ticket, whose first question is its link.
+    watch.wait_for("document.activeElement?.id === 'chk-response-texts-ticket-url'")
+    page.keyboard.type(TICKET)
+    watch.wait_for("location.search.includes('response-texts.ticket_url=')")
