@@ -187,9 +187,11 @@ export function mount(panel) {
   window.addEventListener("checkers:url", refresh);
   // "Next:" and the page's skip link take the keyboard to the next step's question.
   const toNext = (event) => {
-    if (!panel.isConnected) return document.removeEventListener("click", toNext);
+    if (!panel.isConnected) return window.removeEventListener("click", toNext, true);
     if (!event.target.closest("[data-flow-next-link], [data-flow-skip-link]")) return;
-    if (goTo(nextQuestion(panel))) event.preventDefault();
+    if (!goTo(nextQuestion(panel))) return;
+    event.preventDefault();
+    event.stopPropagation(); // the theme's instant navigation would take the focus back to the heading
   };
-  document.addEventListener("click", toNext);
+  window.addEventListener("click", toNext, true); // before the theme's own listeners
 }
