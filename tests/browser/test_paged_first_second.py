@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from .test_flow_walks import choose, status
+from .test_layout_shift import RECORD_SHIFTS
 from .test_paged_flow import TICKET
 
 PHONE = {"width": 390, "height": 844}
@@ -104,13 +105,27 @@ def test_the_links_answers_show_before_python_and_its_texts_say_they_wait(watch,
     assert not waiting.is_visible()
 
 
-def test_a_long_permalink_opened_cold_keeps_its_anchored_section_in_view(watch, site_url):
+# A free user: the path ends, and most sections fold away.
+LONG_PATH = (f"?entitlement.org_associated=true&entitlement.plan=free&paged.deployment=self-managed"
+             f"&paged.topic=licence&paged.done=acknowledge,open-ticket&response-texts.ticket_url={quote(TICKET)}")
+
+
+def test_a_long_permalink_opened_cold_does_not_shift_the_layout(watch, site_url):
     page = watch.page
     page.set_viewport_size(PHONE)
-    # A free user: the path ends, and most sections below and above the anchor fold away.
-    query = (f"?entitlement.org_associated=true&entitlement.plan=free&paged.deployment=self-managed"
-             f"&paged.topic=licence&paged.done=acknowledge,open-ticket&response-texts.ticket_url={quote(TICKET)}")
-    page.goto(site_url + "paged/" + query + "#step-slack-thread", wait_until="load")
+    page.add_init_script(RECORD_SHIFTS)
+    page.goto(site_url + "paged/" + LONG_PATH)  # as "Copy link" gives it: no #section
+    watch.wait_for(PATH_READY)
+    watch.wait_for("document.querySelector('[data-flow-step=\"slack-thread\"]').dataset.status === 'skipped'")
+    page.wait_for_timeout(800)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(shift["value"] for shift in shifts) <= 0.1, shifts
+
+
+def test_a_long_permalink_opened_at_a_section_keeps_that_section_in_view(watch, site_url):
+    page = watch.page
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "paged/" + LONG_PATH + "#step-slack-thread", wait_until="load")
     heading = "document.getElementById('step-slack-thread').getBoundingClientRect().top"
     before = page.evaluate(heading)
     watch.wait_for(PATH_READY)

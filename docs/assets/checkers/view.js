@@ -1,7 +1,9 @@
 // The reader's view holds still while the page changes by itself: Python's first answers, a step
 // folding away, a result drawn above what the reader reads. The page keeps one anchor (the focused
-// control in view, else the first step heading in view) and, after every change of the content's
-// size, scrolls by exactly what the anchor moved, before the frame is painted. The reader's own
+// control in view, else the first step heading in view) and, right after every change to the
+// content, scrolls by exactly what the anchor moved. From a MutationObserver, so in the same task
+// as the change: the browser never lays out, let alone paints, the moved page (a ResizeObserver
+// runs a frame's layout too late, and the browser scores that as a layout shift). The reader's own
 // scrolling, focus moves and in-page links choose a new anchor.
 
 function viewAnchor() {
@@ -19,8 +21,12 @@ function viewAnchor() {
   return headings.filter((heading) => heading.getBoundingClientRect().top < top).pop() || null;
 }
 
-/** Hold the view while `owner` is on the page. */
+const holding = new WeakSet();
+
+/** Hold the view while `owner` is on the page (once per owner). */
 export function holdTheView(owner) {
+  if (holding.has(owner)) return;
+  holding.add(owner);
   const content = document.querySelector(".md-content") || document.body;
   let anchor = null;
   let top = 0;
@@ -44,12 +50,17 @@ export function holdTheView(owner) {
     }
     choose();
   };
-  const observer = new ResizeObserver(hold);
-  observer.observe(content);
+  const changes = new MutationObserver(hold);
+  changes.observe(content, { subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ["hidden", "open", "class", "style", "data-status"] });
+  const resizes = new ResizeObserver(hold); // what no mutation says: a font, an image
+  resizes.observe(content);
   window.addEventListener("scroll", onScroll, { passive: true });
   document.addEventListener("focusin", choose);
   function stop() {
-    observer.disconnect();
+    changes.disconnect();
+    resizes.disconnect();
+    holding.delete(owner);
     window.removeEventListener("scroll", onScroll);
     document.removeEventListener("focusin", choose);
   }
