@@ -11,11 +11,14 @@ out: the CLI (`python -m checkers review NEW.md [--json]`) reads the files, `--r
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import json
+import math
 from collections import Counter
-from typing import Any, Iterable, Iterator, TypeVar
+from itertools import repeat
+from typing import Any, Generic, Iterable, Iterator, TypeVar
 
 from . import handbook
 from .pins import Dependent, Pin
@@ -119,11 +122,34 @@ def _words(text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _letters(text: str) -> Counter[str]:
-    return Counter(text)
+def _letters(text: str) -> dict[str, int]:
+    return dict(Counter(text))
 
 
-def closest(wanted: str, candidates: Iterable[tuple[str, T]]) -> tuple[str, T, float] | None:
+class Candidates(Generic[T]):
+    """The texts a changed sentence may have become, each with its owner (its section), in order:
+    each text's first place, and the texts by length, for `closest`."""
+
+    def __init__(self, pairs: Iterable[tuple[str, T]]) -> None:
+        self.pairs = tuple(pairs)
+        self.first: dict[str, tuple[int, T]] = {}
+        for index, (text, owner) in enumerate(self.pairs):
+            self.first.setdefault(text, (index, owner))
+        self._by_length = sorted((len(text), index, text) for text, (index, _) in self.first.items())
+        self._lengths = [length for length, _, _ in self._by_length]
+
+    def long_enough(self, size: int, ratio: float) -> list[tuple[int, int, str]]:
+        """(length, place, text) of the texts whose length alone lets them reach `ratio` beside a
+        text of `size` characters (2 * shorter / both >= ratio), and maybe one or two more."""
+        low = bisect.bisect_left(self._lengths, math.floor(size * ratio / (2 - ratio)) - 1)
+        high = bisect.bisect_right(self._lengths, math.ceil(size * (2 - ratio) / ratio) + 1)
+        return self._by_length[low:high]
+
+    def __iter__(self) -> Iterator[tuple[str, T]]:
+        return iter(self.pairs)
+
+
+def closest(wanted: str, candidates: Candidates[T]) -> tuple[str, T, float] | None:
     """The candidate most like `wanted` by `difflib.SequenceMatcher(None, wanted, candidate,
     autojunk=False).ratio()`, the first of them on a tie, with its ratio; None when no ratio reaches
     _SIMILAR_SENTENCE.
@@ -133,13 +159,12 @@ def closest(wanted: str, candidates: Iterable[tuple[str, T]]) -> tuple[str, T, f
     a bound shows it cannot beat the best so far: first the lengths (difflib's `real_quick_ratio`),
     then the letters the two share, counted with repeats (its `quick_ratio`).
     """
-    first: dict[str, tuple[int, T]] = {}
-    for index, (text, owner) in enumerate(candidates):
-        first.setdefault(text, (index, owner))
+    first = candidates.first
     if wanted in first:
         index, owner = first[wanted]
         return wanted, owner, 1.0
     size, letters = len(wanted), _letters(wanted)
+    keys, counts = list(letters), list(letters.values())
 
     def ratio_of(text: str) -> float:
         return difflib.SequenceMatcher(None, wanted, text, autojunk=False).ratio()
@@ -150,21 +175,21 @@ def closest(wanted: str, candidates: Iterable[tuple[str, T]]) -> tuple[str, T, f
     best: tuple[float, int, str] | None = None  # ratio, index, text
     # A close candidate measured first makes the bounds below rule out nearly every other one.
     words = _words(wanted)
-    likely = max(first, key=lambda text: len(words & _words(text)), default=None)
-    if likely is not None and (ratio := ratio_of(likely)) >= _SIMILAR_SENTENCE:
-        best = ratio, first[likely][0], likely
+    likely = max(candidates.long_enough(size, _SIMILAR_SENTENCE), key=lambda c: len(words & _words(c[2])), default=None)
+    if likely is not None and (ratio := ratio_of(likely[2])) >= _SIMILAR_SENTENCE:
+        best = ratio, likely[1], likely[2]
     bounds = []
-    for text, (index, _) in first.items():
-        if not can_win(_ratio(min(size, len(text)), size + len(text)), index):
+    for length, index, text in candidates.long_enough(size, best[0] if best else _SIMILAR_SENTENCE):
+        if not can_win(_ratio(min(size, length), size + length), index):
             continue
         shared = _letters(text)
-        bound = _ratio(sum(min(n, shared[c]) for c, n in letters.items()), size + len(text))
+        bound = _ratio(sum(map(min, counts, map(shared.get, keys, repeat(0)))), size + length)
         if can_win(bound, index):
             bounds.append((-bound, index, text))
     for negative_bound, index, text in sorted(bounds):
         if not can_win(-negative_bound, index):
             break  # sorted by bound, then by place: no candidate left can beat the best
-        if text != likely and can_win(ratio := ratio_of(text), index):
+        if (likely is None or index != likely[1]) and can_win(ratio := ratio_of(text), index):
             best = ratio, index, text
     if best is None:
         return None
@@ -190,9 +215,13 @@ def pin_status(pin: Pin, new: Snapshot, matched: dict[str, Section | None]) -> d
     return {"status": "removed"}
 
 
-def _candidates_in(sections: Iterable[Section], pin: Pin) -> Iterator[tuple[str, Section]]:
-    size = len(sentences(pin.sentence)) or 1
-    return ((candidate, section) for section in sections for candidate in _candidates(section, size))
+def _candidates_in(sections: Iterable[Section], pin: Pin) -> Candidates[Section]:
+    return _runs_in(tuple(sections), len(sentences(pin.sentence)) or 1)
+
+
+@functools.lru_cache(maxsize=64)  # the pins of a review share a few (sections, size) pairs
+def _runs_in(sections: tuple[Section, ...], size: int) -> Candidates[Section]:
+    return Candidates((run, section) for section in sections for run in _candidates(section, size))
 
 
 def cites_exception_workflow(anchor: str) -> bool:
