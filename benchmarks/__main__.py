@@ -263,9 +263,10 @@ def report(figures: dict) -> None:
         print(f"                                     {ratio_line(h['site'], h['stock'])}   budget <= {b['h']}: "
               f"{verdict(ratio(h['site'], h['stock']), b['h'])}")
     if "j" in figures:
-        j = statistics.median(figures["j"])
+        j = statistics.median(figures["j"]["wall"])
         print(f"(j) python -m checkers review, {len(review_timing.large_page()):,} characters reworded: "
-              f"{spread(figures['j'], 's', 2)}   budget <= {b['j']} s: {verdict(j, b['j'])}")
+              f"{spread(figures['j']['wall'], 's', 2)}   budget <= {b['j']} s: {verdict(j, b['j'])}")
+        print(f"    CPU time it used:                {spread(figures['j']['cpu'], 's', 2)}")
     if "i" in figures:
         for line in lighthouse.report_lines([lighthouse.PageScore(**score) for score in figures["i"]]):
             print(line)

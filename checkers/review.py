@@ -65,13 +65,14 @@ def match_sections(old: list[dict[str, Any]], new: Snapshot) -> dict[str, Sectio
             same = [s for s in free if s.anchor == entry["anchor"]]
             if same:
                 matched[entry["anchor"]] = take(same[0])
+    fingerprints = {s: {digest(x)[:8] for x in s.sentences} for s in free}
     for entry in old:  # renamed: most of the text is the same
         if entry["anchor"] in matched or not entry["sentences"]:
             continue
         old_sentences = set(entry["sentences"])
         best, share = None, 0.0
         for s in free:
-            new_sentences = {digest(x)[:8] for x in s.sentences}
+            new_sentences = fingerprints[s]
             overlap = len(old_sentences & new_sentences) / max(len(old_sentences), len(new_sentences), 1)
             if overlap > share:
                 best, share = s, overlap
@@ -137,13 +138,24 @@ class Candidates(Generic[T]):
             self.first.setdefault(text, (index, owner))
         self._by_length = sorted((len(text), index, text) for text, (index, _) in self.first.items())
         self._lengths = [length for length, _, _ in self._by_length]
+        self._words = [_words(text) for _, _, text in self._by_length]
+
+    def _window(self, size: int, ratio: float) -> slice:
+        low = bisect.bisect_left(self._lengths, math.floor(size * ratio / (2 - ratio)) - 1)
+        return slice(low, bisect.bisect_right(self._lengths, math.ceil(size * (2 - ratio) / ratio) + 1))
 
     def long_enough(self, size: int, ratio: float) -> list[tuple[int, int, str]]:
         """(length, place, text) of the texts whose length alone lets them reach `ratio` beside a
         text of `size` characters (2 * shorter / both >= ratio), and maybe one or two more."""
-        low = bisect.bisect_left(self._lengths, math.floor(size * ratio / (2 - ratio)) - 1)
-        high = bisect.bisect_right(self._lengths, math.ceil(size * (2 - ratio) / ratio) + 1)
-        return self._by_length[low:high]
+        return self._by_length[self._window(size, ratio)]
+
+    def most_words_shared(self, wanted: str, ratio: float) -> tuple[int, int, str] | None:
+        """Of the texts long enough to reach `ratio`, one sharing the most words with `wanted`."""
+        window = self._window(size=len(wanted), ratio=ratio)
+        shared = list(map(len, map(_words(wanted).__and__, self._words[window])))
+        if not shared:
+            return None
+        return self._by_length[window][max(range(len(shared)), key=shared.__getitem__)]
 
     def __iter__(self) -> Iterator[tuple[str, T]]:
         return iter(self.pairs)
@@ -174,8 +186,7 @@ def closest(wanted: str, candidates: Candidates[T]) -> tuple[str, T, float] | No
 
     best: tuple[float, int, str] | None = None  # ratio, index, text
     # A close candidate measured first makes the bounds below rule out nearly every other one.
-    words = _words(wanted)
-    likely = max(candidates.long_enough(size, _SIMILAR_SENTENCE), key=lambda c: len(words & _words(c[2])), default=None)
+    likely = candidates.most_words_shared(wanted, _SIMILAR_SENTENCE)
     if likely is not None and (ratio := ratio_of(likely[2])) >= _SIMILAR_SENTENCE:
         best = ratio, likely[1], likely[2]
     bounds = []
