@@ -16,6 +16,8 @@ npm package beside it), drives headless Chromium, and prints median/min/max over
 (h) (a) with the network throttled to 20 Mbit/s and 40 ms round trip, files served compressed
 (i) Lighthouse (mobile defaults) on every page of the sitemap: performance, total blocking time,
     accessibility, best practices; alone with `python -m benchmarks lighthouse`
+(j) `python -m checkers review` on a page the size of the handbook page as published in December
+    2025, reworded throughout (benchmarks/review.py); alone with `python -m benchmarks review`
 
 `python -m benchmarks profile [--pages paged/,licence/]` prints, for a cold visit at 4x CPU, each
 long task's shares (site, theme, page) and which of the site's functions cost what.

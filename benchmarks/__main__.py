@@ -1,4 +1,4 @@
-"""python -m benchmarks [lighthouse|profile|timeline] [--runs 5] [--only abcdefghi] [--pages paged/,...]
+"""python -m benchmarks [lighthouse|profile|timeline|review] [--runs 5] [--only abcdefghij] [--pages paged/,...]
 [--json FILE] (see benchmarks/__init__.py)"""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import browser as measure  # noqa: E402
 from benchmarks import lighthouse, tasks  # noqa: E402
+from benchmarks import review as review_timing  # noqa: E402
 from benchmarks.stock import add_stock_page  # noqa: E402
 from site_build.serve import serve_in_thread  # noqa: E402
 
@@ -63,18 +64,18 @@ def ratio_line(site: list[float], stock: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", nargs="?", choices=["all", "lighthouse", "profile", "timeline"], default="all",
+    parser.add_argument("what", nargs="?", choices=["all", "lighthouse", "profile", "timeline", "review"], default="all",
                         help="'lighthouse' runs (i) alone (the slow one: about 20 s a page); 'profile' prints which "
                         "of the site's functions cost what on the --pages (default paged/), cold at 4x CPU slowdown; "
                         "'timeline' prints when each phase of Python's start ends on the guided page, cold, "
-                        "returning and throttled, as (a), (b) and (h) measure it")
+                        "returning and throttled, as (a), (b) and (h) measure it; 'review' runs (j) alone (no site, no browser)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for the README)")
-    parser.add_argument("--only", default="abcdefghi", help="which figures, e.g. ah")
+    parser.add_argument("--only", default="abcdefghij", help="which figures, e.g. ah")
     parser.add_argument("--pages", help="(i) on these pages only, comma-separated paths such as paged/,licence/ "
                         "(default: every page of the sitemap; '' is the home page)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
-    only, runs = set("i" if args.what == "lighthouse" else args.only), args.runs
+    only, runs = set({"lighthouse": "i", "review": "j"}.get(args.what, args.only)), args.runs
     if args.what == "profile":
         build()
         profile_pages([p.strip() for p in (args.pages or measure.GUIDED_PAGE).split(",")])
@@ -84,6 +85,12 @@ def main() -> None:
         timeline(runs)
         return
     figures: dict[str, object] = {}
+    if "j" in only:
+        print(f"Reviewing a {len(review_timing.large_page()):,}-character page ({runs} times)…", flush=True)
+        figures["j"] = review_timing.review_seconds(review_timing.large_page(), runs)
+    if not only - {"j"}:
+        report(figures)
+        return
 
     print(f"Building the site ({runs if 'f' in only else 1} times)…", flush=True)
     builds = [build() for _ in range(runs if "f" in only else 1)]
@@ -190,7 +197,7 @@ def timeline(runs: int) -> None:
 
 
 BUDGETS = {  # issue 15; (a), (b) and (h) are ratios to stock Pyodide measured in the same run
-    "a": 0.5, "b": 0.3, "c": 100, "d": 50, "e": 20, "f": 20, "h": 0.6,
+    "a": 0.5, "b": 0.3, "c": 100, "d": 50, "e": 20, "f": 20, "h": 0.6, "j": 5,
 }
 
 
@@ -204,8 +211,9 @@ def ratio(site: list[float], stock: list[float]) -> float:
 
 def report(figures: dict) -> None:
     print()
-    print("Figures (headless Chromium, 127.0.0.1; stock = a bare page booting stock Pyodide from the same npm package).")
-    print("The machine is shared: absolute times are noisy, compare the ratios (measured in the same run).")
+    if set(figures) - {"j"}:
+        print("Figures (headless Chromium, 127.0.0.1; stock = a bare page booting stock Pyodide from the same npm package).")
+        print("The machine is shared: absolute times are noisy, compare the ratios (measured in the same run).")
     b = BUDGETS
     if "a" in figures:
         a = figures["a"]
@@ -254,6 +262,11 @@ def report(figures: dict) -> None:
         print(f"                                     stock {spread(h['stock'])}  [1+1]")
         print(f"                                     {ratio_line(h['site'], h['stock'])}   budget <= {b['h']}: "
               f"{verdict(ratio(h['site'], h['stock']), b['h'])}")
+    if "j" in figures:
+        j = statistics.median(figures["j"]["wall"])
+        print(f"(j) python -m checkers review, {len(review_timing.large_page()):,} characters reworded: "
+              f"{spread(figures['j']['wall'], 's', 2)}   budget <= {b['j']} s: {verdict(j, b['j'])}")
+        print(f"    CPU time it used:                {spread(figures['j']['cpu'], 's', 2)}")
     if "i" in figures:
         for line in lighthouse.report_lines([lighthouse.PageScore(**score) for score in figures["i"]]):
             print(line)

@@ -3,6 +3,7 @@ field is wrong and what it accepts. Nothing here decides policy."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
@@ -54,13 +55,12 @@ def _choice(q: Question, raw: Any) -> str:
 
 
 def _multi_choice(q: Question, raw: Any) -> tuple[str, ...]:
-    """A list of option values (a form's checkbox group, or a link's comma-separated text), in the
-    options' order, each once."""
-    if isinstance(raw, str):
-        raw = [part for part in (p.strip() for p in raw.split(",")) if part]
+    """A list of option values (a form's checkbox group), in the options' order, each once. Not a
+    string, not even one option's value: a link's comma-separated text is urlstate's to split."""
     if not isinstance(raw, (list, tuple)):
         allowed = ", ".join(o.value for o in q.options)
-        raise InvalidAnswer(q.id, f"expected a list of values from {allowed}; got {raw!r}")
+        hint = f" (as a list: {json.dumps([p.strip() for p in raw.split(',') if p.strip()])})" if isinstance(raw, str) else ""
+        raise InvalidAnswer(q.id, f"expected a list of values from {allowed}; got {raw!r}{hint}")
     chosen = {_choice(q, item) for item in raw}
     return tuple(o.value for o in q.options if o.value in chosen)
 
@@ -87,7 +87,9 @@ def _url(q: Question, raw: Any) -> str:
     return text
 
 
-_PARSERS: dict[str, Callable[[Question, Any], Any]] = {
+# Each kind of question's parser: a raw JSON value in, the typed value out, or InvalidAnswer naming
+# the question. urlstate reads a link's text through the same ones.
+PARSERS: dict[str, Callable[[Question, Any], Any]] = {
     "boolean": _boolean,
     "choice": _choice,
     "multi-choice": _multi_choice,
@@ -159,7 +161,7 @@ class _Asking:
 
 
 def _parse_one(q: Question, raw: Any) -> Any:
-    return _PARSERS[q.kind](q, raw)
+    return PARSERS[q.kind](q, raw)
 
 
 def asked_ids(

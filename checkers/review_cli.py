@@ -65,7 +65,7 @@ def run_review(new: str | None, *, as_json: bool, repin_after: bool = False) -> 
         return 1 if left else 0
     try:
         if as_json:
-            print(json.dumps(result, indent=2, ensure_ascii=False))
+            print(review.json_report(result))
         else:
             print(review.text_report(result, LOCK.relative_to(ROOT).as_posix()))
         sys.stdout.flush()

@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from urllib.parse import parse_qsl, quote
 
 from . import registry, response_texts
-from .answers import _PARSERS, to_json
+from .answers import PARSERS, to_json
 from .model import NOW, REQUIRED, InvalidAnswer, Question
 
 MAX_QUERY_LENGTH = 8192  # a longer query is cut here: no answer needs more
@@ -83,9 +83,11 @@ def _typed(q: Question, text: str) -> Any:
         if key in _FALSE:
             return False
         raise InvalidAnswer(q.id, f"expected true or false, got {text!r}")
+    if q.kind == "multi-choice":  # a link carries the list as comma-separated values (see _text_of)
+        return PARSERS[q.kind](q, [part.strip() for part in text.split(",") if part.strip()])
     if q.kind == "datetime":
         text = _SPACED_OFFSET.sub(r"\1+\2", text.strip())
-    return _PARSERS[q.kind](q, text)
+    return PARSERS[q.kind](q, text)
 
 
 def _text_of(value: Any) -> str | None:

@@ -120,7 +120,7 @@ def trace_imports(stdlib_prefix: str) -> str:
         if not schema.get("ok"):
             continue
         for answers in _sample_answers(schema["result"]):
-            handle(json.dumps({"op": "evaluate", "name": name, "answers": answers}))
+            handle(json.dumps({"op": "form", "name": name, "answers": answers}))
     files = set()
     for module in list(sys.modules.values()):
         origin = getattr(getattr(module, "__spec__", None), "origin", None) or getattr(module, "__file__", None)

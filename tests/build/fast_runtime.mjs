@@ -59,13 +59,13 @@ result.restReadsBefore = restReads();
 // A checker that needs no time zone answers without the time-zone database being fetched.
 result.qualification = JSON.parse(pyodide.runPython(`
 from checkers.bridge import handle
-reply = json.loads(handle(json.dumps({"op": "evaluate", "name": "qualification", "answers": {"production_unusable": "no", "exception_criteria": "no"}})))
+reply = json.loads(handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "no", "exception_criteria": "no"}})))
 json.dumps({"outcome": reply["result"]["outcome"], "tzdataImported": "tzdata" in sys.modules})
 `));
 result.qualification.tzdataReads = reads[lock.packages.tzdata.file_name] || 0;
 const checkers = JSON.parse(pyodide.runPython(`
 names = json.loads(handle(json.dumps({"op": "names"})))["result"]
-replies = {name: json.loads(handle(json.dumps({"op": "evaluate", "name": name, "answers": {}}))) for name in names}
+replies = {name: json.loads(handle(json.dumps({"op": "form", "name": name, "answers": {}}))) for name in names}
 json.dumps({"names": names, "errors": {n: r["error"]["message"] for n, r in replies.items() if not r["ok"] and r["error"]["field"] is None}})
 `));
 result.names = checkers.names;

@@ -47,3 +47,13 @@ def test_pages_load_the_worker_from_the_site_only(built_site):
     html = (built_site / "qualifying" / "index.html").read_text()
     script = re.search(r'<script[^>]*src="\.\./assets/checkers/client\.js"[^>]*>', html)
     assert script and 'type="module"' in script.group(0)
+
+
+def test_the_worker_keeps_no_list_of_ops_of_its_own():
+    """worker.mjs asks the bridge which ops to answer first (`{"op": "ops"}`): checkers/bridge.py's
+    table is the one place op names live."""
+    from checkers import bridge
+    from tests.conftest import ROOT
+
+    source = (ROOT / "docs" / "assets" / "checkers" / "worker.mjs").read_text(encoding="utf-8")
+    assert {op for op in [*bridge.OPS, "evaluate", "texts", "incident"] if f'"{op}"' in source} == {"ops"}

@@ -45,8 +45,7 @@ def valid_value(question: dict):
         words = [o["value"] for o in question["options"]] + list(question.get("aliases", {}))
         return st.sampled_from(words).flatmap(_case_variants)
     if kind == "multi-choice":
-        values = st.lists(st.sampled_from([o["value"] for o in question["options"]]), max_size=4)
-        return st.one_of(values, values.map(",".join))
+        return st.lists(st.sampled_from([o["value"] for o in question["options"]]), max_size=4)
     if kind == "boolean":
         return st.booleans()
     if kind == "date":
@@ -96,8 +95,7 @@ def _rejected(question: dict, value) -> bool:
         return not isinstance(value, str)
     if kind == "multi-choice":
         values = {o["value"] for o in question["options"]}
-        items = value.split(",") if isinstance(value, str) else value
-        return not (isinstance(items, list) and all(isinstance(i, str) and i.strip() in values for i in items))
+        return not (isinstance(value, list) and all(isinstance(i, str) and i.strip() in values for i in value))
     return True  # the strategies below only produce wrong values for the other kinds
 
 
@@ -127,7 +125,9 @@ def invalid_value(question: dict):
     elif kind == "text":
         wrong = not_text
     elif kind == "multi-choice":
+        values = st.lists(st.sampled_from([o["value"] for o in question["options"]]), min_size=1, max_size=3)
         wrong = st.one_of(st.integers(), st.booleans(), markup, st.lists(st.text(max_size=8), min_size=1, max_size=3),
+                          values.map(",".join),  # a link's encoding, not an answer's
                           st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2))
     elif kind == "url":
         wrong = st.one_of(st.sampled_from(["ftp://example.com/x", "example.com/ticket", "https://", "https://exa mple.com",

@@ -90,7 +90,7 @@ def test_the_worker_entry_point_answers_anything_with_json(name):
     @given(answers=st.one_of(valid_answers(schema), anything,
                              st.dictionaries(st.sampled_from([q["id"] for q in schema["questions"]] or ["x"]), anything)))
     def check(answers):
-        reply = json.loads(bridge.handle(json.dumps({"op": "evaluate", "name": name, "answers": answers})))
+        reply = json.loads(bridge.handle(json.dumps({"op": "form", "name": name, "answers": answers})))
         if reply["ok"]:
             assert_is_a_result(name, reply["result"])
         else:

@@ -73,7 +73,7 @@ def queries(draw, namespace):
         choices = [ANY_TEXT]
         if question is not None:
             schema = question.as_schema()
-            choices += [valid_value(schema).map(lambda v: v if isinstance(v, str) else json.dumps(v)),
+            choices += [valid_value(schema).map(lambda v: v if isinstance(v, str) else ",".join(v) if isinstance(v, list) else json.dumps(v)),
                         invalid_value(schema).map(str)]
         value = draw(strategies.one_of(*choices))
         encode = draw(strategies.booleans())

@@ -101,9 +101,9 @@ def test_asked_questions_never_raises(answers):
 
 
 def test_the_bridge_reply_carries_asked_whether_ok_or_not():
-    ok = json.loads(bridge.handle(json.dumps({"op": "evaluate", "name": "qualification", "answers": {"production_unusable": "yes"}})))
+    ok = json.loads(bridge.handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "yes"}})))
     assert ok["ok"] and ok["asked"] == ["production_unusable", "had_needs_more_info"]
-    refused = json.loads(bridge.handle(json.dumps({"op": "evaluate", "name": "qualification", "answers": {"production_unusable": "no"}})))
+    refused = json.loads(bridge.handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "no"}})))
     assert refused["ok"] is False and refused["error"] == {
         "field": "exception_criteria", "message": "is required", "code": "required"}
     assert refused["asked"] == ["production_unusable", "exception_criteria", "criteria", "had_needs_more_info"]
@@ -112,11 +112,11 @@ def test_the_bridge_reply_carries_asked_whether_ok_or_not():
 @pytest.mark.parametrize(
     ("request_", "code"),
     [
-        pytest.param({"op": "evaluate", "name": "qualification", "answers": {"x": 1}}, "unknown", id="unknown-key"),
-        pytest.param({"op": "evaluate", "name": "nope", "answers": {}}, "unknown", id="unknown-checker"),
+        pytest.param({"op": "form", "name": "qualification", "answers": {"x": 1}}, "unknown", id="unknown-key"),
+        pytest.param({"op": "form", "name": "nope", "answers": {}}, "unknown", id="unknown-checker"),
         pytest.param({"op": "frobnicate"}, "unknown", id="unknown-op"),
-        pytest.param({"op": "evaluate", "name": "qualification", "answers": {"production_unusable": 7}}, "invalid", id="invalid"),
-        pytest.param({"op": "evaluate", "name": "qualification", "answers": {}}, "required", id="required"),
+        pytest.param({"op": "form", "name": "qualification", "answers": {"production_unusable": 7}}, "invalid", id="invalid"),
+        pytest.param({"op": "form", "name": "qualification", "answers": {}}, "required", id="required"),
     ],
 )
 def test_errors_carry_a_code(request_, code):

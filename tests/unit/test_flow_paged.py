@@ -168,7 +168,7 @@ def test_the_texts_follow_the_path():
 def test_next_moves_as_steps_are_marked_done():
     assert run({})["next"] == "acknowledge"
     assert run({"paged.done": ["acknowledge"]})["next"] == "open-ticket"
-    assert run({"paged.done": "acknowledge,open-ticket"})["next"] == "entitlement"
+    assert run({"paged.done": ["acknowledge", "open-ticket"]})["next"] == "entitlement"
     assert run({**ENTITLED, "paged.done": ["acknowledge", "open-ticket"]})["next"] == "qualification"
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from checkers import forms, handbook, registry
+from checkers import bridge, forms, handbook, registry
 from checkers.bridge import handle
 from checkers.incident import CAUTION
 from checkers.model import InvalidAnswer
@@ -20,23 +20,35 @@ def ask(request) -> dict:
 QUALIFICATION = {"production_unusable": "no", "exception_criteria": "yes"}
 
 
-def test_the_form_op_and_the_old_evaluate_op_give_the_same_reply():
-    new = ask({"op": "form", "name": "qualification", "answers": QUALIFICATION})
-    old = ask({"op": "evaluate", "name": "qualification", "answers": QUALIFICATION})
-    assert new == old
-    assert new["ok"] is True and new["result"]["outcome"] == "exception"
-    assert new["asked"] == registry.asked_questions("qualification", QUALIFICATION)
-    assert new["result"]["asked"] == new["asked"]
+def test_the_form_op_answers_a_checker_and_says_what_it_asked():
+    reply = ask({"op": "form", "name": "qualification", "answers": QUALIFICATION})
+    assert reply["ok"] is True and reply["result"]["outcome"] == "exception"
+    assert reply["asked"] == registry.asked_questions("qualification", QUALIFICATION)
+    assert reply["result"]["asked"] == reply["asked"]
 
 
 @pytest.mark.parametrize(
-    ("name", "alias", "answers"),
-    [("response-texts", "texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"}),
-     ("incident", "incident", {"incident_number": "12345"})],
+    ("name", "answers"),
+    [("response-texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"}), ("incident", {"incident_number": "12345"})],
 )
-def test_the_helpers_are_forms_too(name, alias, answers):
-    assert ask({"op": "form", "name": name, "answers": answers}) == ask({"op": alias, "answers": answers})
-    assert ask({"op": "form", "name": name, "answers": answers})["asked"] == [q.id for q in forms.get(name).questions]
+def test_the_helpers_are_forms_too(name, answers):
+    reply = ask({"op": "form", "name": name, "answers": answers})
+    assert reply["ok"] is True and reply["result"] == forms.compute(name, answers)
+    assert reply["asked"] == [q.id for q in forms.get(name).questions]
+
+
+def test_the_ops_request_names_the_table_and_what_the_worker_answers_first():
+    reply = ask({"op": "ops"})
+    assert reply == {"ok": True, "result": {"ops": list(bridge.OPS), "first": list(bridge.FIRST)}}
+    assert set(bridge.FIRST) <= set(bridge.OPS) and {"form", "read-url", "write-url", "flow", "grade"} <= set(bridge.OPS)
+
+
+@pytest.mark.parametrize("op", ["evaluate", "texts", "incident", None, ["form"], {"op": "form"}])
+def test_an_op_not_in_the_table_is_refused_naming_the_ones_that_are(op):
+    reply = ask({"op": op, "name": "qualification", "answers": QUALIFICATION})
+    assert reply["ok"] is False and reply["error"]["field"] == "op" and reply["error"]["code"] == "unknown"
+    assert all(name in reply["error"]["message"] for name in bridge.OPS)
+    assert "asked" not in reply
 
 
 @pytest.mark.parametrize(
@@ -144,8 +156,8 @@ def test_multi_choice_answers_parse_in_the_options_order():
                  default=())
     clock = lambda: None  # noqa: E731 - no time question
     assert parse_answers((q,), {"criteria": ["c", "a"]}, clock) == {"criteria": ("a", "c")}
-    assert parse_answers((q,), {"criteria": "b,a"}, clock) == {"criteria": ("a", "b")}
     assert parse_answers((q,), {}, clock) == {"criteria": ()}
-    with pytest.raises(InvalidAnswer) as error:
-        parse_answers((q,), {"criteria": ["z"]}, clock)
-    assert error.value.field == "criteria" and error.value.code == "invalid"
+    for wrong in (["z"], "b,a"):  # a link's comma-separated text is urlstate's to split
+        with pytest.raises(InvalidAnswer) as error:
+            parse_answers((q,), {"criteria": wrong}, clock)
+        assert error.value.field == "criteria" and error.value.code == "invalid"

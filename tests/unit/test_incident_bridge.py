@@ -1,4 +1,4 @@
-"""The worker's "incident" operation: the widespread-incident helper through checkers.bridge, as
+"""The widespread-incident helper as a form through checkers.bridge (`{"op": "form", "name": "incident"}`), as
 the page calls it (JSON in, JSON out), with bad input named on its field and never an exception."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"
 
 
 def ask(answers) -> dict:
-    return json.loads(handle(json.dumps({"op": "incident", "answers": answers})))
+    return json.loads(handle(json.dumps({"op": "form", "name": "incident", "answers": answers})))
 
 
 def test_the_reply_is_the_helpers_result():

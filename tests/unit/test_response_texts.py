@@ -90,7 +90,7 @@ def test_every_text_cites_a_section_of_the_handbook():
 
 
 def test_the_bridge_serves_the_texts():
-    reply = json.loads(bridge.handle(json.dumps({"op": "texts", "answers": {"ticket_url": TICKET}})))
+    reply = json.loads(bridge.handle(json.dumps({"op": "form", "name": "response-texts", "answers": {"ticket_url": TICKET}})))
     assert reply["ok"] and reply["result"]["ticket_url"] == TICKET
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pytest
 
 from checkers import placements, repin, review, snapshot
 from checkers.pins import Dependent, Pin
+
+from .review_before import report_before
 
 OLD = """---
 layout: markdown_page
@@ -49,7 +53,14 @@ DEPENDENTS = [
 
 def _review(new: str) -> dict:
     old = snapshot.parse(OLD)
-    return review.review(snapshot.parse(new), review.lock_of(old), DEPENDENTS)
+    return same_report_as_every_ratio(lambda: review.review(snapshot.parse(new), review.lock_of(old), DEPENDENTS))
+
+
+def same_report_as_every_ratio(run: Callable[[], dict]) -> dict:
+    """`run`'s review, checked to be the report the review gave when it computed every ratio."""
+    result = run()
+    assert review.json_report(result) == report_before(run)
+    return result
 
 
 def test_a_kramdown_page_reads_into_sections_with_their_slugs():
@@ -207,7 +218,8 @@ EXCEPTION_DEPENDENTS = [
 
 def _exception_review(page: str | None) -> dict:
     old = snapshot.parse(OLD)
-    return review.review(old, review.lock_of(old), EXCEPTION_DEPENDENTS, snapshot.parse(page) if page is not None else None)
+    return same_report_as_every_ratio(
+        lambda: review.review(old, review.lock_of(old), EXCEPTION_DEPENDENTS, snapshot.parse(page) if page is not None else None))
 
 
 def test_a_pin_on_the_exception_workflow_holds_on_that_page_even_in_a_subsection():

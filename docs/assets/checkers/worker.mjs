@@ -239,12 +239,9 @@ async function boot() {
     markPhase("snapshot-read", bytes.length);
     try {
       const { pyodide, runtime } = await fastBoot({ restore: bytes });
-      const handle = pyodide.pyimport("checkers.bridge").handle;
-      // A request the bridge must refuse, naming the field: JSON, the bridge and its errors work.
-      const probe = JSON.parse(handle(JSON.stringify({})));
-      if (probe.ok !== false || probe.error?.field !== "op") throw new Error("the restored runtime does not answer");
+      const bridge = bridgeOf(pyodide); // its first answer proves the restored runtime answers at all
       markPhase("checkers-imported", "snapshot");
-      return { handle, path: "snapshot", pyodide, runtime, key: null };
+      return { ...bridge, path: "snapshot", pyodide, runtime, key: null };
     } catch (error) {
       console.warn(`Restoring Python from its snapshot failed, starting the fast way: ${reasonOf(error)}`);
       await forgetSnapshot(key).catch(() => {});
@@ -260,9 +257,18 @@ async function boot() {
     started = { pyodide: await plainBoot(), runtime: null };
   }
   // Each checker's module is imported by its first question (checkers.registry), not all at once.
-  const handle = started.pyodide.pyimport("checkers.bridge").handle;
+  const bridge = bridgeOf(started.pyodide);
   markPhase("checkers-imported", path);
-  return { handle, path, ...started, key: path === "fast" ? key : null };
+  return { ...bridge, path, ...started, key: path === "fast" ? key : null };
+}
+
+/** The bridge's entry point, and the operations to answer ahead of the others waiting (`first`):
+ * checkers/bridge.py names them in reply to `{"op": "ops"}`, so no op name is kept here. */
+function bridgeOf(pyodide) {
+  const handle = pyodide.pyimport("checkers.bridge").handle;
+  const reply = JSON.parse(handle(JSON.stringify({ op: "ops" })));
+  if (!reply.ok || !Array.isArray(reply.result?.first)) throw new Error("the checkers' bridge does not answer");
+  return { handle, first: new Set(reply.result.first) };
 }
 
 const ready = boot();
@@ -293,14 +299,13 @@ function snapshotWhenIdle(booted) {
   }, SNAPSHOT_IDLE_MS);
 }
 
-// Requests are answered forms first, each group in the order it came: a form's answer is what the
-// reader waits to see, and on the guided page the walk of the response and its link (asked as the
-// page mounts, before any form) cost a first visit ~150 ms of importing the flow (issue 15). Every
-// request is independent of the others, so the order changes no reply. One request per task: the
-// messages sent meanwhile are in the queue before the next is chosen (those that came while Python
-// was starting reach this worker only once the start's last long task is over), and a form asked
-// again once its first reply came goes ahead of the walk still waiting.
-const FIRST = new Set(["form", "evaluate", "texts", "incident", "read-url"]);
+// Requests of the ops the bridge names `first` (a form's answer, its link: what the reader waits to
+// see) are answered before the rest, such as the walk of the guided response (checkers/bridge.py,
+// FIRST); each group in the order it came. Every request is independent of the others, so the
+// order changes no reply. One request per task: the messages sent meanwhile are in the queue
+// before the next is chosen (those that came while Python was starting reach this worker only once
+// the start's last long task is over), and a form asked again once its first reply came goes ahead
+// of the walk still waiting.
 const waiting = [];
 let booted; // the runtime once started; null if it could not start; undefined until then
 let bootFailure = null;
@@ -322,7 +327,8 @@ function answer(data) {
 }
 
 function next() {
-  const index = waiting.findIndex((data) => FIRST.has(data?.request?.op));
+  const first = booted ? booted.first : new Set();
+  const index = waiting.findIndex((data) => first.has(data?.request?.op));
   return waiting.splice(Math.max(index, 0), 1)[0];
 }
 
