@@ -167,6 +167,10 @@ def _add_clock(values, facts, result):
     result["next_step"] = {"wait": "send the follow-up message", "send-follow-up": "close the bridge"}.get(
         result["outcome"]
     )
+    # The follow-up message is also a copy-ready text of the guided page (checkers.response_texts), filled in
+    # there from the reader's answers (the bridge link): the page shows that copy in place of this one, so
+    # both copies read the same.
+    result["say_text_id"] = "follow_up" if result["say"] == FOLLOW_UP_MESSAGE else None
     if result["outcome"] == "wait":
         result["actions"].append(f"Send the follow-up at {iso(follow_up_at)} if there is still no response.")
     elif result["outcome"] == "send-follow-up":
@@ -212,6 +216,7 @@ CHECKER = Checker(
         "The handbook does not say what to do when the customer responds after the bridge was closed; its "
         "message tells them they may open a new emergency request.",
         "The handbook does not ask for a message when the bridge is closed; the text offered is optional.",
-        "[bridge link] in the follow-up message is for you to fill in.",
+        "[bridge link] in the follow-up message is for you to fill in; the guided page fills it in from the bridge "
+        "link you give there.",
     ),
 )

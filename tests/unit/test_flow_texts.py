@@ -166,3 +166,14 @@ def test_the_summary_names_the_same_decisions_as_the_note():
     result = run({**STRICT, "paged.deployment": "self-managed"})
     assert result["summary"].startswith("entitlement: Entitled to emergency support (entitled). qualification: ")
     assert "stuck:" not in result["summary"]
+
+
+def test_the_clocks_own_message_is_the_copy_ready_text_it_names():
+    from checkers import evaluate
+
+    clock = evaluate("follow-up", {"contacted_at": "2024-03-12T09:40+00:00", "now": "2024-03-12T10:00+00:00"})
+    assert clock["outcome"] == "send-follow-up" and clock["say_text_id"] == "follow_up"
+    filled = response_texts.texts({"bridge_url": BRIDGE})["texts"][clock["say_text_id"]]["text"]
+    assert filled == clock["say"].replace(response_texts.BRIDGE_PLACEHOLDER, BRIDGE)
+    closed = evaluate("follow-up", {"contacted_at": "2024-03-12T09:20+00:00", "now": "2024-03-12T10:00+00:00"})
+    assert closed["say_text_id"] is None  # the closing message is the clock's own

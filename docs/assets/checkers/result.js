@@ -27,6 +27,15 @@ export function actionsList(actions) {
   return el("ol", {}, ...actions.map((action) => el("li", {}, action)));
 }
 
+/** "What to tell the customer": the text, and a button that copies it. */
+export function sayNode(text) {
+  return el(
+    "div", {},
+    el("p", {}, el("strong", {}, "What to tell the customer")),
+    copyRow(el("p", { class: "checker__say" }, text), text, "the text for the customer"),
+  );
+}
+
 export function resultSections(result) {
   const sections = [
     {
@@ -45,16 +54,7 @@ export function resultSections(result) {
       node: el("div", {}, el("p", {}, el("strong", {}, title)), ...result.tags.map((tag) => copyRow(el("code", {}, tag), tag, `tag ${tag}`))),
     });
   }
-  if (result.say) {
-    sections.push({
-      id: "say",
-      node: el(
-        "div", {},
-        el("p", {}, el("strong", {}, "What to tell the customer")),
-        copyRow(el("p", { class: "checker__say" }, result.say), result.say, "the text for the customer"),
-      ),
-    });
-  }
+  if (result.say) sections.push({ id: "say", node: sayNode(result.say) });
   const shown = (result.shown_fields || []).filter((key) => key in result);
   if (shown.length) {
     const list = el("dl", { class: "checker__fields" });
