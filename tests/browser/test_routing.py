@@ -103,7 +103,7 @@ def test_the_pacific_clock_ticks_and_python_decides_again_when_the_minute_change
     assert clock.text_content() == "Sun 10 Mar 2024, 04:59:31 PDT"
 
     page.clock.run_for(30_000)  # past 05:00:00: the new minute is sent to Python, which says on-call
-    wait_outcome(watch, "us-federal", "on-call", "US Federal on-call support is working now")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
     assert "the AM shift" in result.inner_text()
     assert clock.text_content() == "Sun 10 Mar 2024, 05:00:01 PDT"
     assert page.locator("[data-checker=us-federal] tr.is-current").get_attribute("data-outcome") == "on-call"
@@ -129,7 +129,7 @@ def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(wa
 
     field.fill(local_input_value(page, datetime(2024, 11, 3, 19, 0, tzinfo=timezone.utc)))  # 11:00 PST
     field.dispatch_event("change")
-    wait_outcome(watch, "us-federal", "on-call", "US Federal on-call support is working now")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
     assert "the PM shift" in result.inner_text()
 
 
