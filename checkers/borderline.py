@@ -107,6 +107,7 @@ CHECKER = Checker(
     cite=(BORDERLINE,),
     derive=_derive,
     finish=_name_the_day,
+    field_labels={"local_day": "Day on your clock"},
     notes=(
         "The handbook does not say whose clock decides \"during the week\" or \"during the weekend\"; this "
         "checker uses yours (the UTC offset of the time you give), Saturday 00:00 to Sunday 23:59.",

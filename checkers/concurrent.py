@@ -192,6 +192,7 @@ CHECKER = Checker(
     cite=(MULTIPLE, TRIAL, ESCALATE),
     derive=derive,
     finish=finish,
+    field_labels={"regional_group": "Slack group the Support Manager pings"},
     notes=(
         f"The handbook names the trial only as {TRIAL_NAME}. GitLab's fiscal year starts on 1 February, so "
         f"this checker takes the trial to run from {TRIAL_DATES} inclusive; the handbook does not say "

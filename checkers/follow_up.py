@@ -208,6 +208,7 @@ CHECKER = Checker(
     finish=_add_clock,
     # The seconds left and the next step are the countdown's, which ticks: a number listed here would be stale.
     shown_fields=("follow_up_at", "close_bridge_at"),
+    field_labels={"follow_up_at": "Send the follow-up at", "close_bridge_at": "Close the bridge at, if still no response"},
     notes=(
         f"Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent {FOLLOW_UP_MINUTES} "
         f"after the first contact. The handbook counts the second {_minutes(BRIDGE_OPEN_FOR)} minutes from the follow-up "

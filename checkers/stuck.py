@@ -164,6 +164,7 @@ CHECKER = Checker(
     cite=(STUCK,),
     derive=derive,
     finish=finish,
+    field_labels={"reminder": "Remember"},
     derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
         "\"At the weekend\" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook "

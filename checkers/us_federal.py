@@ -208,6 +208,12 @@ CHECKER = Checker(
     cite=(FEDERAL, OFF_HOURS),
     derive=derive,
     finish=finish,
+    field_labels={
+        "pacific_time": "In Pacific Time",
+        "shift": "Shift",
+        "next_on_call_start": "Next start of business hours, in the offset you gave",
+        "next_on_call_start_pacific": "Next start of business hours, in Pacific Time",
+    },
     notes=(
         f"The handbook says \"between the hours of {START} and {END} Pacific Time\"; this checker counts "
         f"{clock_time(ON_CALL_START)} as on-call and {clock_time(ON_CALL_END)} as off-hours (the PM shift "

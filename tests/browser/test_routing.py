@@ -126,6 +126,11 @@ def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(wa
     text = result.inner_text()
     assert "2024-11-03T04:59-08:00" in text and "2024-11-03T05:00-08:00" in text
     assert "04:59 Pacific Time falls outside the on-call hours" in text  # the day bar's caption
+    # Details under the checker's own labels, never a raw field name.
+    details = result.locator(".checker__fields dt").all_inner_texts()
+    assert "Next start of business hours, in Pacific Time" in details
+    assert not [d for d in details if "_" in d or d.lower().startswith("next on call")]
+    assert "Sunday 2024-11-03 at 04:59 Pacific Time falls outside on-call hours" in text  # a given time: no "It is"
 
     field.fill(local_input_value(page, datetime(2024, 11, 3, 19, 0, tzinfo=timezone.utc)))  # 11:00 PST
     field.dispatch_event("change")
