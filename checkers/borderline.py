@@ -17,7 +17,7 @@ QUESTIONS = (
         "When did the page come in, on your own clock?",
         "datetime",
         default=NOW,
-        help="Date and time with your UTC offset, e.g. 2024-03-09T08:30+11:00. Leave empty for now. "
+        help="In your time zone, or the one you choose beside it. Leave empty for now. "
         "Week or weekend is judged on this clock.",
     ),
     Question(

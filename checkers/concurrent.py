@@ -50,7 +50,7 @@ QUESTIONS = (
         "When did the new page come in, on your own clock?",
         "datetime",
         default=NOW,
-        help="Date and time with your UTC offset, e.g. 2023-01-14T09:30+10:00. The weekend and the trial "
+        help="In your time zone, or the one you choose beside it. The weekend and the trial "
         "dates are judged on this clock. Leave empty for now.",
         # Only the APAC weekend trial depends on the day.
         asked_when=(("handling_other_emergency", (True,)), ("region", ("APAC",))),

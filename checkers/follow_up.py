@@ -35,7 +35,7 @@ QUESTIONS = (
         "contacted_at",
         "When did you send the first contact to the customer?",
         "datetime",
-        help="Date and time with a UTC offset, e.g. 2024-03-09T22:15+11:00.",
+        help="In your time zone, or the one you choose beside it.",
     ),
     Question(
         "now",

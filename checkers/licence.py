@@ -74,10 +74,11 @@ QUESTIONS = (
     ),
     Question(
         "now",
-        "Your current date and time, with your UTC offset",
+        "Your current date and time",
         "datetime",
         default=NOW,
-        help="Today and the next business day are counted on this clock, in this offset.",
+        help="In your time zone, or the one you choose beside it: today and the next business day are counted on "
+        "that clock.",
     ),
     Question(
         "holidays",

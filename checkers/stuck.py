@@ -48,7 +48,7 @@ QUESTIONS = (
         "When is it, on your own clock?",
         "datetime",
         default=NOW,
-        help="Date and time with your UTC offset; Saturday and Sunday count as the weekend. Leave empty for now.",
+        help="In your time zone, or the one you choose beside it; Saturday and Sunday count as the weekend on that clock. Leave empty for now.",
     ),
     Question(
         "still_stuck",

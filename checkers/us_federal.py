@@ -86,7 +86,8 @@ QUESTIONS = (
         "When was (or is) the emergency submitted?",
         "datetime",
         default=NOW,
-        help="Date and time with a UTC offset, e.g. 2024-03-10T04:30-07:00 or 2024-03-10T12:30Z. Leave empty for now.",
+        help="In your time zone, or choose Pacific Time beside it to enter the time as the US Federal hours state it. "
+        "Leave empty for now.",
     ),
 )
 

@@ -113,6 +113,37 @@ def test_the_pacific_clock_ticks_and_python_decides_again_when_the_minute_change
     assert page.evaluate("window.formattersMade") == 0
 
 
+def test_a_pacific_time_is_entered_as_such_whatever_the_readers_zone(watch, site_url):
+    page = watch.page
+    page.goto(site_url + "us-federal/")
+    watch.wait_ready("[data-checker=us-federal]")
+    widget = page.locator("[data-checker=us-federal]")
+    # The help says what the control takes: no offset to type.
+    assert "UTC offset" not in widget.locator("#chk-us-federal-at-help").inner_text()
+    widget.get_by_label("Time zone").select_option(label="Pacific Time")
+    field = page.locator("#chk-us-federal-at")
+    field.fill("2024-11-03T04:59")  # the morning the clocks went back: PST, UTC-08:00
+    field.dispatch_event("change")
+    wait_outcome(watch, "us-federal", "off-hours", "Outside US Federal on-call hours")
+    offset = widget.locator(".checker__offset")
+    assert offset.inner_text() == "UTC-08:00 (Pacific Time)"
+    watch.wait_for("decodeURIComponent(location.search).includes('us-federal.at=2024-11-03T04:59-08:00')")
+    field.fill("2024-11-03T05:00")
+    field.dispatch_event("change")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
+    watch.wait_for("decodeURIComponent(location.search).includes('us-federal.at=2024-11-03T05:00-08:00')")
+
+    # The link opens with the same wall-clock time, in Pacific Time, and the offset beside it.
+    permalink = page.url
+    page.goto("about:blank")
+    page.goto(permalink)
+    watch.wait_ready("[data-checker=us-federal]")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
+    assert field.input_value() == "2024-11-03T05:00"
+    assert widget.get_by_label("Time zone").input_value() == "America/Los_Angeles"
+    assert offset.inner_text() == "UTC-08:00 (Pacific Time)"
+
+
 def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(watch, site_url):
     page = watch.page
     page.goto(site_url + "us-federal/")

@@ -3,21 +3,20 @@
 // (checkers/urlstate.py) reads and writes the query: sorted, unknown keys dropped, each invalid value
 // reported on its field. This side fills the form and calls history.replaceState.
 import { ask } from "./transport.js";
-import { localInputValue } from "./format.js";
+import { controlForIso } from "./format.js";
 import { controlsOf, fieldsOf } from "./answers.js";
+import { chooseZone, namedZonesOf, showOffsets } from "./zones.js";
 
 /** How a link's value sets a field's controls (pure; tested under Node): the values to check for a
- *  choice, a checkbox group or yes/no, else the text to put in the box. */
-export function controlStateFor(kind, value) {
+ *  choice, a checkbox group or yes/no, else the text to put in the box; for a date-time, also the
+ *  zone to read it in (one of `zones`, the control's named ones, or the link's own offset). */
+export function controlStateFor(kind, value, zones = []) {
   if (kind === "choice" || kind === "boolean") return { checked: new Set([String(value)]) };
   if (kind === "multi-choice") {
     const values = Array.isArray(value) ? value : String(value).split(",");
     return { checked: new Set(values.map((v) => String(v).trim()).filter(Boolean)) };
   }
-  if (kind === "datetime") {
-    const date = new Date(value);
-    return { text: Number.isNaN(date.getTime()) ? "" : localInputValue(date), iso: value };
-  }
+  if (kind === "datetime") return { ...controlForIso(String(value), zones), iso: value };
   return { text: Array.isArray(value) ? value.join("\n") : String(value) };
 }
 
@@ -57,14 +56,17 @@ export function applyUrlState(container, state) {
     // A question the build drew hidden (not asked for the defaults) was asked when this link was
     // written: show it, so its answer is read and kept; Python's first reply hides it if not asked.
     field.hidden = false;
-    const wanted = controlStateFor(field.dataset.kind, value);
     const controls = controlsOf(field);
+    const wanted = controlStateFor(field.dataset.kind, value, namedZonesOf(controls[0]));
     if (wanted.checked) {
       for (const input of controls) input.checked = wanted.checked.has(input.value);
       continue;
     }
     controls[0].value = wanted.text;
-    if (wanted.iso !== undefined) Object.assign(controls[0].dataset, { iso: wanted.iso, isoShown: controls[0].value });
+    if (wanted.iso !== undefined) {
+      chooseZone(controls[0], wanted.zone);
+      Object.assign(controls[0].dataset, { iso: wanted.iso, isoShown: controls[0].value, isoZone: wanted.zone });
+    }
   }
   // A text box shows the rejected text as it was (always as a value, never as HTML).
   for (const [id, raw] of Object.entries(state.raw)) {
@@ -75,5 +77,6 @@ export function applyUrlState(container, state) {
       field.hidden = false;
     }
   }
+  showOffsets(container);
   return new Map(Object.entries(state.errors).filter(([id]) => fields.has(id)));
 }
