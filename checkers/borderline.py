@@ -17,7 +17,7 @@ QUESTIONS = (
         "When did the page come in, on your own clock?",
         "datetime",
         default=NOW,
-        help="Date and time with your UTC offset, e.g. 2024-03-09T08:30+11:00. Leave empty for now. "
+        help="In your time zone, or the one you choose beside it. Leave empty for now. "
         "Week or weekend is judged on this clock.",
     ),
     Question(
@@ -107,6 +107,7 @@ CHECKER = Checker(
     cite=(BORDERLINE,),
     derive=_derive,
     finish=_name_the_day,
+    field_labels={"local_day": "Day on your clock"},
     notes=(
         "The handbook does not say whose clock decides \"during the week\" or \"during the weekend\"; this "
         "checker uses yours (the UTC offset of the time you give), Saturday 00:00 to Sunday 23:59.",

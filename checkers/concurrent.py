@@ -50,7 +50,7 @@ QUESTIONS = (
         "When did the new page come in, on your own clock?",
         "datetime",
         default=NOW,
-        help="Date and time with your UTC offset, e.g. 2023-01-14T09:30+10:00. The weekend and the trial "
+        help="In your time zone, or the one you choose beside it. The weekend and the trial "
         "dates are judged on this clock. Leave empty for now.",
         # Only the APAC weekend trial depends on the day.
         asked_when=(("handling_other_emergency", (True,)), ("region", ("APAC",))),
@@ -192,6 +192,7 @@ CHECKER = Checker(
     cite=(MULTIPLE, TRIAL, ESCALATE),
     derive=derive,
     finish=finish,
+    field_labels={"regional_group": "Slack group the Support Manager pings"},
     notes=(
         f"The handbook names the trial only as {TRIAL_NAME}. GitLab's fiscal year starts on 1 February, so "
         f"this checker takes the trial to run from {TRIAL_DATES} inclusive; the handbook does not say "

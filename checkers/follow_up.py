@@ -35,7 +35,7 @@ QUESTIONS = (
         "contacted_at",
         "When did you send the first contact to the customer?",
         "datetime",
-        help="Date and time with a UTC offset, e.g. 2024-03-09T22:15+11:00.",
+        help="In your time zone, or the one you choose beside it.",
     ),
     Question(
         "now",
@@ -167,6 +167,10 @@ def _add_clock(values, facts, result):
     result["next_step"] = {"wait": "send the follow-up message", "send-follow-up": "close the bridge"}.get(
         result["outcome"]
     )
+    # The follow-up message is also a copy-ready text of the guided page (checkers.response_texts), filled in
+    # there from the reader's answers (the bridge link): the page shows that copy in place of this one, so
+    # both copies read the same.
+    result["say_text_id"] = "follow_up" if result["say"] == FOLLOW_UP_MESSAGE else None
     if result["outcome"] == "wait":
         result["actions"].append(f"Send the follow-up at {iso(follow_up_at)} if there is still no response.")
     elif result["outcome"] == "send-follow-up":
@@ -204,6 +208,7 @@ CHECKER = Checker(
     finish=_add_clock,
     # The seconds left and the next step are the countdown's, which ticks: a number listed here would be stale.
     shown_fields=("follow_up_at", "close_bridge_at"),
+    field_labels={"follow_up_at": "Send the follow-up at", "close_bridge_at": "Close the bridge at, if still no response"},
     notes=(
         f"Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent {FOLLOW_UP_MINUTES} "
         f"after the first contact. The handbook counts the second {_minutes(BRIDGE_OPEN_FOR)} minutes from the follow-up "
@@ -212,6 +217,7 @@ CHECKER = Checker(
         "The handbook does not say what to do when the customer responds after the bridge was closed; its "
         "message tells them they may open a new emergency request.",
         "The handbook does not ask for a message when the bridge is closed; the text offered is optional.",
-        "[bridge link] in the follow-up message is for you to fill in.",
+        "[bridge link] in the follow-up message is for you to fill in; the guided page fills it in from the bridge "
+        "link you give there.",
     ),
 )

@@ -74,10 +74,11 @@ QUESTIONS = (
     ),
     Question(
         "now",
-        "Your current date and time, with your UTC offset",
+        "Your current date and time",
         "datetime",
         default=NOW,
-        help="Today and the next business day are counted on this clock, in this offset.",
+        help="In your time zone, or the one you choose beside it: today and the next business day are counted on "
+        "that clock.",
     ),
     Question(
         "holidays",
@@ -203,7 +204,9 @@ def _derive(values):
         "deployment": values["deployment"],
         "trial": trial,
         "today": today,
-        "expired": expires_on < today,
+        # Expired on and after its expiry date, as GitLab's own licence code holds it (the MIT-licensed
+        # gitlab-license gem: `Date.today >= expires_at`).
+        "expired": expires_on <= today,
         "next_business_day": next_business,
         "grace_ends_on": None if trial else grace_ends_on,  # trials have no grace period
         # The issue's contract: covered when next_business_day <= grace_ends_on, so a grace period
@@ -245,11 +248,11 @@ class _Case:
 
     @property
     def expiry(self) -> str:
-        """'expired on ...' / 'expires today, ...' / 'expires on ...'."""
+        """'expired today, ...' / 'expired on ...' / 'expires on ...'."""
+        if self.expires_on == self.today:
+            return f"expired today, {_day(self.expires_on)}"
         if self.expired:
             return f"expired on {_day(self.expires_on)}"
-        if self.expires_on == self.today:
-            return f"expires today, {_day(self.expires_on)}"
         return f"expires on {_day(self.expires_on)}"
 
     @property

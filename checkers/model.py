@@ -209,6 +209,8 @@ class Checker:
     # The result fields the page lists under "Details" (None: every plain value `finish` added); a
     # field the checker shows in a picture or a clock of its own is left out here, not hidden by JS.
     shown_fields: tuple[str, ...] | None = None
+    # What "Details" calls each field it may list: the reader never sees a raw field name.
+    field_labels: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         keys = {q.id for q in self.questions} | {d.id for d in self.derived}

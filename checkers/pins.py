@@ -75,12 +75,13 @@ def _texts() -> list[Dependent]:
 
 
 def flow_dependents(flow: str, module: Any) -> list[Dependent]:
-    """The pins of a flow's steps: `pins` on each step of `STEPS` (or `FLOW.steps`) and on the
-    conditions it applies under, and/or a `PINS = {step id: (Pin, ...)}` table in the module."""
+    """The pins of a flow's steps: `pins` on each step of `STEPS` (or `FLOW.steps`), on the
+    conditions it applies under and on its path-dependent wordings, and/or a `PINS = {step id: (Pin, ...)}` table in the module."""
     steps = getattr(module, "STEPS", None) or getattr(getattr(module, "FLOW", None), "steps", None) or ()
     by_step = {
         getattr(step, "id", ""): tuple(getattr(step, "pins", ()) or ())
         + tuple(pin for when in getattr(step, "applies", ()) or () for pin in getattr(when, "pins", ()) or ())
+        + tuple(pin for wording in getattr(step, "wordings", ()) or () for pin in getattr(wording, "pins", ()) or ())
         for step in steps
     }
     for step, step_pins in getattr(module, "PINS", {}).items():

@@ -101,7 +101,7 @@ def asked_questions(name: str, answers: Any, *, now: datetime | None = None) -> 
 # unless the checker names the ones it wants shown (`Checker.shown_fields`).
 COMMON_FIELDS = frozenset({
     "checker", "outcome", "title", "actions", "tags", "say", "cite", "sources", "because", "rule", "answers",
-    "facts", "asked", "shown_fields",
+    "facts", "asked", "shown_fields", "field_labels", "say_text_id",
 })
 
 
@@ -144,4 +144,5 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
     }
     result = checker.finish(values, facts, result)
     result["shown_fields"] = _shown_fields(checker, result)
+    result["field_labels"] = {key: checker.field_labels[key] for key in result["shown_fields"] if key in checker.field_labels}
     return result

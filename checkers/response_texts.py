@@ -33,9 +33,11 @@ NAMESPACE = "response-texts"
 RESPOND = "respond-to-pagerduty-alerts"
 DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
 POST_CALL = "post-call"
+INCIDENT = "broken-functionality-due-to-an-incident"
 
 TICKET_PLACEHOLDER = "[ticket link]"
 BRIDGE_PLACEHOLDER = "[bridge link]"
+INCIDENT_PLACEHOLDER = "[status page or incident link]"
 INFO_PLACEHOLDER = "[the specific information you need]"
 BACKGROUND_PLACEHOLDER = "[the background of the situation: what happened, what was done, what the customer was told]"
 ENGINEER_PLACEHOLDER = "@[next on-call engineer]"
@@ -61,7 +63,15 @@ QUESTIONS = (
         "Link to the bridge (the Zoom call) you created",
         "url",
         default=None,
-        help="Optional. Goes into the follow-up message.",
+        help="Optional. Goes into the call offer of the public comment and the follow-up message.",
+    ),
+    Question(
+        "incident_url",
+        "Link to the status page or the production incident",
+        "url",
+        default=None,
+        help="For a SaaS emergency tied to a public incident, e.g. https://status.gitlab.com: the public comment "
+        "links it.",
     ),
     Question(
         "next_engineer",
@@ -78,6 +88,8 @@ PINS = {
         Pin(RESPOND, "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking for any specific information that you need to be able to determine if the situation qualifies as an emergency or for an exception."),
         Pin(DETERMINE, "explaining that in order to correctly categorise the situation, you would like to understand more about the effect it is having on their ability to work, or meet their business objectives"),
         Pin(DETERMINE, "asking for the specific additional context that you need"),
+        Pin(RESPOND, "Offer a Zoom call to the customer if appropriate to the reported situation."),
+        Pin(INCIDENT, "If there is a known incident, it's acceptable to link to the public status page and related incident issue."),
     ),
     "slack_thread": (
         Pin(RESPOND, "Start a thread in #support_self-managed or #support_gitlab-com with the ticket link."),
@@ -136,6 +148,19 @@ def public_comment(missing_info: str) -> str:
         "is having on your ability to work, or meet your business objectives. Could you please send us the "
         f"following: {ask}"
     )
+
+
+def call_offer(bridge_url: str | None) -> str:
+    # "Offer a Zoom call to the customer if appropriate to the reported situation", with "the bridge
+    # created to work on the emergency" the follow-up message also carries.
+    return ("I would like to offer you a Zoom call so that we can work on this together: "
+            f"{bridge_url or BRIDGE_PLACEHOLDER}")
+
+
+def incident_link(incident_url: str | None) -> str:
+    # "If there is a known incident, it's acceptable to link to the public status page and related incident issue."
+    return ("This is related to an incident we are already working on, published on our status page. You can follow "
+            f"its progress here: {incident_url or INCIDENT_PLACEHOLDER}")
 
 
 def slack_thread(ticket_url: str | None) -> str:

@@ -317,6 +317,7 @@ CHECKER = Checker(
     cite=(SAAS, BROKEN, REGRESSION, SPECIFIC, INCIDENT, CI_MINUTES, STORAGE, LICENCE, WIDESPREAD),
     derive=derive,
     finish=finish,
+    field_labels={"success": "What success looks like"},
     notes=(
         "The handbook's list of categories names five; a feature flag is one of the two causes of the first "
         "(regression or feature flag) and shares its success criterion; CI minutes, storage and licences share "

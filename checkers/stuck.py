@@ -48,7 +48,7 @@ QUESTIONS = (
         "When is it, on your own clock?",
         "datetime",
         default=NOW,
-        help="Date and time with your UTC offset; Saturday and Sunday count as the weekend. Leave empty for now.",
+        help="In your time zone, or the one you choose beside it; Saturday and Sunday count as the weekend on that clock. Leave empty for now.",
     ),
     Question(
         "still_stuck",
@@ -164,6 +164,7 @@ CHECKER = Checker(
     cite=(STUCK,),
     derive=derive,
     finish=finish,
+    field_labels={"reminder": "Remember"},
     derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
         "\"At the weekend\" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook "

@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 SATURDAY, SUNDAY = 5, 6
+# The zones a date-time control offers beside the reader's own (IANA name, label): the handbook states
+# US Federal on-call hours in Pacific Time; UTC is the common ground between regions.
+NAMED_ZONES = (("America/Los_Angeles", "Pacific Time"), ("UTC", "UTC"))
 # Spelled out rather than strftime("%A"), which follows the process locale.
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from .model import NOW, Checker, Fact, Outcome, Question, Rule
 from .pins import Pin
-from .timeutil import iso
+from .timeutil import DAY_NAMES, iso
 
 FEDERAL = "us-federal-emergencies"
 OFF_HOURS = "emergencies-outside-on-call-hours"
@@ -86,7 +86,8 @@ QUESTIONS = (
         "When was (or is) the emergency submitted?",
         "datetime",
         default=NOW,
-        help="Date and time with a UTC offset, e.g. 2024-03-10T04:30-07:00 or 2024-03-10T12:30Z. Leave empty for now.",
+        help="In your time zone, or choose Pacific Time beside it to enter the time as the US Federal hours state it. "
+        "Leave empty for now.",
     ),
 )
 
@@ -97,7 +98,7 @@ FACTS = (
 OUTCOMES = (
     Outcome(
         "on-call",
-        "US Federal on-call support is working now",
+        "Within US Federal on-call hours",
         (
             f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific Time.",
             f"The current on-call schedule can be viewed in PagerDuty ({PAGERDUTY_SCHEDULE}, internal link), or "
@@ -168,15 +169,17 @@ def finish(values, facts, result):
     ]
     result["next_on_call_start"] = None
     result["next_on_call_start_pacific"] = None
+    # Said of the moment given, which may be past or future: never "it is".
+    moment = f"{DAY_NAMES[pacific.weekday()]} {pacific:%Y-%m-%d} at {pacific:%H:%M} Pacific Time"
     if shift is not None:
         hours = f"{START} to {CHANGE}" if shift == "AM" else f"{CHANGE} to {END}"
-        result["actions"].insert(1, f"It is {pacific:%H:%M} Pacific Time: the {shift} shift ({hours} Pacific Time).")
+        result["actions"].insert(1, f"{moment} falls in the {shift} shift ({hours} Pacific Time).")
     else:
         start = next_on_call_start(pacific)
         result["next_on_call_start"] = iso(start.astimezone(at.tzinfo))
         result["next_on_call_start_pacific"] = iso(start)
         result["actions"].append(
-            f"It is {pacific:%H:%M} Pacific Time. The next start of business hours is {iso(start)} "
+            f"{moment} falls outside on-call hours. The next start of business hours after it is {iso(start)} "
             f"({START} Pacific Time), which is {iso(start.astimezone(at.tzinfo))} in the offset you gave."
         )
     return result
@@ -206,6 +209,12 @@ CHECKER = Checker(
     cite=(FEDERAL, OFF_HOURS),
     derive=derive,
     finish=finish,
+    field_labels={
+        "pacific_time": "In Pacific Time",
+        "shift": "Shift",
+        "next_on_call_start": "Next start of business hours, in the offset you gave",
+        "next_on_call_start_pacific": "Next start of business hours, in Pacific Time",
+    },
     notes=(
         f"The handbook says \"between the hours of {START} and {END} Pacific Time\"; this checker counts "
         f"{clock_time(ON_CALL_START)} as on-call and {clock_time(ON_CALL_END)} as off-hours (the PM shift "

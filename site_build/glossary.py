@@ -15,7 +15,14 @@ def entries() -> list[tuple[str, str]]:
     return sorted(((m["term"], m["meaning"]) for m in found if m), key=lambda e: e[0].lower())
 
 
+def anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "", term.lower())
+
+
 def list_html() -> str:
-    """The `<!-- glossary -->` marker: every abbreviation with its meaning, as a definition list."""
-    items = "".join(f'<dt id="term-{escape(t.lower().replace("&", ""))}">{escape(t)}</dt><dd>{escape(m)}</dd>' for t, m in entries())
-    return f'<dl class="glossary">{items}</dl>'
+    """The `<!-- glossary -->` marker: every abbreviation with its meaning, each under a heading of its
+    own. The site search indexes a page section by section, a section being what follows a heading
+    with an id: so each term is an entry of its own, titled by the term, and searching "CMOC" finds it
+    first (as a definition list, the entries were one section with the terms run into their meanings)."""
+    items = "".join(f'<h2 id="{anchor(t)}">{escape(t)}</h2><p>{escape(m)}</p>' for t, m in entries())
+    return f'<div class="glossary">{items}</div>'

@@ -14,6 +14,7 @@ from pathlib import Path
 import checkers
 from checkers import forms, handbook
 from checkers.model import NOW, Checker, Question
+from checkers.timeutil import NAMED_ZONES
 from checkers.forms import Form
 from checkers.us_federal import clock_periods
 
@@ -74,8 +75,17 @@ def _input(dom_id: str, q: Question, *, hidden: str = "") -> str:
         )
     now_note, default_now = "", ""
     if q.kind == "datetime":
+        # The time is read in the zone chosen beside it (the reader's own unless they pick another), and
+        # the offset that gives is shown once a time is entered (docs/assets/checkers/zones.js).
+        options = "".join(f'<option value="{_attr(zone)}">{escape(label)}</option>' for zone, label in NAMED_ZONES)
+        now_note = (
+            f'<label class="checker__zone-label" for="{dom_id}-zone">Time zone</label>'
+            f'<select class="checker__zone" id="{dom_id}-zone" data-zone-for="{dom_id}">'
+            f'<option value="" selected>your time zone</option>{options}</select>'
+            f'<output class="checker__offset" for="{dom_id} {dom_id}-zone" data-offset-for="{dom_id}"></output>'
+        )
         # Every date-time gets "Now": "when did you send it?" is usually answered "just now".
-        now_note = f'<button type="button" class="md-button checker__now" data-now-for="{dom_id}">Now</button>'
+        now_note += f'<button type="button" class="md-button checker__now" data-now-for="{dom_id}">Now</button>'
     if q.default is NOW:
         now_note += '<span class="checker__hint">Empty means now, in your time zone.</span>'
         default_now = ' data-default="now"'  # the page fills these in with the current time when empty

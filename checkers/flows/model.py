@@ -56,6 +56,18 @@ class Preset:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """What a step asks on the paths where every (key, allowed values) of `when` holds, in place of its
+    `does`: a rule that governs the step is said at the step (the call waits for the Support Manager
+    on-call after a same-day single-user purchase; the Slack thread goes to the deployment's channel).
+    The first wording that holds wins."""
+
+    when: tuple[tuple[str, tuple[Any, ...]], ...]
+    does: str
+    pins: tuple[Pin, ...] = ()
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of a flow: a checker to answer, a text to read or a checklist to tick, and the
     conditions under which it applies."""
@@ -71,6 +83,7 @@ class Step:
     # or "actionable" (the engineer has something to find out now).
     open_outcomes: Mapping[str, str] | None = None
     does: str = ""  # what a text or checklist step asks, in one line
+    wordings: tuple[Wording, ...] = ()  # `does` on particular paths, first match wins
     pins: tuple[Pin, ...] = ()  # the sentences its title, `does` and texts restate; its conditions add theirs
 
     def __post_init__(self) -> None:
@@ -126,6 +139,13 @@ class Path:
     # Answers the path gave a checker step (its presets), not the engineer: the page shows them in
     # that step's form until the engineer answers otherwise.
     presets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Every key of the path as walked (the answers, `<step>.outcome`, the checkers' parsed answers).
+    values: dict[str, Any] = field(default_factory=dict)
+    # Checker steps whose result comes from the reader's answers: an answer given to the checker, or
+    # one the path itself gave it (a preset under a condition). The rest decided on defaults alone.
+    decided: set[str] = field(default_factory=set)
+    waiting: set[str] = field(default_factory=set)  # steps that stay open until an earlier step decides
+    asks: dict[str, str] = field(default_factory=dict)  # checker steps: the `<checker>.<answer id>` still missing
 
     def outcome(self, step_id: str) -> str | None:
         result = self.results.get(step_id)
@@ -133,6 +153,26 @@ class Path:
 
     def applies(self, step_id: str) -> bool:
         return self.statuses.get(step_id) not in (None, "skipped")
+
+    def known_to_apply(self, step_id: str) -> bool:
+        """Applies, and not only perhaps: no earlier step it waits for is still undecided."""
+        return self.applies(step_id) and step_id not in self.waiting
+
+    def holds(self, when: tuple[tuple[str, tuple[Any, ...]], ...]) -> bool:
+        """Every (key, allowed values) holds on this path (a key not known yet does not)."""
+        return all(_holds(((key, allowed),), self.values) is True for key, allowed in when)
+
+    def does(self, step: Step) -> str | None:
+        """What the step asks on this path, when one of its wordings holds (None: its plain `does`)."""
+        return next((w.does for w in step.wordings if self.holds(w.when)), None)
+
+    def reason(self, step: Step) -> str:
+        """What "Your path" says beside the step: why it is skipped, or what it asks on this path and
+        what it may still wait for."""
+        because, does = self.because.get(step.id), self.does(step)
+        if self.statuses[step.id] == "skipped" or not does:
+            return because or step.does
+        return f"{does} {because}" if because and step.id in self.waiting else does
 
 
 def split_keys(flow: Flow, answers: Any) -> dict[str, dict[str, Any]]:
@@ -188,15 +228,19 @@ def _namespaced(space: str, error: InvalidAnswer) -> InvalidAnswer:
     return InvalidAnswer(f"{space}.{error.field}", error.message, error.code)
 
 
-def _preset_answers(step: Step, given: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+def _preset_answers(step: Step, given: dict[str, Any], values: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The answers the step's checker decides from, and whether the path chose one of them by a
+    condition of its own (a preset with a `when`), which makes the result a decision of the path."""
     answers = dict(given)
+    chosen = False
     for preset in step.presets:
         if preset.answer in answers or not all(_holds(((k, a),), values) is True for k, a in preset.when):
             continue
         value = values.get(preset.from_key, UNKNOWN) if preset.from_key else preset.value
         if value is not UNKNOWN and value is not None:
             answers[preset.answer] = value
-    return answers
+            chosen = chosen or bool(preset.when)
+    return answers, chosen
 
 
 def _check_given(checker_name: str, answers: dict[str, Any], now: datetime | None) -> None:
@@ -246,7 +290,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
         if space != flow.name:
             values.update({f"{space}.{k}": v for k, v in given.items()})
     done_marks = set(own.get("done") or ())
-    path = Path(flow, spaces, own, {}, {}, {})
+    path = Path(flow, spaces, own, {}, {}, {}, values)
     state: dict[str, str] = {}  # done / actionable / waiting / skipped
     for step in flow.steps:
         skipped = waiting = None
@@ -262,21 +306,25 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
             continue
         if waiting:
             state[step.id], path.because[step.id] = "waiting", waiting
+            path.waiting.add(step.id)
             values[f"{step.id}.outcome"] = UNKNOWN
             continue
         if step.kind != "checker":
             state[step.id] = "done" if step.id in done_marks else "actionable"
             continue
         given = spaces.get(step.checker, {})
-        answers = _preset_answers(step, given, values)
+        answers, chosen_by_path = _preset_answers(step, given, values)
         path.presets[step.id] = {k: v for k, v in answers.items() if k not in given}
         result = _evaluate(step, answers, now)
         if isinstance(result, str):
             state[step.id] = "actionable"
             question = registry.get(step.checker).question(result)
-            path.because[step.id] = f"Still to answer: {question.label} ({step.checker}.{result})"
+            path.because[step.id] = f"Still to answer: {question.label}"
+            path.asks[step.id] = f"{step.checker}.{result}"
             values[f"{step.id}.outcome"] = UNKNOWN
             continue
+        if chosen_by_path or any(v not in (None, "", [], ()) for v in given.values()):
+            path.decided.add(step.id)
         path.results[step.id] = result
         values[f"{step.id}.outcome"] = result["outcome"]
         values.update({f"{step.checker}.{k}": v for k, v in result["answers"].items()})
@@ -333,8 +381,10 @@ def _result(path: Path) -> dict[str, Any]:
             "checker": step.checker,
             "outcome": result["outcome"] if result else None,
             "status_text": status_text(path.statuses[step.id], result["outcome"] if result else None),
-            "because": path.because.get(step.id, step.does),
+            "because": path.reason(step),
             "cite": result["cite"] if result else [handbook.href(a) for a in anchors],
+            # The link key of the answer the step still needs (the reader sees its question, not the key).
+            "asks": path.asks.get(step.id),
         })
     upcoming = next((s["id"] for s in steps if s["status"] == "next"), None)
     return {"flow": flow.name, "steps": steps, "next": upcoming, "texts": flow.texts(path),

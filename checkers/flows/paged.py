@@ -26,7 +26,7 @@ from ..model import Option, Question
 from ..pins import Pin
 from ..qualification import OUTCOMES as QUALIFICATION_OUTCOMES
 from ..saas_triage import OUTCOMES as TRIAGE_OUTCOMES
-from .model import Flow, Path, Preset, Step, When
+from .model import Flow, Path, Preset, Step, When, Wording
 
 NAMESPACE = "paged"
 
@@ -52,6 +52,10 @@ SINGLE_USER = "single-user-same-day-purchases"
 NOT_ENTITLED = ("free-user", "below-premium")
 INCIDENT_OUTCOMES = ("known-incident", "widespread-incident")  # a public incident on the status page
 EMERGENCY = ("strict", "exception")
+# Special handling that puts the Support Manager on-call before any call.
+MANAGER_BEFORE_CALL = (("special-handling.outcome", ("engage-manager-before-call", "compromised-instance")),)
+# The one Slack channel for each deployment ("Start a thread in #support_self-managed or #support_gitlab-com").
+SLACK_CHANNELS = {"self-managed": "#support_self-managed", "saas": "#support_gitlab-com"}
 
 
 def _codes(outcomes, *excluded: str) -> tuple[str, ...]:
@@ -175,7 +179,7 @@ STEPS = (
                    "to request assistance."),)),
     Step("licence", "Licence emergency: grace period or trial licence?", "checker", (LICENCE,),
          applies=(PATH_GOES_ON, ORG_CONNECTED,
-                  When(((f"{NAMESPACE}.topic", ("licence",)),), "Not a licence emergency (paged.topic: {paged.topic}).",
+                  When(((f"{NAMESPACE}.topic", ("licence",)),), "Not a licence emergency.",
                        pins=(Pin(SELF_MANAGED_LICENCE, "There may be times when a customer's subscription expires over "
                                  "the weekend, leaving their instance unusable until a new subscription is generated."),
                              Pin(SAAS_LICENCE, "A customer may be blocked because of a license expiring or neglecting to "
@@ -211,6 +215,18 @@ STEPS = (
                Pin(DETERMINE, "Please send the customer a message through the ticket:"))),
     Step("call", "Offer a Zoom call", "text", (RESPOND, CALL), applies=CALL_CONDITIONS,
          does="Offer a Zoom call if appropriate to the reported situation; put the bridge link in the follow-up.",
+         wordings=(
+             Wording((("special-handling.outcome", ("engage-manager-before-call",)),),
+                     "Engage the Support Manager on-call before offering a call: a single user licence bought the same "
+                     "day (special handling). Then offer a Zoom call if appropriate; put the bridge link in the follow-up.",
+                     pins=(Pin(SINGLE_USER, "If you encounter such a case, engage the Support manager on-call before "
+                               "offering a call."),)),
+             Wording((("special-handling.outcome", ("compromised-instance",)),),
+                     "Do not offer or join a call without engaging the Support Manager on-call to align and set "
+                     "expectations with the customer through the ticket: a compromised instance (special handling).",
+                     pins=(Pin(COMPROMISED, "Do not offer or join a call without engaging the Support Manager on-call to "
+                               "align and set expectations with the customer through the ticket."),)),
+         ),
          pins=(OFFER_CALL, BRIDGE_CREATED)),
     Step("resolve-pagerduty", "Resolve the PagerDuty alert, only now", "text", (RESPOND, STATUS),
          applies=(PATH_GOES_ON,),
@@ -218,7 +234,10 @@ STEPS = (
          pins=(Pin(RESPOND, "Only Resolve the PagerDuty alert after you have contacted the customer."),
                Pin(STATUS, "Resolved - \"I've engaged with the customer by sending a reply to the emergency ticket\""))),
     Step("slack-thread", "Start the Slack thread", "text", (RESPOND,), applies=(PATH_GOES_ON, ORG_CONNECTED),
-         does="Start a thread in #support_self-managed or #support_gitlab-com with the ticket link.",
+         does=f"Start a thread in {' or '.join(SLACK_CHANNELS.values())} with the ticket link.",
+         wordings=tuple(Wording(((f"{NAMESPACE}.deployment", (deployment,)),),
+                                f"Start a thread in {channel} with the ticket link.")
+                        for deployment, channel in SLACK_CHANNELS.items()),
          pins=(Pin(RESPOND, "Start a thread in #support_self-managed or #support_gitlab-com with the ticket link."),
                Pin(RESPOND, "\"Thread for emergency ticket LINK HERE\"."))),
     Step("follow-up", "The 15-minute clock", "checker", (RESPOND,),
@@ -309,36 +328,58 @@ def _public_comment(path: Path, values: dict[str, Any]) -> dict[str, Any]:
     if entitlement == "needs-org":
         return _entry("Public comment: the needs-org explanation", _outcome_say(ENTITLEMENT_OUTCOMES, "needs-org"), RESPOND)
     if qualification == "exception":
-        text = ACKNOWLEDGE + "\n\n" + _outcome_say(QUALIFICATION_OUTCOMES, "exception")
-        return _entry("Public comment: acknowledge, and say it is treated as an emergency as a courtesy", text, COMMUNICATE)
-    if qualification in ("strict", "not-an-emergency"):
-        return _entry("Public comment: acknowledge receipt", ACKNOWLEDGE, RESPOND)
-    # Not decided yet, or needs more info: the asynchronous request with the handbook's two points.
-    return _entry("Public comment: acknowledge receipt and ask for what you need",
-                  response_texts.public_comment(values["missing_info"]), DETERMINE)
+        paragraphs = [ACKNOWLEDGE, _outcome_say(QUALIFICATION_OUTCOMES, "exception")]
+        label, anchor = "Public comment: acknowledge, and say it is treated as an emergency as a courtesy", COMMUNICATE
+    elif qualification in ("strict", "not-an-emergency"):
+        paragraphs, label, anchor = [ACKNOWLEDGE], "Public comment: acknowledge receipt", RESPOND
+    else:  # not decided yet, or needs more info: the asynchronous request with the handbook's two points
+        paragraphs = [response_texts.public_comment(values["missing_info"])]
+        label, anchor = "Public comment: acknowledge receipt and ask for what you need", DETERMINE
+    if path.outcome("saas-triage") in INCIDENT_OUTCOMES:
+        paragraphs.append(response_texts.incident_link(values["incident_url"]))
+        label += "; link the public incident"
+    elif path.known_to_apply("call"):
+        if path.holds(MANAGER_BEFORE_CALL):
+            label += " (no call offer until the Support Manager on-call is engaged)"
+        else:
+            paragraphs.append(response_texts.call_offer(values["bridge_url"]))
+            label += "; offer a Zoom call"
+    return _entry(label, "\n\n".join(paragraphs), anchor)
 
 
 def _times(path: Path) -> list[str]:
     result = path.results.get("follow-up")
-    if not result:
+    if not result or "follow-up" not in path.decided:
         return []
     return [f"First contact: {result['answers']['contacted_at']}",
             f"Follow-up due: {result['follow_up_at']}", f"Bridge closes if still no response: {result['close_bridge_at']}"]
 
 
+def _decisions(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The checker steps decided from the reader's answers, in the flow's order: not the ones that only
+    ran on their defaults (the stuck ladder's first rung, say), which nobody decided."""
+    return [(s.id, path.results[s.id]) for s in path.flow.steps if s.id in path.results and s.id in path.decided]
+
+
 def _internal_note(path: Path, ticket_url: str | None) -> str:
     lines = [f"Emergency ticket: {ticket_url or response_texts.TICKET_PLACEHOLDER}", "Decisions:"]
     tags: list[str] = []
-    for step in path.flow.steps:
-        result = path.results.get(step.id)
-        if result:
-            lines.append(f"- {step.id}: {result['title']} ({result['outcome']})")
-            tags += [t for t in result["tags"] if t not in tags]
-        elif path.statuses[step.id] == "skipped" and step.kind == "checker":
-            lines.append(f"- {step.id}: skipped. {path.because[step.id]}")
+    decisions = _decisions(path)
+    for step_id, result in decisions:
+        lines.append(f"- {step_id}: {result['title']} ({result['outcome']})")
+        tags += [t for t in result["tags"] if t not in tags]
+    if not decisions:
+        lines.append("- none yet")
     lines.append("Macros applied: " + (", ".join(tags) if tags else "none yet"))
     lines += _times(path)
     return "\n".join(lines)
+
+
+def _slack_thread(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    """The thread starter, for the one channel that fits the deployment (both while it is unknown)."""
+    deployment = path.own.get("deployment")
+    channels = [SLACK_CHANNELS[deployment]] if deployment in SLACK_CHANNELS else list(SLACK_CHANNELS.values())
+    return {**entry, "label": f"Slack thread starter, for {' or '.join(channels)}", "channels": channels}
 
 
 def texts(path: Path) -> dict[str, Any]:
@@ -347,7 +388,7 @@ def texts(path: Path) -> dict[str, Any]:
     out: dict[str, Any] = {"public_comment": _public_comment(path, values)}
     base = filled["texts"]
     if path.applies("slack-thread"):
-        out["slack_thread"] = base["slack_thread"]
+        out["slack_thread"] = _slack_thread(path, base["slack_thread"])
     if path.applies("follow-up"):
         out["follow_up"] = base["follow_up"]
     if path.applies("post-call"):
@@ -358,8 +399,7 @@ def texts(path: Path) -> dict[str, Any]:
 
 
 def summary(path: Path) -> str:
-    parts = [f"{s.id}: {path.results[s.id]['title']} ({path.results[s.id]['outcome']})."
-             for s in path.flow.steps if s.id in path.results]
+    parts = [f"{step_id}: {result['title']} ({result['outcome']})." for step_id, result in _decisions(path)]
     upcoming = next((s for s in path.flow.steps if path.statuses[s.id] == "next"), None)
     parts.append(f"Next: {upcoming.title}" if upcoming else "Nothing is waiting for you now.")
     return " ".join(parts)

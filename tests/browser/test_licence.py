@@ -98,7 +98,7 @@ def test_left_alone_the_form_answers_for_today_on_the_readers_clock(watch, site_
     items = timeline_items(widget)
     expect(items.filter(has_text="Today (your date, UTC-0")).to_have_count(1)
     assert items.filter(has_text="Today (your date").inner_text().split(" ")[1].rstrip(":") == today
-    assert "expires today" in result.locator(".checker__say").first.inner_text()
+    assert "expired today" in result.locator(".checker__say").first.inner_text()
 
     # "Start again" brings today back, not an empty (and so unanswerable) date.
     widget.get_by_label("When does (or did) the subscription expire?").fill("2025-01-01")

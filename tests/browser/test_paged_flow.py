@@ -181,6 +181,19 @@ def test_the_countdown_hands_over_to_python_at_fifteen_minutes(watch, site_url):
     assert countdown.inner_text().startswith("Next: close the bridge, in 1")
 
 
+def test_the_clocks_message_and_the_follow_up_text_carry_the_same_bridge_link(watch, site_url):
+    page = watch.page
+    bridge = "https://gitlab.zoom.us/j/987654"
+    contacted = (datetime.now(timezone.utc) - timedelta(minutes=20)).isoformat(timespec="seconds")
+    page.goto(site_url + f"paged/?follow-up.contacted_at={quote(contacted)}&response-texts.bridge_url={quote(bridge)}")
+    wait_flow_ready(watch)
+    wait_outcome(watch, "follow-up", "send-follow-up")
+    clock_say = "document.querySelector('[data-checker=follow-up] .checker__say')?.textContent"
+    watch.wait_for(f"({clock_say} || '').includes('{bridge}')")
+    assert page.locator("[data-checker=follow-up] .checker__say").inner_text() == text_of(page, "follow_up")
+    assert "[bridge link]" not in text_of(page, "follow_up")
+
+
 def test_start_again_clears_every_answer_and_the_link(watch, site_url):
     page = watch.page
     page.goto(site_url + f"paged/?entitlement.org_associated=false&entitlement.plan=free&response-texts.ticket_url={quote(TICKET)}")

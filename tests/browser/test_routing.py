@@ -103,7 +103,7 @@ def test_the_pacific_clock_ticks_and_python_decides_again_when_the_minute_change
     assert clock.text_content() == "Sun 10 Mar 2024, 04:59:31 PDT"
 
     page.clock.run_for(30_000)  # past 05:00:00: the new minute is sent to Python, which says on-call
-    wait_outcome(watch, "us-federal", "on-call", "US Federal on-call support is working now")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
     assert "the AM shift" in result.inner_text()
     assert clock.text_content() == "Sun 10 Mar 2024, 05:00:01 PDT"
     assert page.locator("[data-checker=us-federal] tr.is-current").get_attribute("data-outcome") == "on-call"
@@ -111,6 +111,37 @@ def test_the_pacific_clock_ticks_and_python_decides_again_when_the_minute_change
     assert result.get_attribute("aria-live") == "polite"
     assert page.locator("[data-checker=us-federal] .fed-clock").get_attribute("role") == "timer"
     assert page.evaluate("window.formattersMade") == 0
+
+
+def test_a_pacific_time_is_entered_as_such_whatever_the_readers_zone(watch, site_url):
+    page = watch.page
+    page.goto(site_url + "us-federal/")
+    watch.wait_ready("[data-checker=us-federal]")
+    widget = page.locator("[data-checker=us-federal]")
+    # The help says what the control takes: no offset to type.
+    assert "UTC offset" not in widget.locator("#chk-us-federal-at-help").inner_text()
+    widget.get_by_label("Time zone").select_option(label="Pacific Time")
+    field = page.locator("#chk-us-federal-at")
+    field.fill("2024-11-03T04:59")  # the morning the clocks went back: PST, UTC-08:00
+    field.dispatch_event("change")
+    wait_outcome(watch, "us-federal", "off-hours", "Outside US Federal on-call hours")
+    offset = widget.locator(".checker__offset")
+    assert offset.inner_text() == "UTC-08:00 (Pacific Time)"
+    watch.wait_for("decodeURIComponent(location.search).includes('us-federal.at=2024-11-03T04:59-08:00')")
+    field.fill("2024-11-03T05:00")
+    field.dispatch_event("change")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
+    watch.wait_for("decodeURIComponent(location.search).includes('us-federal.at=2024-11-03T05:00-08:00')")
+
+    # The link opens with the same wall-clock time, in Pacific Time, and the offset beside it.
+    permalink = page.url
+    page.goto("about:blank")
+    page.goto(permalink)
+    watch.wait_ready("[data-checker=us-federal]")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
+    assert field.input_value() == "2024-11-03T05:00"
+    assert widget.get_by_label("Time zone").input_value() == "America/Los_Angeles"
+    assert offset.inner_text() == "UTC-08:00 (Pacific Time)"
 
 
 def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(watch, site_url):
@@ -126,10 +157,15 @@ def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(wa
     text = result.inner_text()
     assert "2024-11-03T04:59-08:00" in text and "2024-11-03T05:00-08:00" in text
     assert "04:59 Pacific Time falls outside the on-call hours" in text  # the day bar's caption
+    # Details under the checker's own labels, never a raw field name.
+    details = result.locator(".checker__fields dt").all_inner_texts()
+    assert "Next start of business hours, in Pacific Time" in details
+    assert not [d for d in details if "_" in d or d.lower().startswith("next on call")]
+    assert "Sunday 2024-11-03 at 04:59 Pacific Time falls outside on-call hours" in text  # a given time: no "It is"
 
     field.fill(local_input_value(page, datetime(2024, 11, 3, 19, 0, tzinfo=timezone.utc)))  # 11:00 PST
     field.dispatch_event("change")
-    wait_outcome(watch, "us-federal", "on-call", "US Federal on-call support is working now")
+    wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
     assert "the PM shift" in result.inner_text()
 
 

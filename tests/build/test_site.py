@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -94,6 +95,22 @@ def test_glossary_lists_every_abbreviation(site_pages):
     text = html_text(site_pages["glossary/index.html"])
     for term in ("CSM", "SGG", "NRT", "SLO", "L&R", "CMOC", "SME", "PD", "ZD", "MR", "PTO", "SE"):
         assert re.search(rf"(^| ){re.escape(term)} ", text), term
+
+
+@pytest.mark.parametrize("term", ["CMOC", "L&R", "NRT", "SGG"])
+def test_each_glossary_term_is_a_search_entry_of_its_own(built_site, term):
+    # Material's search indexes a page section by section (a section follows a heading with an id) and
+    # ranks a match in a section's title first: each term is a section titled by the term alone, its
+    # meaning its text, not run into the next entry.
+    from site_build.glossary import anchor, entries
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    meaning = dict(entries())[term]
+    titled = [doc for doc in index["docs"] if html_text(doc["title"]) == term]
+    assert [doc["location"] for doc in titled] == [f"glossary/#{anchor(term)}"]
+    assert html_text(titled[0]["text"]) == meaning
+    glossary_page = next(doc for doc in index["docs"] if doc["location"] == "glossary/")
+    assert term not in html_text(glossary_page["text"])  # the entries are no longer one run-together section
 
 
 @pytest.mark.parametrize("name", checkers.names())

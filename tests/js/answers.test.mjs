@@ -36,6 +36,16 @@ test("a date-time restored from the link keeps its own offset until the reader e
   assert.match(answerOf("datetime", [edited], restored), /^2024-03-09T22:30[+-]\d{2}:\d{2}$/);
 });
 
+test("a date-time is read in the zone chosen beside it, and a restored one is kept only in its own zone", () => {
+  const control = { type: "datetime-local", value: "2024-03-10T04:30" };
+  assert.equal(answerOf("datetime", [control], null, "America/Los_Angeles"), "2024-03-10T04:30-07:00");
+  assert.equal(answerOf("datetime", [control], null, "UTC"), "2024-03-10T04:30+00:00");
+  const restored = { iso: "2024-03-10T04:30:15-07:00", shown: "2024-03-10T04:30", zone: "America/Los_Angeles" };
+  assert.equal(answerOf("datetime", [control], restored, "America/Los_Angeles"), "2024-03-10T04:30:15-07:00");
+  // Another zone chosen: the same wall-clock time is now another instant.
+  assert.equal(answerOf("datetime", [control], restored, "UTC"), "2024-03-10T04:30+00:00");
+});
+
 test("a date-time that does not parse is sent as typed, for Python to name the field", () => {
   assert.equal(answerOf("datetime", [{ type: "text", value: "tomorrow" }]), "tomorrow");
 });
@@ -53,6 +63,7 @@ function fakeForm(fields) {
     hidden: false,
     dataset: { question: id, kind, ...(byDefault ? { default: byDefault } : {}) },
     querySelectorAll: () => controls.map((c) => ({ dataset: {}, defaultValue: "", defaultChecked: false, ...c })),
+    querySelector: () => null, // no time zone choice beside these controls
   }));
   const nowFields = nodes.filter((n) => n.dataset.kind === "datetime" && n.dataset.default === "now");
   const select = { "[data-question]": nodes, '[data-kind="datetime"][data-default="now"]': nowFields };

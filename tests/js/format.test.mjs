@@ -2,7 +2,14 @@
 // clocks on the page use it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { clockHours, countdown, localInputValue, wallClockHours, withLocalOffset, zonedText, zonedTextFromPeriods } from "../../docs/assets/checkers/format.js";
+import {
+  clockHours, controlForIso, countdown, inputValueIn, isoInZone, localInputValue, offsetText, wallClockHours, withLocalOffset,
+  zonedText, zonedTextFromPeriods, zoneOffsetMinutes,
+} from "../../docs/assets/checkers/format.js";
+
+// The reader's own zone in these tests (each test file runs in a process of its own): neither Pacific
+// nor UTC+11, so a link's offset is told apart from the reader's.
+process.env.TZ = "Europe/Berlin";
 
 /** A Date whose local clock and offset are fixed, whatever the machine's time zone. */
 function fakeDate({ year, month, day, hours, minutes, seconds = 0, offsetMinutes }) {
@@ -76,4 +83,44 @@ test("outside the clock's table (or with none) there is no text, so the page ask
   assert.equal(zonedTextFromPeriods(new Date("2025-01-01T00:00:00Z"), PACIFIC_2024), null);
   assert.equal(zonedTextFromPeriods(new Date("2024-06-01T00:00:00Z"), []), null);
   assert.equal(zonedTextFromPeriods(new Date("2024-06-01T00:00:00Z"), [[0], [1, 2]]), null); // malformed rows
+});
+
+test("a time typed in a named zone gets that zone's offset on that date", () => {
+  // Pacific Time: PST (-08:00) before the March change, PDT (-07:00) after it, PST again in November.
+  assert.equal(isoInZone("2024-03-09T04:30", "America/Los_Angeles"), "2024-03-09T04:30-08:00");
+  assert.equal(isoInZone("2024-03-10T04:30", "America/Los_Angeles"), "2024-03-10T04:30-07:00");
+  assert.equal(isoInZone("2024-11-03T04:59", "America/Los_Angeles"), "2024-11-03T04:59-08:00");
+  assert.equal(isoInZone("2024-03-10T04:30", "UTC"), "2024-03-10T04:30+00:00");
+  assert.equal(isoInZone("2024-03-09T22:15", "+11:00"), "2024-03-09T22:15+11:00");
+  assert.equal(isoInZone("tomorrow", "America/Los_Angeles"), "tomorrow"); // for Python to name the field
+  assert.equal(isoInZone("2024-03-09T22:15", ""), "2024-03-09T22:15+01:00"); // the reader's own (Berlin)
+});
+
+test("a zone's offset at an instant, in minutes east of UTC", () => {
+  assert.equal(zoneOffsetMinutes(new Date("2024-07-01T12:00Z"), "America/Los_Angeles"), -420);
+  assert.equal(zoneOffsetMinutes(new Date("2024-01-01T12:00Z"), "America/Los_Angeles"), -480);
+  assert.equal(zoneOffsetMinutes(new Date("2024-01-01T12:00Z"), "-05:30"), -330);
+  assert.equal(offsetText(-330), "-05:30");
+  assert.equal(offsetText(0), "+00:00");
+});
+
+test("an instant shows in a control on the wall clock of the zone chosen", () => {
+  assert.equal(inputValueIn(new Date("2024-03-10T12:30Z"), "America/Los_Angeles"), "2024-03-10T05:30");
+  assert.equal(inputValueIn(new Date("2024-03-10T12:30Z"), "UTC"), "2024-03-10T12:30");
+});
+
+test("a link's date-time shows at its own wall-clock time, in the zone its offset belongs to", () => {
+  const zones = ["America/Los_Angeles", "UTC"];
+  assert.deepEqual(controlForIso("2024-03-10T04:30-07:00", zones), { text: "2024-03-10T04:30", zone: "America/Los_Angeles" });
+  assert.deepEqual(controlForIso("2024-03-10T12:30Z", zones), { text: "2024-03-10T12:30", zone: "UTC" });
+  // An offset no offered zone has on that date: the link's own, kept as a fixed offset.
+  assert.deepEqual(controlForIso("2024-03-09T22:15+11:00", zones), { text: "2024-03-09T22:15", zone: "+11:00" });
+  // The reader's own offset: their own zone, as links always showed.
+  assert.deepEqual(controlForIso("2024-03-09T23:15+01:00", zones), { text: "2024-03-09T23:15", zone: "" });
+  assert.deepEqual(controlForIso("not a time", zones), { text: "", zone: "" });
+  // Every answer read back from the control is the link's instant.
+  for (const iso of ["2024-03-10T04:30-07:00", "2024-03-09T22:15+11:00", "2024-03-10T12:30+00:00", "2024-07-01T09:00+02:00"]) {
+    const { text, zone } = controlForIso(iso, zones);
+    assert.equal(new Date(isoInZone(text, zone)).getTime(), new Date(iso).getTime(), iso);
+  }
 });

@@ -23,3 +23,13 @@ test("a date-time keeps the link's own value beside what the input shows", () =>
   assert.match(state.text, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   assert.equal(controlStateFor("datetime", "not a time").text, "");
 });
+
+test("a date-time from the link shows at its own time, in the offered zone its offset belongs to", () => {
+  const pacific = controlStateFor("datetime", "2024-03-10T04:30-07:00", ["America/Los_Angeles", "UTC"]);
+  assert.deepEqual(pacific, { text: "2024-03-10T04:30", zone: "America/Los_Angeles", iso: "2024-03-10T04:30-07:00" });
+  // An older link, or one whose offset no zone offered has: shown at its own offset, kept whole.
+  const far = controlStateFor("datetime", "2024-03-09T22:15+11:00", ["America/Los_Angeles", "UTC"]);
+  assert.equal(far.iso, "2024-03-09T22:15+11:00");
+  assert.ok(far.zone === "" || far.zone === "+11:00");
+  assert.equal(far.text, far.zone ? "2024-03-09T22:15" : far.text);
+});

@@ -36,6 +36,9 @@ def assert_is_a_result(name: str, result: dict) -> None:
     known = {handbook.href(anchor) for anchor in handbook.SECTIONS}
     assert result["cite"] and set(result["cite"]) <= known, f"{name}: cites {result['cite']}"
     assert [s["href"] for s in result["sources"]] == result["cite"]
+    # Every detail the page lists has a label of its own: no raw field name reaches the reader.
+    assert set(result["field_labels"]) == set(result["shown_fields"]), f"{name}: {result['shown_fields']}"
+    assert all(label.strip() and "_" not in label for label in result["field_labels"].values())
     json.dumps(result)  # the worker sends it as JSON
 
 

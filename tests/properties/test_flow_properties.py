@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers import bridge, flows
+from checkers import bridge, flows, response_texts
 from checkers.flows.paged import FLOW
 from checkers.model import InvalidAnswer
 
@@ -87,3 +87,38 @@ def test_the_bridge_never_crashes(anything):
         _check(reply["result"])
     else:
         assert reply["error"]["field"] is not None and reply["error"]["message"]
+
+
+# Every key a link may carry (`<namespace>.<answer id>`) and every `<step>.outcome`: machine names the
+# reader never needs to see.
+MACHINE_KEYS = sorted(
+    {f"paged.{q.id}" for q in FLOW.questions}
+    | {f"{name}.{q['id']}" for name in STEP_CHECKERS for q in checkers.schema(name)["questions"]}
+    | {f"response-texts.{q.id}" for q in response_texts.QUESTIONS}
+    | {f"{s.id}.outcome" for s in FLOW.steps},
+    key=len, reverse=True,
+)
+
+
+def _reader_facing(result: dict) -> list[tuple[str, str]]:
+    shown = [("summary", result["summary"])]
+    for step in result["steps"]:
+        shown += [(f"{step['id']}.{part}", step[part]) for part in ("title", "because", "status_text")]
+    for name, entry in result["texts"].items():
+        shown += [(f"texts.{name}.label", entry["label"]), (f"texts.{name}.text", entry["text"])]
+    return shown
+
+
+RESPONSE_SCHEMA = {"questions": [q.as_schema() for q in response_texts.QUESTIONS]}
+
+
+@FUZZ
+@given(answers=flow_answers(), texts=valid_answers(RESPONSE_SCHEMA), now=AWARE_DATETIMES)
+def test_no_machine_key_in_anything_a_reader_sees(answers, texts, now):
+    answers.update({f"response-texts.{k}": v for k, v in texts.items()})
+    try:
+        result = flows.run("paged", answers, now=now)
+    except InvalidAnswer:
+        return
+    found = [(where, key) for where, text in _reader_facing(result) for key in MACHINE_KEYS if key in text]
+    assert not found, found

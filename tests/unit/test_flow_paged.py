@@ -185,7 +185,7 @@ def test_the_output_has_the_contracts_shape():
     assert set(result) == {"flow", "steps", "next", "texts", "summary"}
     assert result["flow"] == "paged" and "public_comment" in result["texts"]
     for step in result["steps"]:
-        assert set(step) == {"id", "title", "status", "status_text", "checker", "outcome", "because", "cite"}
+        assert set(step) == {"id", "title", "status", "status_text", "checker", "outcome", "because", "cite", "asks"}
         assert step["status"] in ("done", "next", "open", "skipped")
         assert step["cite"] and all("/#" in c for c in step["cite"])
         if step["checker"]:

@@ -161,10 +161,29 @@ def test_future_expiry_says_expires_not_expired():
     assert result["timeline"][-1] == {"date": "2025-04-03", "weekday": "Thursday", "label": "14-day grace period ends", "kind": "grace-end"}
 
 
-def test_expiry_today_is_not_yet_expired():
-    result = licence(expires_on="2025-03-08", now=SATURDAY)
-    assert result["expired"] is False
-    assert "expires today" in result["say"]
+# A licence is expired on and after its expiry date, trial or not (GitLab's licence code:
+# `Date.today >= expires_at`); the grace period still ends GRACE_DAYS after the expiry date.
+@pytest.mark.parametrize("trial", [False, True], ids=["subscription", "trial"])
+@pytest.mark.parametrize(
+    ("expires_on", "expired", "words", "timeline_label"),
+    [
+        ("2025-03-07", True, "expired on Friday 2025-03-07", "expired"),
+        ("2025-03-08", True, "expired today, Saturday 2025-03-08", "expired"),
+        ("2025-03-09", False, "expires on Sunday 2025-03-09", "expires"),
+    ],
+    ids=["yesterday", "today", "tomorrow"],
+)
+def test_expiry_at_the_boundary(trial, expires_on, expired, words, timeline_label):
+    result = licence(trial=trial, expires_on=expires_on, now=SATURDAY)
+    assert result["expired"] is expired
+    assert words in result["say"]
+    assert words in result["handover"]
+    expiry = next(p for p in result["timeline"] if p["kind"] == "expiry")
+    assert expiry["label"] == f"{'Trial' if trial else 'Subscription'} {timeline_label}"
+    # "Check first: the trial has not expired yet" only for a trial that truly has not.
+    assert any(a.startswith("Check first") for a in result["actions"]) is (trial and not expired)
+    grace = date.fromisoformat(expires_on) + timedelta(days=GRACE_DAYS)
+    assert result["grace_ends_on"] == (None if trial else grace.isoformat())
 
 
 def test_running_trial_that_outlasts_the_next_business_day_is_flagged():

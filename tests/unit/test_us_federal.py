@@ -87,6 +87,23 @@ def test_on_call_names_the_shift():
     assert "0500 and 1700 Pacific Time" in result["actions"][0]
 
 
+@pytest.mark.parametrize(
+    ("at", "said"),
+    [
+        ("2024-07-01T18:30-07:00", "Monday 2024-07-01 at 18:30 Pacific Time falls outside on-call hours."),
+        ("2024-07-01T11:00-07:00", "Monday 2024-07-01 at 11:00 Pacific Time falls in the PM shift"),
+        ("2024-03-10T12:30Z", "Sunday 2024-03-10 at 05:30 Pacific Time falls in the AM shift"),
+    ],
+    ids=["off-hours", "pm", "utc-given"],
+)
+def test_a_given_time_is_described_as_that_time_not_as_now(at, said):
+    # A time that may be past or future: the result names it, and never says "It is" or "now".
+    result = evaluate("us-federal", {"at": at}, now=datetime.fromisoformat("2025-01-01T00:00+00:00"))
+    assert any(a.startswith(said) for a in result["actions"]), result["actions"]
+    shown = [result["title"], result["because"], *result["actions"]]
+    assert not [t for t in shown if t.startswith("It is") or " now" in t]
+
+
 def test_at_defaults_to_the_evaluation_clock():
     result = evaluate("us-federal", {}, now=datetime.fromisoformat("2024-07-01T14:00+02:00"))
     assert result["outcome"] == ON

@@ -1,14 +1,15 @@
 // Reading a form's answers. `answerOf` is pure (tested under Node); the rest reads the page's fields,
 // which the build wrote from the form's questions (site_build/widgets.py): each field carries
 // `data-question` (its id) and `data-kind`.
-import { withLocalOffset } from "./format.js";
+import { isoInZone, withLocalOffset } from "./format.js";
 
 /**
  * The answer a field's controls give, or undefined when none is given.
- * `controls`: [{type, value, checked}] as the page has them; `restored`: {iso, shown} when the value
- * came from the link (kept with its own offset and seconds until the reader edits it).
+ * `controls`: [{type, value, checked}] as the page has them; `restored`: {iso, shown, zone} when the
+ * value came from the link (kept with its own offset and seconds until the reader edits it); `zone`:
+ * the zone a date-time is read in ("" the reader's own, an IANA name, or a fixed offset "+11:00").
  */
-export function answerOf(kind, controls, restored = null) {
+export function answerOf(kind, controls, restored = null, zone = "") {
   if (kind === "multi-choice") {
     const values = controls.filter((c) => c.checked).map((c) => c.value);
     return values.length ? values : undefined;
@@ -21,9 +22,8 @@ export function answerOf(kind, controls, restored = null) {
   const value = (controls[0]?.value ?? "").trim();
   if (value === "") return undefined; // the Python side fills in the default ("now" among them)
   if (kind === "datetime") {
-    if (restored && restored.shown === controls[0].value) return restored.iso;
-    const local = new Date(value);
-    return Number.isNaN(local.getTime()) ? value : withLocalOffset(local);
+    if (restored && restored.shown === controls[0].value && (restored.zone ?? "") === zone) return restored.iso;
+    return isoInZone(value, zone);
   }
   return value;
 }
@@ -39,11 +39,15 @@ export function controlsOf(field) {
   return [...field.querySelectorAll("input, textarea")];
 }
 
-function readField(field) {
+/** The answer one field gives now, as it is sent to Python and kept in the link. */
+export function answerOfField(field) {
   const controls = controlsOf(field);
   const first = controls[0];
-  const restored = first && first.dataset.iso ? { iso: first.dataset.iso, shown: first.dataset.isoShown } : null;
-  return answerOf(field.dataset.kind, controls, restored);
+  const restored = first && first.dataset.iso
+    ? { iso: first.dataset.iso, shown: first.dataset.isoShown, zone: first.dataset.isoZone ?? "" }
+    : null;
+  const zone = field.querySelector("select[data-zone-for]")?.value ?? "";
+  return answerOf(field.dataset.kind, controls, restored, zone);
 }
 
 export function fieldsOf(widget) {
@@ -83,7 +87,7 @@ export function readGivenAnswers(widget, { changedOnly = false, hidden = false }
     if (field.hidden && !hidden) continue;
     // An answer the path gave (a preset) is the path's to change, not the link's to keep.
     if (changedOnly && (field.dataset.preset === "true" || controlsOf(field).every(isDefault))) continue;
-    const value = readField(field);
+    const value = answerOfField(field);
     if (value !== undefined) answers[field.dataset.question] = value;
   }
   return answers;

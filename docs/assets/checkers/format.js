@@ -70,13 +70,80 @@ export function zonedTextFromPeriods(date, periods) {
   });
 }
 
-/** "Sun 10 Mar 2024, 04:59:30 PDT": an instant on the wall clock of a time zone. */
-export function zonedText(date, timeZone) {
+/** The parts of an instant on the wall clock of a time zone ({weekday, day, month, year, hour, ...}). */
+function zonedParts(date, timeZone) {
   if (!ZONED.has(timeZone)) {
     ZONED.set(timeZone, new Intl.DateTimeFormat("en-US", {
       timeZone, weekday: "short", year: "numeric", month: "short", day: "numeric",
       hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short",
     }));
   }
-  return wallClockText(Object.fromEntries(ZONED.get(timeZone).formatToParts(date).map(({ type, value }) => [type, value])));
+  return Object.fromEntries(ZONED.get(timeZone).formatToParts(date).map(({ type, value }) => [type, value]));
+}
+
+/** "Sun 10 Mar 2024, 04:59:30 PDT": an instant on the wall clock of a time zone. */
+export function zonedText(date, timeZone) {
+  return wallClockText(zonedParts(date, timeZone));
+}
+
+// ---- A date-time control's zone: "" (the reader's own), an IANA name, or a fixed offset "+11:00" ----
+
+const FIXED_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
+
+/** "+07:00" / "-07:00" / "+00:00" from minutes east of UTC. */
+export function offsetText(minutes) {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** Minutes east of UTC of a zone at an instant. */
+export function zoneOffsetMinutes(date, zone) {
+  if (!zone) return -date.getTimezoneOffset();
+  const fixed = FIXED_OFFSET.exec(zone);
+  if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  const p = zonedParts(date, zone);
+  const wall = Date.UTC(Number(p.year), MONTHS.indexOf(p.month), Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+}
+
+const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The answer for a wall-clock time typed into a control, read in a zone: "2024-03-10T04:30" in
+ *  America/Los_Angeles is "2024-03-10T04:30-07:00" (the zone's offset on that date). Not a wall-clock
+ *  time: returned as typed, for Python to name the field. */
+export function isoInZone(wall, zone) {
+  if (!zone) {
+    const local = new Date(wall);
+    return Number.isNaN(local.getTime()) ? wall : withLocalOffset(local);
+  }
+  const m = WALL.exec(wall);
+  if (!m) return wall;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] || 0));
+  // The offset at the instant the wall clock names: found from a first guess, then checked once
+  // more, as the two may differ on the day the zone changes its clocks.
+  const first = zoneOffsetMinutes(new Date(asUtc), zone);
+  const offset = zoneOffsetMinutes(new Date(asUtc - first * 60000), zone);
+  return `${wall}${offsetText(offset)}`;
+}
+
+/** What a control shows for an instant in a zone: the wall-clock time, to the minute. */
+export function inputValueIn(date, zone) {
+  if (!zone) return localInputValue(date);
+  return new Date(date.getTime() + zoneOffsetMinutes(date, zone) * 60000).toISOString().slice(0, 16);
+}
+
+const ISO_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** How an ISO date-time from a link shows in a control: in the first zone of `zones` (the reader's own
+ *  "" first, then the control's named ones) whose offset at that instant is the link's, else at the
+ *  link's own fixed offset; the link's wall-clock time either way. `{text: "", zone: ""}` if it is not
+ *  a date-time. */
+export function controlForIso(iso, zones = []) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { text: "", zone: "" };
+  const m = ISO_OFFSET.exec(iso);
+  if (!m) return { text: localInputValue(date), zone: "" };
+  const offset = m[2] === "Z" ? 0 : zoneOffsetMinutes(date, m[2]);
+  const zone = ["", ...zones].find((candidate) => zoneOffsetMinutes(date, candidate) === offset);
+  return zone === undefined ? { text: m[1], zone: offsetText(offset) } : { text: inputValueIn(date, zone), zone };
 }

@@ -3,21 +3,20 @@
 // (checkers/urlstate.py) reads and writes the query: sorted, unknown keys dropped, each invalid value
 // reported on its field. This side fills the form and calls history.replaceState.
 import { ask } from "./transport.js";
-import { localInputValue } from "./format.js";
+import { controlForIso } from "./format.js";
 import { answeredByReader, controlsOf, fieldsOf } from "./answers.js";
+import { chooseZone, namedZonesOf, showOffsets } from "./zones.js";
 
 /** How a link's value sets a field's controls (pure; tested under Node): the values to check for a
- *  choice, a checkbox group or yes/no, else the text to put in the box. */
-export function controlStateFor(kind, value) {
+ *  choice, a checkbox group or yes/no, else the text to put in the box; for a date-time, also the
+ *  zone to read it in (one of `zones`, the control's named ones, or the link's own offset). */
+export function controlStateFor(kind, value, zones = []) {
   if (kind === "choice" || kind === "boolean") return { checked: new Set([String(value)]) };
   if (kind === "multi-choice") {
     const values = Array.isArray(value) ? value : String(value).split(",");
     return { checked: new Set(values.map((v) => String(v).trim()).filter(Boolean)) };
   }
-  if (kind === "datetime") {
-    const date = new Date(value);
-    return { text: Number.isNaN(date.getTime()) ? "" : localInputValue(date), iso: value };
-  }
+  if (kind === "datetime") return { ...controlForIso(String(value), zones), iso: value };
   return { text: Array.isArray(value) ? value.join("\n") : String(value) };
 }
 
@@ -38,8 +37,8 @@ export function linkValues(name, search = location.search) {
 
 /** Set a field's controls to a value; false when the value fits none of them (left as it was). */
 function setField(field, value) {
-  const wanted = controlStateFor(field.dataset.kind, value);
   const controls = controlsOf(field);
+  const wanted = controlStateFor(field.dataset.kind, value, namedZonesOf(controls[0]));
   if (wanted.checked) {
     if (!controls.some((input) => wanted.checked.has(input.value))) return false;
     for (const input of controls) input.checked = wanted.checked.has(input.value);
@@ -47,7 +46,10 @@ function setField(field, value) {
   }
   if (wanted.iso !== undefined && wanted.text === "") return false;
   controls[0].value = wanted.text;
-  if (wanted.iso !== undefined) Object.assign(controls[0].dataset, { iso: wanted.iso, isoShown: controls[0].value });
+  if (wanted.iso !== undefined) {
+    chooseZone(controls[0], wanted.zone);
+    Object.assign(controls[0].dataset, { iso: wanted.iso, isoShown: controls[0].value, isoZone: wanted.zone });
+  }
   return true;
 }
 
@@ -60,6 +62,7 @@ export function applyLinkValues(container, values) {
     if (!field || answeredByReader(field)) continue;
     if (setField(field, value)) field.hidden = false;
   }
+  showOffsets(container);
 }
 
 const shownValue = (field) =>
@@ -139,6 +142,7 @@ export function applyUrlState(container, state) {
       field.hidden = false;
     }
   }
+  showOffsets(container);
   return new Map(Object.entries(state.errors).filter(([id]) => fields.has(id)));
 }
 

@@ -1,14 +1,9 @@
 // The generic result of a checker, as sections (see compose.js): the outcome, why, what to do, the
-// macros, what to tell the customer, the details the checker wants shown (`shown_fields`), and the
-// handbook's sections. Everything shown is the result's own text.
+// macros, what to tell the customer, the details the checker wants shown (`shown_fields`, labelled by
+// `field_labels`), and the handbook's sections. Everything shown is the result's own text.
 import { copyRow, el } from "./dom.js";
 
 const siteRoot = new URL("../../", import.meta.url);
-
-export function humanize(key) {
-  const text = key.replace(/_/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function displayValue(value) {
   if (value === null || value === undefined) return "—";
@@ -25,6 +20,15 @@ export function siteHref(href) {
 
 export function actionsList(actions) {
   return el("ol", {}, ...actions.map((action) => el("li", {}, action)));
+}
+
+/** "What to tell the customer": the text, and a button that copies it. */
+export function sayNode(text) {
+  return el(
+    "div", {},
+    el("p", {}, el("strong", {}, "What to tell the customer")),
+    copyRow(el("p", { class: "checker__say" }, text), text, "the text for the customer"),
+  );
 }
 
 export function resultSections(result) {
@@ -45,20 +49,12 @@ export function resultSections(result) {
       node: el("div", {}, el("p", {}, el("strong", {}, title)), ...result.tags.map((tag) => copyRow(el("code", {}, tag), tag, `tag ${tag}`))),
     });
   }
-  if (result.say) {
-    sections.push({
-      id: "say",
-      node: el(
-        "div", {},
-        el("p", {}, el("strong", {}, "What to tell the customer")),
-        copyRow(el("p", { class: "checker__say" }, result.say), result.say, "the text for the customer"),
-      ),
-    });
-  }
+  if (result.say) sections.push({ id: "say", node: sayNode(result.say) });
   const shown = (result.shown_fields || []).filter((key) => key in result);
   if (shown.length) {
     const list = el("dl", { class: "checker__fields" });
-    for (const key of shown) list.append(el("dt", {}, humanize(key)), el("dd", {}, displayValue(result[key])));
+    // Each field under its label from the checker's definition (`field_labels`), never its raw name.
+    for (const key of shown) list.append(el("dt", {}, result.field_labels[key]), el("dd", {}, displayValue(result[key])));
     sections.push({ id: "fields", node: list });
   }
   if (result.sources && result.sources.length) {

@@ -15,7 +15,8 @@ import { compose } from "./compose.js";
 import { el } from "./dom.js";
 import { showErrors } from "./errors.js";
 import { applyLinkValues, applyPresets, applyUrlState, linkValues, readUrlState, writeUrlState } from "./link-state.js";
-import { localInputValue } from "./format.js";
+import { inputValueIn } from "./format.js";
+import { mountZones, zoneOf } from "./zones.js";
 import { resultSections } from "./result.js";
 import { ask, onRuntime, restart, runtime, startRuntime } from "./transport.js";
 
@@ -162,6 +163,7 @@ export function mount(widget) {
     if (event.target.matches("input[type=text], input[type=url], textarea")) answered(event);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  mountZones(form);
   form.addEventListener("reset", () => {
     touched.clear();
     urlErrors.clear();
@@ -174,7 +176,7 @@ export function mount(widget) {
   for (const button of widget.querySelectorAll(".checker__now")) {
     button.addEventListener("click", () => {
       const input = widget.querySelector(`#${CSS.escape(button.dataset.nowFor)}`);
-      input.value = localInputValue(new Date());
+      input.value = inputValueIn(new Date(), zoneOf(input)); // now, on the clock of the zone chosen beside it
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }

@@ -5,9 +5,30 @@
 // of the first contact is in the page's link.
 import { el } from "../dom.js";
 import { countdown } from "../format.js";
+import { sayNode } from "../result.js";
+import { currentText } from "./response-texts.js";
+
+/** The follow-up message as the guided page's copy-ready text of it (`say_text_id`) reads now, filled
+ *  in from the reader's answers (the bridge link), so both copies on the page are the same. */
+function filledSay(result, context) {
+  if (!result.say_text_id) return [];
+  const node = el("div", {});
+  let shown = null;
+  const show = () => {
+    const text = currentText(result.say_text_id)?.text || result.say;
+    if (text === shown) return;
+    shown = text;
+    node.replaceChildren(...sayNode(text).childNodes);
+  };
+  show();
+  window.addEventListener("checkers:texts", show);
+  context.onDispose(() => window.removeEventListener("checkers:texts", show));
+  return [{ id: "say", node }];
+}
 
 export function render(result, previous, askAgain, context) {
-  if (result.seconds_to_next_step === null || result.seconds_to_next_step === undefined) return {};
+  const say = filledSay(result, context);
+  if (result.seconds_to_next_step === null || result.seconds_to_next_step === undefined) return { sections: say };
   // An empty "now" means the current time, so the clock runs; a time typed in is a "what if": it stays still.
   const live = !("now" in context.given);
   const value = el("strong", { class: "checker__countdown-value" });
@@ -35,5 +56,5 @@ export function render(result, previous, askAgain, context) {
     timer = setInterval(tick, 1000);
     context.onDispose(() => clearInterval(timer));
   }
-  return { sections: [{ id: "countdown", node: line, after: "outcome" }] };
+  return { sections: [...say, { id: "countdown", node: line, after: "outcome" }] };
 }

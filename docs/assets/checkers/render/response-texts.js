@@ -14,6 +14,11 @@ window.addEventListener("flow:texts", (event) => {
   showTexts();
 });
 
+/** The text `id` as the page shows it now (the path's, else the form's), or undefined before either. */
+export function currentText(id) {
+  return pathTexts[id] || formTexts[id];
+}
+
 function showTexts() {
   for (const slot of document.querySelectorAll("[data-response-text]")) {
     const id = slot.dataset.responseText;
@@ -28,6 +33,8 @@ function showTexts() {
     todo.hidden = entry.placeholders.length === 0;
     todo.textContent = entry.placeholders.length ? `Fill in by hand before sending: ${entry.placeholders.join(", ")}` : "";
   }
+  // Other copies of these texts (a checker's own "What to tell the customer") follow.
+  window.dispatchEvent(new CustomEvent("checkers:texts"));
 }
 
 export function render(result) {
