@@ -290,7 +290,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
         if space != flow.name:
             values.update({f"{space}.{k}": v for k, v in given.items()})
     done_marks = set(own.get("done") or ())
-    path = Path(flow, spaces, own, {}, {}, {}, values)
+    path = Path(flow, spaces, own, {}, {}, {}, values=values)
     state: dict[str, str] = {}  # done / actionable / waiting / skipped
     for step in flow.steps:
         skipped = waiting = None
