@@ -17,7 +17,22 @@ from checkers.flows.model import Flow, Step, When
 from .flowchart import box, branch, figure, item, link, node
 
 
-def _values(key: str, allowed: tuple) -> str:
+def _question(flow: Flow, space: str, field: str):
+    """The question behind an answer's key (`paged.topic`), so the chart says what a reader was
+    asked, never the link's key."""
+    questions = flow.questions if space == flow.name else registry.get(space).questions
+    return next(q for q in questions if q.id == field)
+
+
+def _answer_text(question, value) -> str:
+    if value is None:
+        return "not known yet"
+    if value is True or value is False:
+        return "yes" if value else "no"
+    return next((o.label for o in question.options if o.value == value), str(value))
+
+
+def _values(flow: Flow, key: str, allowed: tuple) -> str:
     space, _, field = key.partition(".")
     if field == "outcome":
         codes = [o.code for o in registry.get(space).outcomes] if space in registry.names() else []
@@ -26,12 +41,12 @@ def _values(key: str, allowed: tuple) -> str:
         if codes and len(missing) < len(given):
             return f"{space} is not " + " or ".join(missing)
         return f"{space}: " + " or ".join(str(a) for a in given) + (" (or not run)" if None in allowed else "")
-    shown = ["not known yet" if a is None else ("yes" if a is True else "no" if a is False else str(a)) for a in allowed]
-    return f"{key}: " + " or ".join(shown)
+    question = _question(flow, space, field)
+    return f"{question.label} " + " or ".join(_answer_text(question, a) for a in allowed)
 
 
-def condition_lines(when: When) -> list[str]:
-    lines = [_values(key, allowed) for key, allowed in when.any_of]
+def condition_lines(flow: Flow, when: When) -> list[str]:
+    lines = [_values(flow, key, allowed) for key, allowed in when.any_of]
     return [("either " if i == 0 and len(lines) > 1 else "or " if i else "") + line for i, line in enumerate(lines)]
 
 
@@ -52,7 +67,7 @@ def chart_html(flow: Flow) -> str:
         step_box = node(box("step", f"{index + 1}. {step.title}", code=f"({kind}: {step.id})"))
         parts = [link()]
         if step.applies:
-            conditions = tuple(line for when in step.applies for line in condition_lines(when))
+            conditions = tuple(line for when in step.applies for line in condition_lines(flow, when))
             after = f"step {index + 2}" if index + 1 < len(flow.steps) else "the end"
             parts += [
                 node(box("decision", "Applies when all of:", conditions, bullets=True)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checkers.flows.paged import FLOW
 from site_build.flow_chart import chart_html, condition_lines, render_flow_chart
 
@@ -24,7 +26,7 @@ def test_every_step_is_drawn_in_order_with_its_conditions():
         link, condition, no, yes, drawn = parts
         assert link == Part("link") and yes == Part("link", "yes") and drawn == Part("node", box=step_box), step.id
         assert condition.box == Box("decision", "Applies when all of:",
-                                    tuple(line for when in step.applies for line in condition_lines(when)), "")
+                                    tuple(line for when in step.applies for line in condition_lines(FLOW, when)), "")
         after = f"step {index + 2}" if index + 1 < len(FLOW.steps) else "the end"
         assert no.role == "branch" and no.box == Box("note", f"Go on to {after}", (), ""), step.id
 
@@ -44,9 +46,11 @@ def test_the_no_arrow_says_whether_the_step_is_skipped_or_waits():
 def test_conditions_read_as_the_routing_says():
     _, items = chart(chart_html(FLOW))
     lines = [line for item in items for p in item if p.box and p.box.kind == "decision" for line in p.box.lines]
-    assert "paged.already_handling: yes" in lines
+    # In the reader's words: the question asked and the answer's label, never the link's key.
+    assert "Are you already handling another emergency? yes" in lines
     assert "saas-triage is not widespread-incident or known-incident" in lines
-    assert "either paged.topic: compromised-instance" in lines and "or entitlement: engage-manager" in lines
+    assert "either What is the page about? A compromised instance" in lines and "or entitlement: engage-manager" in lines
+    assert not [line for line in lines if re.search(r"\b[a-z-]+\.[a-z_]+\b", line)], "a link key in the chart"
 
 
 def test_the_marker_renders_the_titled_chart():

@@ -4,7 +4,7 @@
 // render/response-texts.js), which announces the validated ticket link ("checkers:ticket").
 import { copyButton, el } from "./dom.js";
 import { labelOf } from "./errors.js";
-import { fieldsOf } from "./answers.js";
+import { answerOfField, fieldsOf } from "./answers.js";
 import { extendResults } from "./widget.js";
 import { NOT_KEPT, openStore } from "./storage.js";
 
@@ -105,9 +105,12 @@ function answerText(field) {
     const checked = [...field.querySelectorAll("input:checked")].map((input) => input.closest("label").textContent.trim());
     return checked.length ? checked.join(", ") : null;
   }
+  if (kind === "datetime") {
+    const answer = answerOfField(field); // with the offset of the zone it was given in
+    return typeof answer === "string" ? answer.replace("T", " ") : null;
+  }
   const value = field.querySelector("input, textarea").value.trim();
-  if (!value) return null;
-  return kind === "datetime" ? value.replace("T", " ") : value;
+  return value || null;
 }
 
 function yourAnswers(widget) {
