@@ -69,7 +69,7 @@ def main() -> None:
                         "of the site's functions cost what on the --pages (default paged/), cold at 4x CPU slowdown; "
                         "'timeline' prints when each phase of Python's start ends on the guided page, cold, "
                         "returning and throttled, as (a), (b) and (h) measure it; 'review' runs (j) alone (no site, no browser)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for the README)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for benchmarks/RESULTS.md)")
     parser.add_argument("--only", default="abcdefghij", help="which figures, e.g. ah")
     parser.add_argument("--pages", help="(i) on these pages only, comma-separated paths such as paged/,licence/ "
                         "(default: every page of the sitemap; '' is the home page)")
