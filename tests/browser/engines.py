@@ -43,7 +43,6 @@ def missing(engine: str) -> str | None:
 
 
 class Firefox:
-    keyboard = True  # the guided walks go by keyboard here
     reads_console = True
     def __init__(self):
         self.process = subprocess.Popen(
@@ -99,9 +98,6 @@ class Firefox:
 
 
 class WebKit:
-    # Tab cannot leave Material's search field in WebKitGTK (focus returns to the top of the page
-    # once the search closes), so the walks choose by clicking here.
-    keyboard = False
     reads_console = False  # WebKitWebDriver speaks no BiDi
     KEYS = {"Tab": "\ue004", "Enter": "\ue007", "Space": " ", "ArrowDown": "\ue015", "ArrowRight": "\ue014",
             "ArrowUp": "\ue013"}

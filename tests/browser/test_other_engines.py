@@ -1,6 +1,6 @@
 """The site in Firefox (Debian's firefox-esr) and WebKit (Debian's WebKitGTK), the engines of the
 support engineers' other browsers and of every browser on an iPhone: every checker answers on its
-own page as CPython decides, the guided page's walks pass (by keyboard in Firefox), a permalink restores the
+own page as CPython decides, the guided page's walks pass by keyboard, a permalink restores the
 answers, an instant navigation keeps the running Python, no CSP violation is reported, and after one
 visit the site works offline. The pages are driven through their contracts (element ids, data-*
 attributes, answer names), not their wording.
@@ -166,19 +166,17 @@ def tab_to(browser, selector: str, limit: int = 400) -> None:
 
 
 def choose(browser, input_id: str) -> None:
-    """Tab to the choice's group, arrow keys within it (Tab between checkboxes), Space to select;
-    a click where the engine's keyboard cannot get there (engines.py)."""
+    """Tab to the choice's group, arrow keys within it (Tab between checkboxes), Space to select."""
     element = f"document.getElementById({json.dumps(input_id)})"
-    if not browser.keyboard:
-        browser.click(f"#{input_id}")
-        wait_for(browser, f"{element}.checked", timeout=5)
-        return
     tab_to(browser, f"input[name={json.dumps(browser.evaluate(f'{element}.name'))}]")
     kind = browser.evaluate(f"{element}.type")
     for _ in range(12):
+        # Where the target is from the focused option, in document order (WebKit's arrows do not
+        # wrap around a group as Chromium's do).
+        after = browser.evaluate(f"!!(document.activeElement.compareDocumentPosition({element}) & 4)")
         if browser.evaluate(f"document.activeElement === {element}"):
             break
-        browser.press("Tab" if kind == "checkbox" else "ArrowDown")
+        browser.press("Tab" if kind == "checkbox" else "ArrowDown" if after else "ArrowUp")
     assert browser.evaluate("document.activeElement.id") == input_id
     if not browser.evaluate(f"{element}.checked"):
         browser.press("Space")
