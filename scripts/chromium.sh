@@ -1,4 +1,4 @@
-# Sourced by scripts/test: find a Chromium (and nginx) for the browser tests, installing Debian's if we can.
+# Sourced by scripts/test: find a Chromium (and nginx, Firefox ESR, WebKitGTK) for the browser tests, installing Debian's if we can.
 # Playwright cannot download its own browser on a closed network, so the tests launch this one.
 find_chromium() {
   local candidate
@@ -28,4 +28,16 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     echo "No nginx found: install it (Debian/Ubuntu: sudo apt-get install nginx) for tests/browser/test_nginx.py." >&2
     exit 1
   fi
+fi
+
+# The same tests in Firefox and WebKit (tests/browser/test_other_engines.py): Debian's firefox-esr,
+# WebKitGTK's WebDriver (with its MiniBrowser) and Xvfb for it. Without them those tests skip, naming the package.
+other_engines_missing() {
+  [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && command -v Xvfb >/dev/null 2>&1 && return 1
+  return 0
+}
+if other_engines_missing && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "setup: installing Debian's firefox-esr, webkit2gtk-driver and xvfb for the other browser engines"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null \
+    || echo "setup: could not install them; the Firefox and WebKit tests will skip" >&2
 fi

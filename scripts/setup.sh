@@ -47,7 +47,8 @@ fi
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if ! stamp_matches node_modules/.package-lock.sha256 "$lock_hash"; then
   echo "setup: installing npm packages from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
+  # puppeteer-core (drives Firefox in the tests) never downloads a browser; the variable says so to any that would.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > node_modules/.package-lock.sha256
 fi
 export PATH="$ROOT/.venv/bin:$PATH"

@@ -5,10 +5,11 @@
 - `mkdocs` (the default): MkDocs 1.6.1 from the project's .venv; its hook runs the finishing step.
 - `properdocs`: ProperDocs 1.6.7, the maintained fork of MkDocs 1.6, which reads mkdocs.yml and runs
   its hooks as they are (the finishing step runs afterwards, with the project's Python).
-- `zensical`: Zensical 0.0.70 (0.1.x needs a `zensical-ui` the registry does not have). It runs the
-  markers' Python-Markdown extension from mkdocs.yml but ignores `hooks:`, and only writes a site
-  inside the folder of its config file: it builds in a scratch copy of docs/, overrides/ and
-  mkdocs.yml, and the result is moved to DIR.
+- `zensical`: Zensical 0.1.2, the newest that installs here (0.1.3 and 0.1.4 need a `zensical-ui`
+  the registry does not have). It runs the markers' Python-Markdown extension from mkdocs.yml but
+  ignores `hooks:` (what they do is done without them: adr/0010), and only writes a site inside the
+  folder of its config file: it builds in a scratch copy of docs/, overrides/ and mkdocs.yml, and
+  the result is moved to DIR.
 
 ProperDocs and Zensical are installed on first use, each into its own venv under
 .cache/engines/<engine>-<version>/, so the project's .venv stays as requirements.txt says.
@@ -37,7 +38,7 @@ ENGINES_DIR = ROOT / ".cache" / "engines"
 MARKDOWN_PINS = ("Markdown==3.11.3", "pymdown-extensions==13.1.2")
 ENGINE_PINS = {
     "properdocs": ("properdocs==1.6.7", "mkdocs==1.6.1", "mkdocs-material==9.8.2", *MARKDOWN_PINS),
-    "zensical": ("zensical==0.0.70", *MARKDOWN_PINS),
+    "zensical": ("zensical==0.1.2", *MARKDOWN_PINS),
 }
 ENGINES = ("mkdocs", *ENGINE_PINS)
 # What a Zensical build reads, copied into its scratch project.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.helpers import answer_every_checker
+from tests.browser.test_service_worker import wait_cached
 
 
 @pytest.fixture(scope="module", params=["properdocs", "zensical"])
@@ -46,3 +47,16 @@ def test_search_finds_the_grace_period_and_instant_navigation_keeps_python(watch
     (opener if opener.count() else page.locator(".md-search__input")).first.click()
     page.keyboard.type("grace period")
     page.get_by_text("Self-managed Subscription Emergencies").last.wait_for()
+
+
+def test_after_one_visit_the_site_works_offline_and_the_404_page_too(watch, site_url):
+    page = watch.page
+    page.goto(site_url + "qualifying/")
+    wait_cached(watch)
+    page.context.set_offline(True)
+    page.goto(site_url + "licence/")
+    assert [outcome.split(":")[0] for outcome in answer_every_checker(watch)] == ["licence"]
+    # The page a host serves for any missing path: its links lead back into the site.
+    page.goto(site_url + "404.html")
+    home = page.locator("a.md-header__button.md-logo")
+    assert home.evaluate("a => a.href") == site_url

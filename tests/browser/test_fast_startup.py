@@ -75,10 +75,15 @@ def test_a_start_up_library_that_is_not_the_one_built_is_not_used(watch, site_ur
 
 
 def test_a_wheel_that_does_not_match_the_lock_file_never_runs(browser, site_url):
-    context = browser.new_context()
+    # No service worker: it takes over the Python worker as it activates (clients.claim), so the
+    # plain boot's ask for the wheel went through it or not depending on timing, and its offline
+    # copy downloaded the same wheel through the same route while Python was still starting.
+    context = browser.new_context(service_workers="block")
     context.add_init_script("window.HANDBOOK_STARTUP_TIMEOUT_MS = 60000")
+    tampered_for = []
 
     def tampered(route):
+        tampered_for.append("service worker" if route.request.service_worker else "Python worker")
         body = bytearray(route.fetch().body())
         body[len(body) // 2] ^= 1
         route.fulfill(status=200, body=bytes(body), headers={"Content-Type": "application/zip"})
@@ -89,11 +94,10 @@ def test_a_wheel_that_does_not_match_the_lock_file_never_runs(browser, site_url)
     status = page.locator("[data-checker=qualification] .checker__status")
     # Both ways in check the sha256: the fast one refuses, then loadPackage refuses too.
     status.get_by_text("Python could not start").wait_for(timeout=90000)
+    assert tampered_for == ["Python worker", "Python worker"], tampered_for
     assert page.locator("[data-checker=qualification] table tbody tr").count() >= 1
     context.unroute_all(behavior="ignoreErrors")  # a handler still fetching must not fail the next test
     context.close()
-
-
 
 
 # Every request to the Python worker and every reply, in order, with "ready" among them; and, as

@@ -4,12 +4,13 @@ markers' HTML is the same whichever engine wrote the page."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 
 import pytest
 
-from site_build import build, csp, markers
+from site_build import build, csp, handbook_pages, markers
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 _WIDGET = re.compile(r'<section [^>]*data-checker="licence".*?</section>', re.DOTALL)
@@ -83,3 +84,41 @@ def test_under_zensical_a_bad_marker_names_the_page(engine_site):
     done = subprocess.run([str(build.engine_python("zensical")), "-c", script], env=build.engine_env(),
                           capture_output=True, text=True, check=True)
     assert done.stdout.startswith("about.md: cannot render <!-- checker: nope -->"), done.stdout + done.stderr
+
+
+def sitemap_paths(site) -> set[str]:
+    return set(re.findall(r"<loc>[^<]*?//[^/]+/([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+
+
+# Material's search index, or Zensical's (its own search, a dialog reading search.json).
+SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
+
+
+def searched_pages(site) -> tuple[str, set[str]]:
+    """The search index's file and the pages it covers."""
+    for name, key in SEARCH_INDEXES.items():
+        if (site / name).is_file():
+            entries = json.loads((site / name).read_text(encoding="utf-8"))[key]
+            return name, {entry["location"].split("#")[0] for entry in entries}
+    raise AssertionError(f"no search index in {site}")
+
+
+@pytest.mark.parametrize("engine", ("properdocs", "zensical"))
+def test_the_sitemap_search_and_offline_copy_cover_the_same_pages(engine_site, engine):
+    mkdocs, other = engine_site("mkdocs"), engine_site(engine)
+    assert sitemap_paths(other) == sitemap_paths(mkdocs)
+    index, searched = searched_pages(other)
+    assert searched == searched_pages(mkdocs)[1], f"{engine}: search covers other pages than MkDocs' build"
+    manifest = json.loads((other / "offline-manifest.json").read_text(encoding="utf-8"))["files"]
+    expected = json.loads((mkdocs / "offline-manifest.json").read_text(encoding="utf-8"))["files"]
+    pages = {path for path, entry in manifest.items() if entry["kind"] == "page"}
+    assert pages == {path for path, entry in expected.items() if entry["kind"] == "page"}
+    assert index in manifest, f"{engine}: the offline copy has no search index"
+    assert (other / "sw.js").is_file() and (other / "404.html").is_file()
+
+
+def test_every_engine_reads_the_handbook_snapshot_mkdocs_yml_names():
+    """MkDocs' hook reads the snapshot mkdocs.yml names; Zensical, without hooks, reads it from the
+    markers' extension at its first handbook section (handbook_pages.render_handbook): the same file."""
+    named = build.ROOT / build.read_config()["extra"]["seed"]["file"]
+    assert named.resolve() == handbook_pages.SNAPSHOT.resolve()
