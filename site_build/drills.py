@@ -20,7 +20,7 @@ from typing import Any
 
 import checkers
 from checkers.answers import parse_date, parse_datetime
-from checkers import flows
+from checkers import flows, handbook
 from training import flow_library, library
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -86,10 +86,26 @@ def known_facts(scenario: library.Scenario) -> list[dict[str, str]]:
     return facts
 
 
-def fingerprint(scenario: library.Scenario) -> str:
-    """Changes when the facts or the questions change, so stale saved progress is dropped."""
-    data = json.dumps([scenario.answers, [q.as_spec() for q in scenario.questions]], sort_keys=True)
+def fingerprint(drill: library.Scenario | flow_library.FlowDrill) -> str:
+    """Changes when the facts or the questions change: saved progress is dropped, and the training
+    record marks the drill's earlier answers out of date."""
+    if isinstance(drill, flow_library.FlowDrill):
+        data = json.dumps([drill.flow, drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
+    else:
+        data = json.dumps([drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+def record_entry(drill: library.Scenario | flow_library.FlowDrill) -> dict[str, Any]:
+    """What the training record knows of a drill (docs/assets/training/record.js): its version, title,
+    questions and the handbook sections its pins cite, by which the record counts it."""
+    return {
+        "id": drill.id,
+        "version": fingerprint(drill),
+        "title": drill.title,
+        "whole_page": isinstance(drill, flow_library.FlowDrill),
+        "sections": [{"anchor": a, **handbook.source_entry(a)} for a in drill.anchors],
+    }
 
 
 def _ordered(scenarios: list[library.Scenario]) -> list[library.Scenario]:
@@ -115,9 +131,7 @@ def story_payload(story: library.Story) -> dict[str, Any]:
 def drill_payload(scenario: library.Scenario) -> dict[str, Any]:
     """Everything the page needs to put a scenario to the trainee, and nothing that answers it."""
     return {
-        "id": scenario.id,
-        "version": fingerprint(scenario),
-        "title": scenario.title,
+        **record_entry(scenario),
         "difficulty": scenario.difficulty,
         "seconds": scenario.seconds,
         "story": story_payload(scenario.story),
@@ -151,11 +165,8 @@ def flow_payload(drill: flow_library.FlowDrill) -> dict[str, Any]:
     order, each with the step's title; as for a scenario, no key (the worker grades each step)."""
     titles = {step.id: step.title for step in flows.get(drill.flow).steps}
     order = [step.id for step in flows.get(drill.flow).steps]
-    data = json.dumps([drill.flow, drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
     return {
-        "id": drill.id,
-        "version": hashlib.sha256(data.encode()).hexdigest()[:12],
-        "title": drill.title,
+        **record_entry(drill),
         "difficulty": drill.difficulty,
         "seconds": drill.seconds,
         "story": story_payload(drill.story),
@@ -192,6 +203,40 @@ def drills_html(scenarios: list[library.Scenario], base: str,
         f"hold the same scenarios on paper.</p>"
         f'<details class="drills__static"><summary>The {len(ordered) + len(walks)} scenarios</summary><ol>{items}</ol></details>'
         f"</div>"
+    )
+
+
+# ---- the training record (the training page) ---------------------------------------------------------
+
+def record_html(scenarios: list[library.Scenario], base: str,
+                flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+    """The training record's place on the training page: every drill's version, title and sections
+    as JSON (no keys), and the record's parts, drawn with their buttons disabled until mounted so
+    nothing moves when the page comes alive (docs/assets/training/record-view.js)."""
+    drills = [*_ordered(scenarios), *_ordered(flow_library.load_all() if flow_drills is None else flow_drills)]
+    payload = {"drills": [record_entry(d) for d in drills]}
+    return (
+        f'<div class="training-record" data-hb-component="training-record">'
+        f'<script type="application/json" class="training-record__data">{_json_for_html(payload)}</script>'
+        f'<p class="training-record__status" role="status">Your record is read from this browser by the page\'s '
+        f'script; with JavaScript off there is nothing to show.</p>'
+        f'<div class="training-record__figures"></div>'
+        f'<div class="training-record__tools">'
+        f'<button type="button" class="md-button" data-record="copy-text" disabled>Copy the text for the rotation request</button> '
+        f'<button type="button" class="md-button" data-record="copy-json" disabled>Copy the record as JSON</button> '
+        f'<button type="button" class="md-button" data-record="download" disabled>Download the record (JSON)</button>'
+        f'</div>'
+        f'<details class="training-record__import"><summary>Bring a record from another browser</summary>'
+        f'<p id="training-record-import-help">Paste the JSON you copied or downloaded elsewhere, or choose the file. '
+        f'It is added to the record kept here: nothing is removed.</p>'
+        f'<label for="training-record-paste">The record as JSON</label>'
+        f'<textarea id="training-record-paste" rows="4" aria-describedby="training-record-import-help"></textarea>'
+        f'<label for="training-record-file">Or a file</label>'
+        f'<input type="file" id="training-record-file" accept="application/json,.json">'
+        f'<button type="button" class="md-button md-button--primary" data-record="import" disabled>Import</button>'
+        f'<p class="training-record__import-status" role="status"></p>'
+        f'</details>'
+        f'</div>'
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from checkers import drills
 from checkers.model import InvalidAnswer
 
-from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text
+from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text, pinned_anchors
 
 FLOW_DRILLS = Path(__file__).resolve().parent / "flows"
 TOP_LEVEL = {"id", "title", "difficulty", "flow", "story", "answers", "steps", "pins"}  # pins: as a scenario's (checkers/pins.py)
@@ -34,6 +34,7 @@ class FlowDrill:
     story: Story
     answers: dict[str, Any]
     questions: tuple[Question, ...]  # asks "step", field the step's id
+    anchors: tuple[str, ...] = ()  # the handbook sections its pins cite, as a scenario's
 
     @property
     def seconds(self) -> int:
@@ -86,7 +87,7 @@ def parse(path: Path, text: str) -> FlowDrill:
     if not questions:
         _fail(path, "steps", "expected at least one [[steps]] entry")
     drill = FlowDrill(Path(path), data["id"], _text(path, data["title"], "title"), data["difficulty"],
-                      data["flow"], _story(path, data["story"]), answers, questions)
+                      data["flow"], _story(path, data["story"]), answers, questions, pinned_anchors(path, data))
     drill.keys()  # every step question has exactly one right choice for these facts
     return drill
 
