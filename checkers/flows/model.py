@@ -11,7 +11,7 @@ given; a text or checklist step when the engineer marks it done (`<flow>.done`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Mapping
 
@@ -123,6 +123,9 @@ class Path:
     statuses: dict[str, str]
     because: dict[str, str]
     results: dict[str, dict[str, Any]]  # checker steps with an outcome
+    # Why each step stands where it does: done, actionable, waiting (held by a `waits` condition or a
+    # waiting outcome) or skipped; `statuses` folds these into what the page shows.
+    states: dict[str, str] = field(default_factory=dict)
 
     def outcome(self, step_id: str) -> str | None:
         result = self.results.get(step_id)
@@ -221,7 +224,10 @@ def _evaluate(step: Step, answers: dict[str, Any], now: datetime | None) -> dict
         raise _namespaced(step.checker, error) from None
 
 
-def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
+def walk(flow: Flow, answers: Any, *, now: datetime | None = None,
+         decide: Callable[[Step, dict[str, Any], datetime | None], dict[str, Any] | str] | None = None) -> Path:
+    """The path for these answers. `decide` stands in for running a checker step's checker (the route
+    enumeration, checkers/flows/routes.py, gives each step an outcome of its own choosing)."""
     spaces = split_keys(flow, answers)
     try:
         own = parse_answers(flow.questions, spaces.get(flow.name, {}), lambda: now or datetime.now().astimezone())
@@ -244,7 +250,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
             values.update({f"{space}.{k}": v for k, v in given.items()})
     done_marks = set(own.get("done") or ())
     path = Path(flow, spaces, own, {}, {}, {})
-    state: dict[str, str] = {}  # done / actionable / waiting / skipped
+    state = path.states  # done / actionable / waiting / skipped
     for step in flow.steps:
         skipped = waiting = None
         for when in step.applies:
@@ -264,7 +270,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
         if step.kind != "checker":
             state[step.id] = "done" if step.id in done_marks else "actionable"
             continue
-        result = _evaluate(step, _preset_answers(step, spaces.get(step.checker, {}), values), now)
+        result = (decide or _evaluate)(step, _preset_answers(step, spaces.get(step.checker, {}), values), now)
         if isinstance(result, str):
             state[step.id] = "actionable"
             question = registry.get(step.checker).question(result)

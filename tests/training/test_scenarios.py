@@ -130,7 +130,9 @@ def test_a_title_describes_the_situation_and_never_the_answer(drill):
 def test_the_drill_page_data_holds_no_answer_key():
     for scenario in SCENARIOS:
         payload = drill_pages.drill_payload(scenario)
-        assert set(payload) == {"id", "version", "title", "difficulty", "seconds", "story", "facts", "known", "questions"}
+        assert set(payload) == {"id", "version", "title", "difficulty", "seconds", "story", "facts", "known", "questions",
+                                "whole_page", "sections"}
+        assert payload["sections"] and all(set(s) >= {"anchor", "title", "href"} for s in payload["sections"])
         for question in payload["questions"]:
             assert set(question) <= {"id", "prompt", "asks", "field", "choices"}
             for choice in question["choices"]:
