@@ -27,15 +27,16 @@ function figuresTable(figures) {
     el("td", {}, String(section.missed)),
     el("td", {}, String(section.total - section.right - section.missed)),
   ));
-  return el(
+  // Material's own wrapper: a table wider than a phone scrolls inside it, not the page.
+  return el("div", { class: "md-typeset__scrollwrap", tabindex: "0", role: "region", "aria-label": "Your figures per handbook section" }, el(
     "div", { class: "md-typeset__table training-record__table" },
     el("table", {},
       el("caption", {}, "Drills right on their latest attempt, per handbook section they cite"),
       el("thead", {}, el("tr", {},
         el("th", { scope: "col" }, "Handbook section"), el("th", { scope: "col" }, "Right"),
-        el("th", { scope: "col" }, "Missed last time"), el("th", { scope: "col" }, "Not tried"))),
+        el("th", { scope: "col" }, "Missed"), el("th", { scope: "col" }, "Not tried"))),
       el("tbody", {}, ...rows)),
-  );
+  ));
 }
 
 function nextList(figures) {

@@ -78,12 +78,13 @@ export function sectionFigures(record, drills) {
   return [...sections.values()];
 }
 
-/** The weakest sections first (share right, then most missed), each with the drill to do next:
- *  one missed last time before one not tried. */
+/** The sections to work on first: those with a drill missed last time, then the least right, each
+ *  with the drill to do next (one missed last time before one not tried). */
 export function practiseNext(figures, limit = 3) {
+  const missedFirst = (section) => (section.missed ? 0 : 1);
   return figures
     .filter((section) => section.right < section.total)
-    .sort((a, b) => a.right / a.total - b.right / b.total || b.missed - a.missed)
+    .sort((a, b) => missedFirst(a) - missedFirst(b) || a.right / a.total - b.right / b.total || b.missed - a.missed)
     .slice(0, limit)
     .map((section) => ({
       section,
