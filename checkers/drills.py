@@ -206,3 +206,64 @@ def grade(request: Mapping[str, Any]) -> dict[str, Any]:
         "tags": result["tags"],
         "sources": result["sources"],
     }
+
+
+# ---- role-play: the trainee's own walk of the guided page, graded step by step --------------------
+
+def _branch_key(path: Any, step: Any) -> str:
+    """A step's way on a path, as a drill grades a walk: its outcome, `skipped`, `waits` (a checker
+    step held by a condition) or `applies` (a text step on the path, whichever of open/next/done)."""
+    outcome = path.outcome(step.id)
+    if outcome is not None:
+        return outcome
+    state = path.states[step.id]
+    if state == "skipped":
+        return "skipped"
+    return "waits" if step.checker else "applies"
+
+
+def _pending(path: Any, step: Any) -> bool:
+    """A checker step still missing an answer the trainee can give now."""
+    return bool(step.checker) and step.id not in path.results and path.states[step.id] == "actionable"
+
+
+def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
+    """The worker's "grade-walk": ``{flow, answers, steps: [{field, choices}], query}``, the drill's
+    answers and step questions, and the trainee's own answers on the guided page (its link's query).
+
+    A step is graded once the trainee's path has settled it: no checker step up to it still waits for
+    an answer the trainee can give. It is right when the trainee's walk goes the same way there as the
+    drill's (the same outcome; skipped; held; or on the path). Only a settled step's key is returned."""
+    from . import flows, urlstate
+    from .flows import model
+
+    flow = flows.get(request.get("flow"))
+    expected_answers = request.get("answers") or {}
+    steps = request.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise InvalidAnswer("steps", "expected the drill's step questions")
+    given = urlstate.flow_answers(request.get("query") or "")
+    try:
+        trainee = model.walk(flow, given)
+    except InvalidAnswer:
+        trainee = model.walk(flow, {})  # an answer the page itself is flagging: grade nothing yet
+    expected = model.walk(flow, expected_answers)
+    order = [s.id for s in flow.steps]
+    graded = []
+    for index, question in enumerate(steps):
+        if not isinstance(question, Mapping) or question.get("field") not in order:
+            raise InvalidAnswer(f"steps[{index}].field", f"expected a step of the {flow.name} flow")
+        step = flow.step(question["field"])
+        upto = flow.steps[: order.index(step.id) + 1]
+        entry: dict[str, Any] = {"field": step.id, "title": step.title, "answered": not any(_pending(trainee, s) for s in upto)}
+        if entry["answered"]:
+            key = flow_answer_key(flow.name, expected_answers, {"asks": "step", "field": step.id, "choices": question.get("choices")})
+            walked = next(s for s in key["result"]["steps"] if s["id"] == step.id)
+            mine = _branch_key(trainee, step)
+            entry.update(
+                correct=mine == _branch_key(expected, step), key_choice=key["choice"], key=key["key"],
+                given=mine, given_text=model.status_text(trainee.statuses[step.id], trainee.outcome(step.id)),
+                because=walked["because"], sources=[_source_of(href) for href in walked["cite"]],
+            )
+        graded.append(entry)
+    return {"steps": graded, "done": all(entry["answered"] for entry in graded)}
