@@ -222,9 +222,15 @@ def _branch_key(path: Any, step: Any) -> str:
     return "waits" if step.checker else "applies"
 
 
-def _pending(path: Any, step: Any) -> bool:
-    """A checker step still missing an answer the trainee can give now."""
-    return bool(step.checker) and step.id not in path.results and path.states[step.id] == "actionable"
+def _pending(path: Any, step: Any, given: Mapping[str, Any], expected: Mapping[str, Any]) -> bool:
+    """A checker step still missing an answer the trainee can give now: a required one, or a time the
+    drill states (a step deciding from "now" would otherwise be graded on the trainee's own clock)."""
+    if not step.checker or path.states[step.id] == "skipped":
+        return False
+    if step.id not in path.results:
+        return path.states[step.id] == "actionable"
+    times = {q.id for q in get(step.checker).questions if q.kind == "datetime" and q.default is NOW}
+    return any(f"{step.checker}.{qid}" in expected and f"{step.checker}.{qid}" not in given for qid in times)
 
 
 def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -232,7 +238,7 @@ def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
     answers and step questions, and the trainee's own answers on the guided page (its link's query).
 
     A step is graded once the trainee's path has settled it: no checker step up to it still waits for
-    an answer the trainee can give. It is right when the trainee's walk goes the same way there as the
+    an answer the trainee can give (a time the drill states included). It is right when the trainee's walk goes the same way there as the
     drill's (the same outcome; skipped; held; or on the path). Only a settled step's key is returned."""
     from . import flows, urlstate
     from .flows import model
@@ -255,7 +261,8 @@ def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
             raise InvalidAnswer(f"steps[{index}].field", f"expected a step of the {flow.name} flow")
         step = flow.step(question["field"])
         upto = flow.steps[: order.index(step.id) + 1]
-        entry: dict[str, Any] = {"field": step.id, "title": step.title, "answered": not any(_pending(trainee, s) for s in upto)}
+        settled = not any(_pending(trainee, s, given, expected_answers) for s in upto)
+        entry: dict[str, Any] = {"field": step.id, "title": step.title, "answered": settled}
         if entry["answered"]:
             key = flow_answer_key(flow.name, expected_answers, {"asks": "step", "field": step.id, "choices": question.get("choices")})
             walked = next(s for s in key["result"]["steps"] if s["id"] == step.id)

@@ -122,3 +122,10 @@ test("review: a wrong answer in review starts over, and a later day brings a mis
   assert.deepEqual(dueDrills(current, DRILLS.map((d) => d.id), at(9, 8)), ["a"]);
   assert.deepEqual(dueDrills(current, DRILLS.map((d) => d.id), at(8, 10)), []);
 });
+
+test("a drill's code reads the same however it is typed", async () => {
+  const { normaliseCode } = await import("../../docs/assets/training/code.js");
+  assert.equal(normaliseCode(" nk-hy "), "NKHY");
+  assert.equal(normaliseCode("NKHY"), "NKHY");
+  assert.equal(normaliseCode(""), "");
+});
