@@ -61,10 +61,26 @@ def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_
 def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built_site):
     html = read(built_site, "drill-cards")
     cards = re.findall(r'<article class="drill-card" id="card-([a-z0-9-]+)"', html)
-    assert sorted(cards) == sorted(s.id for s in SCENARIOS)
-    assert html.count('class="drill-card__part drill-card__answers" data-answers') == len(SCENARIOS)
+    assert sorted(cards) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS]), "the whole-page drills have theirs too"
+    assert html.count('class="drill-card__part drill-card__answers" data-answers') == len(SCENARIOS) + len(FLOW_DRILLS)
     # The cards link the handbook sections their keys come from, relative to the page.
     assert 'href="../multiple-emergencies/#escalate-to-initiate-page-to-backup-engineers"' in html
+
+
+def test_the_training_page_links_where_to_start_and_carries_every_drill_for_the_record(built_site):
+    html = read(built_site, "training")
+    for href in ('href="../shadow-onboarding/"', 'href="../drills/"', 'href="../drills/#whole-page-drills"',
+                 'href="../drill-cards/"', 'href="../paged/#role-play"'):
+        assert href in html, href
+    data = json.loads(re.search(r'class="training-record__data">(.*?)</script>', html, re.S).group(1))
+    drills = {d["id"]: d for d in data["drills"]}
+    assert sorted(drills) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS])
+    shown = {d["id"]: d for d in drill_data(read(built_site, "drills"))["scenarios"]}
+    for drill_id, entry in drills.items():
+        # The record counts a drill by the same version and sections the drill page records it with.
+        assert (entry["version"], entry["sections"]) == (shown[drill_id]["version"], shown[drill_id]["sections"])
+        assert entry["sections"], drill_id
+    assert '"key"' not in html and "key_choice" not in html
 
 
 def test_the_cards_print_one_per_sheet_with_everything_revealed(built_site):
