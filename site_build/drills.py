@@ -414,7 +414,8 @@ def cards_html(scenarios: list[library.Scenario], base: str,
 def role_play_payload(walk: flow_library.FlowDrill, code: str) -> dict[str, Any]:
     """A whole-page drill as the trainee's guided page runs it: the story, the steps to grade, the
     debrief; no key (the worker grades the trainee's own walk against the drill's answers)."""
-    return {**flow_payload(walk), "code": code, "debrief": list(walk.debrief)}
+    shown = {k: v for k, v in flow_payload(walk).items() if k not in ("known", "sections", "seconds")}  # the 3 a.m. page stays light
+    return {**shown, "code": code, "debrief": list(walk.debrief)}
 
 
 def role_play_html(base: str, flow_drills: list[flow_library.FlowDrill] | None = None) -> str:

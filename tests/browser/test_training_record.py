@@ -64,7 +64,9 @@ def test_a_missed_scenario_comes_back_after_others_and_the_next_day_until_right_
     page.reload()
     wait_python(watch)
     assert due_line(page) == "Due for review: 1 missed scenario comes back now."
-    page.get_by_role("button", name="Practise the next one due").click()
+    page.get_by_role("button", name="Practise the next one due").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.tagName") == "H2", "the scenario's heading takes the focus"
     assert "right again today" in page.locator(f'[data-scenario="{MISSED}"] .drills__back').inner_text()
     answer(page, MISSED, right=True)
     assert due_line(page).startswith("Due for review: none now.")
