@@ -211,9 +211,13 @@ def _in_path_order(drill: flow_library.FlowDrill) -> list:
     return sorted(drill.questions, key=lambda q: order.index(q.field))
 
 
-def _json_for_html(data: Any) -> str:
-    # Inside <script type="application/json"> only "</" could end the block; escape every "<".
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+def payload_attribute(data: Any) -> str:
+    """`data-payload='...'`: a component's data as JSON in an attribute. Not a <script type=
+    "application/json">: Material's instant navigation re-creates every inline script of the page it
+    swaps in as a plain script (its type dropped), which the CSP refuses and the component then cannot
+    find. An attribute it leaves alone, and search does not index it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "data-payload='" + text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;") + "'"
 
 
 def drills_html(scenarios: list[library.Scenario], base: str,
@@ -230,8 +234,7 @@ def drills_html(scenarios: list[library.Scenario], base: str,
         for s in [*ordered, *walks]
     )
     return (
-        f'<div class="drills" data-hb-component="drills" data-drills>'
-        f'<script type="application/json" class="drills__data">{_json_for_html(payload)}</script>'
+        f'<div class="drills" data-hb-component="drills" data-drills {payload_attribute(payload)}>'
         f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
         f"If nothing happens, JavaScript may be off: the <a href=\"{base}drill-cards/\">facilitator cards</a> "
         f"hold the same scenarios on paper.</p>"
@@ -250,8 +253,7 @@ def record_html(scenarios: list[library.Scenario], base: str,
     drills = [*_ordered(scenarios), *_ordered(flow_library.load_all() if flow_drills is None else flow_drills)]
     payload = {"drills": [record_entry(d) for d in drills]}
     return (
-        f'<div class="training-record" data-hb-component="training-record">'
-        f'<script type="application/json" class="training-record__data">{_json_for_html(payload)}</script>'
+        f'<div class="training-record" data-hb-component="training-record" {payload_attribute(payload)}>'
         f'<p class="training-record__status" role="status">Your record is read from this browser by the page\'s '
         f'script; with JavaScript off there is nothing to show.</p>'
         f'<div class="training-record__figures"></div>'
@@ -423,8 +425,7 @@ def role_play_html(base: str, flow_drills: list[flow_library.FlowDrill] | None =
     code_of = codes(walks)
     payload = {"drills": [role_play_payload(w, code_of[w.id]) for w in walks]}
     return (
-        f'<div class="role-play" data-hb-component="role-play" id="role-play-panel">'
-        f'<script type="application/json" class="role-play__data">{_json_for_html(payload)}</script>'
+        f'<div class="role-play" data-hb-component="role-play" id="role-play-panel" {payload_attribute(payload)}>'
         f'<form class="role-play__open" novalidate>'
         f'<label for="role-play-code">The drill\'s code, from your facilitator</label> '
         f'<input id="role-play-code" class="drill-cards__code" autocomplete="off" spellcheck="false" maxlength="{CODE_LENGTH + 2}" '

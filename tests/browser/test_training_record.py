@@ -173,3 +173,21 @@ def test_the_training_page_leads_somewhere_and_is_axe_clean_at_phone_width(watch
     wait_python(watch)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert axe_violations(page) == []
+
+
+def test_the_training_pages_come_alive_after_an_instant_navigation(watch, site_url):
+    # Material's instant navigation re-creates the inline scripts of the page it swaps in: the
+    # drills, the record and the role-play carry their data in an attribute it leaves alone.
+    page = watch.page
+    page.goto(site_url + "training/")
+    page.locator(".training-record__status").get_by_text("Scenario drills: 0 of").wait_for()
+    page.locator("#where-to-start ~ ol").first.get_by_role("link", name="scenario drills").click()
+    page.wait_for_url(site_url + "drills/")
+    page.locator("#drills-pick").wait_for()
+    page.locator(".md-content").get_by_role("link", name="training record").first.click()
+    page.wait_for_url(site_url + "training/#your-training-record")
+    page.locator(".training-record__status").get_by_text("Scenario drills: 0 of").wait_for()
+    page.locator("#where-to-start ~ ol").first.get_by_role("link", name="guided page's role-play").click()
+    page.wait_for_url(site_url + "paged/#role-play")
+    page.locator(".role-play__open button:not([disabled])").wait_for()
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "one page load, the rest instant"

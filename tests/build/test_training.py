@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 import shutil
 
 from tests.conftest import build_site
@@ -19,10 +20,15 @@ def read(site, page):
     return (site / page / "index.html").read_text(encoding="utf-8")
 
 
+def payload_of(html, component):
+    """The JSON a component carries in its data-payload attribute (site_build/drills.py)."""
+    match = re.search(rf'data-hb-component="{component}"[^>]*? data-payload=\'([^\']*)\'', html)
+    assert match, f"the {component} component carries its data"
+    return json.loads(unescape(match.group(1)))
+
+
 def drill_data(html):
-    match = re.search(r'<script type="application/json" class="drills__data">(.*?)</script>', html, re.DOTALL)
-    assert match, "the drill page carries its scenarios as JSON"
-    return json.loads(match.group(1))
+    return payload_of(html, "drills")
 
 
 def test_the_drill_page_carries_every_scenario_and_no_answer_key(built_site):
@@ -31,8 +37,8 @@ def test_the_drill_page_carries_every_scenario_and_no_answer_key(built_site):
     assert sorted(s["id"] for s in data["scenarios"]) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS])
     for giveaway in ("data-correct", "key_choice", '"correct"', '"key"', "is-key"):
         assert giveaway not in html, giveaway
-    # The JSON is data, not script: nothing in it can close its <script> element early.
-    assert "</" not in re.search(r'class="drills__data">(.*?)</script>', html, re.DOTALL).group(1)
+    # The data is an attribute, not a <script>: instant navigation leaves it as it is, search skips it.
+    assert '<script type="application/json"' not in html
 
 
 def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_keys(built_site):
@@ -72,7 +78,7 @@ def test_the_training_page_links_where_to_start_and_carries_every_drill_for_the_
     for href in ('href="../shadow-onboarding/"', 'href="../drills/"', 'href="../drills/#whole-page-drills"',
                  'href="../drill-cards/"', 'href="../paged/#role-play"'):
         assert href in html, href
-    data = json.loads(re.search(r'class="training-record__data">(.*?)</script>', html, re.S).group(1))
+    data = payload_of(html, "training-record")
     drills = {d["id"]: d for d in data["drills"]}
     assert sorted(drills) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS])
     shown = {d["id"]: d for d in drill_data(read(built_site, "drills"))["scenarios"]}

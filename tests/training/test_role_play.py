@@ -11,6 +11,7 @@ import pytest
 
 from checkers import bridge
 from site_build import drills as drill_pages
+from tests.build.test_training import payload_of
 from training import flow_library
 
 DRILLS = {d.id: d for d in flow_library.load_all()}
@@ -41,7 +42,7 @@ def test_two_drills_sharing_a_code_fail_the_build(monkeypatch):
 
 def test_the_guided_page_carries_codes_stories_and_debriefs_but_no_key():
     html = drill_pages.role_play_html("/")
-    data = json.loads(re.search(r'class="role-play__data">(.*?)</script>', html, re.S).group(1).replace("\\u003c", "<"))
+    data = payload_of(html, "role-play")
     assert {d["id"]: d["code"] for d in data["drills"]} == drill_pages.codes(list(DRILLS.values()))
     for drill in data["drills"]:
         assert drill["debrief"] and drill["story"]["ticket"]

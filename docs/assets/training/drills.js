@@ -23,7 +23,7 @@ function capitalise(text) {
 }
 
 export function mount(root) {
-  const { scenarios } = JSON.parse(root.querySelector(".drills__data").textContent);
+  const { scenarios } = JSON.parse(root.dataset.payload);
   const kept = progressStore(scenarios);
   const { progress } = kept;
   const status = root.querySelector(".drills__status");

@@ -52,7 +52,7 @@ function nextList(figures) {
 }
 
 export function mount(root) {
-  const { drills } = JSON.parse(root.querySelector(".training-record__data").textContent);
+  const { drills } = JSON.parse(root.dataset.payload);
   const kept = openRecord();
   const status = root.querySelector(".training-record__status");
   const figuresBox = root.querySelector(".training-record__figures");

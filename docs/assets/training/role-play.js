@@ -32,7 +32,7 @@ function gradeNodes(question, graded) {
 }
 
 export function mount(root) {
-  const { drills } = JSON.parse(root.querySelector(".role-play__data").textContent);
+  const { drills } = JSON.parse(root.dataset.payload);
   const form = root.querySelector(".role-play__open");
   const input = form.querySelector("input");
   const status = form.querySelector(".role-play__status");
