@@ -30,6 +30,7 @@ def test_facilitator_and_trainee_open_the_same_drill_by_its_code_and_each_step_i
     assert card.get_by_role("heading", level=2).inner_text().endswith(DRILL.title)
     assert facilitator.evaluate("document.activeElement.closest('article')?.id") == f"card-{DRILL.id}"
     assert facilitator.locator("[data-card]:visible").count() == 1, "the facilitator view is that card alone"
+    assert facilitator.get_by_role("button", name="Show every card").is_visible()
     assert CODE in card.locator(".drill-card__meta").inner_text()
     assert "automatic renewal failed" in card.locator(".drill-card__ticket").inner_text()
     facts = card.locator(".drill-card__fact")
@@ -58,6 +59,7 @@ def test_facilitator_and_trainee_open_the_same_drill_by_its_code_and_each_step_i
         drill = trainee.locator(f'.role-play [data-scenario="{DRILL.id}"]')
         assert drill.get_by_role("heading", level=2).inner_text() == f"Role-play: {DRILL.title}"
         assert trainee.evaluate("document.activeElement.tagName") == "H2"
+        assert not box.is_visible(), "the code's form gives way to the drill"
         assert "automatic renewal failed" in drill.locator(".drills__ticket").inner_text()
         steps = drill.locator(".role-play__step")
         assert steps.count() == len(DRILL.questions)

@@ -43,6 +43,7 @@ def test_a_missed_scenario_comes_back_after_others_and_the_next_day_until_right_
     page.goto(site_url + "drills/")
     wait_python(watch)
     assert due_line(page).startswith("Due for review: none now.")
+    assert not page.get_by_role("button", name="Practise the next one due").is_visible(), "nothing to offer"
 
     answer(page, MISSED, right=False)
     for other in OTHERS[:-1]:

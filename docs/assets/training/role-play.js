@@ -6,6 +6,7 @@ import { el } from "../checkers/dom.js";
 import { siteHref } from "../checkers/result.js";
 import { ask } from "../checkers/transport.js";
 import { normaliseCode } from "./code.js";
+import { stepHeading } from "./drills/question-form.js";
 import { newRound, openRecord } from "./record.js";
 
 const HASH = /^#role-play=([A-Za-z0-9]+)$/;
@@ -51,7 +52,7 @@ export function mount(root) {
     const items = drill.questions.map((question, index) => {
       const feedback = el("div", { class: "role-play__feedback" }, el("p", { class: "role-play__pending" }, "Not settled yet: answer the page until this step is decided."));
       const item = el("li", { class: "role-play__step", "data-step": question.field },
-        el("p", {}, el("strong", {}, `Step ${index + 1}: ${question.step_title}. `), question.prompt), feedback);
+        el("p", {}, el("strong", {}, stepHeading(index, question.step_title)), " ", question.prompt), feedback);
       return { question, item, feedback, graded: null };
     });
     const summary = el("div", { class: "role-play__summary", hidden: true });
