@@ -59,6 +59,10 @@ test("the export is versioned JSON, and its text for the rotation request lists 
   assert.match(text, /Scenario drills: 2 of 3 done, 1 right on the latest attempt\./);
   assert.match(text, /- Respond to PagerDuty alerts: 1 of 2 \(1 missed\)/);
   assert.match(text, /- Determine if the situation qualifies: 0 of 3 \(1 missed\)/);
+  assert.doesNotMatch(text, /Whole-page drills, latest attempt/, "none walked yet");
+  const walked = { rounds: [...record.rounds, newRound(DRILLS[3], [{ question: "a", step: "entitlement", correct: true },
+    { question: "b", step: "call", correct: false }], at(7, 11))] };
+  assert.match(exportText(walked, ticks, DRILLS, at(7, 12)), /Whole-page drills, latest attempt:\n- A whole page \(2026-12-0\d\): 1 of 2 steps right/);
 });
 
 test("an export imports back into an empty browser unchanged, and merging it twice adds nothing", () => {

@@ -159,6 +159,18 @@ export function exportText(record, ticks, drills, now) {
     `Whole-page drills of the guided response: ${t.wholePage.done} of ${t.wholePage.total} walked, ${t.wholePage.right} with every step right.`,
     `Answers given: ${t.answers}, ${t.answersRight} right` + (t.first ? `, from ${day(t.first)} to ${day(t.last)}.` : "."),
     `Missed drills due for review now: ${t.due}.`,
+  );
+  const rounds = currentRounds(record, drills);
+  const walks = drills.filter((drill) => drill.whole_page && rounds.some((round) => round.drill === drill.id));
+  if (walks.length) {
+    lines.push("", "Whole-page drills, latest attempt:");
+    for (const drill of walks) {
+      const last = rounds.filter((round) => round.drill === drill.id).at(-1);
+      const right = last.answers.filter((answer) => answer.correct).length;
+      lines.push(`- ${drill.title} (${day(last.at)}): ${right} of ${last.answers.length} steps right`);
+    }
+  }
+  lines.push(
     "",
     "By handbook section (drills right on the latest attempt, of the drills citing the section):",
   );
