@@ -25,7 +25,7 @@ from .registry import names, schema
 
 # Old operation -> the form it asks (None: the request names the form).
 _FORM_ALIASES = {"form": None, "evaluate": None, "texts": response_texts.NAMESPACE, "incident": INCIDENT}
-_OPS = ("form", "evaluate", "schema", "names", "grade", "grade-walk", "read-url", "write-url", "texts", "incident", "flow")
+_OPS = ("form", "evaluate", "schema", "names", "grade", "read-url", "write-url", "texts", "incident", "flow")
 
 
 def handle(request_json: str) -> str:
@@ -62,10 +62,6 @@ def _dispatch(request: Any) -> Any:
         from . import drills
 
         return drills.grade(request)
-    if op == "grade-walk":  # a role-play: the trainee's own walk of the guided page against the drill's
-        from . import drills
-
-        return drills.grade_walk(request)
     if op in ("read-url", "write-url"):  # a widget's answers in the page's URL query
         from . import urlstate
 

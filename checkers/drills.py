@@ -181,9 +181,11 @@ def _source_of(href: str) -> dict[str, str]:
 
 def grade(request: Mapping[str, Any]) -> dict[str, Any]:
     """The worker's "grade": ``{checker, answers, question: {asks, field?, choices}, choice}`` where
-    ``choice`` is the index the trainee picked, or null when the drill's clock ran out."""
+    ``choice`` is the index the trainee picked, or null when the drill's clock ran out; with ``flow``, a
+    whole-page drill's step, or with ``query`` too, a role-play's walk (`grade_walk`)."""
     if isinstance(request, Mapping) and isinstance(request.get("flow"), str):
-        return _grade_flow(request)
+        # A role-play grades the trainee's own walk (its link's query); a drill, one chosen answer.
+        return grade_walk(request) if "query" in request else _grade_flow(request)
     checker_name = request.get("checker")
     if not isinstance(checker_name, str):
         raise InvalidAnswer("checker", f"expected a checker name, got {checker_name!r}")
@@ -234,8 +236,8 @@ def _pending(path: Any, step: Any, given: Mapping[str, Any], expected: Mapping[s
 
 
 def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
-    """The worker's "grade-walk": ``{flow, answers, steps: [{field, choices}], query}``, the drill's
-    answers and step questions, and the trainee's own answers on the guided page (its link's query).
+    """The worker's "grade" for a role-play: ``{flow, answers, steps: [{field, choices}], query}``, the
+    drill's answers and step questions, and the trainee's own answers on the guided page (its link's query).
 
     A step is graded once the trainee's path has settled it: no checker step up to it still waits for
     an answer the trainee can give (a time the drill states included). It is right when the trainee's walk goes the same way there as the

@@ -20,7 +20,7 @@ ENTITLED = {"entitlement.org_associated": "true", "entitlement.plan": "premium",
 
 
 def grade(drill, **answers):
-    request = {"op": "grade-walk", "flow": drill.flow, "answers": drill.answers,
+    request = {"op": "grade", "flow": drill.flow, "answers": drill.answers,
                "steps": [q.as_spec() for q in drill.questions], "query": "?" + urlencode(answers)}
     reply = json.loads(bridge.handle(json.dumps(request)))
     assert reply["ok"], reply
@@ -81,7 +81,7 @@ def test_a_different_walk_is_graded_wrong_with_the_handbook_s_answer_and_section
 
 
 def test_a_bad_step_in_the_request_is_refused_naming_it():
-    request = {"op": "grade-walk", "flow": "paged", "answers": {}, "steps": [{"field": "dance", "choices": []}], "query": ""}
+    request = {"op": "grade", "flow": "paged", "answers": {}, "steps": [{"field": "dance", "choices": []}], "query": ""}
     reply = json.loads(bridge.handle(json.dumps(request)))
     assert reply["ok"] is False and reply["error"]["field"] == "steps[0].field"
 

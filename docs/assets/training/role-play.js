@@ -1,6 +1,6 @@
 // The guided page's role-play (component "role-play"): the trainee types the code their facilitator
 // reads out, the drill's story appears above the steps, and each step the drill asks about is graded
-// by the worker ({op: "grade-walk"}) once the trainee's own answers on the page settle it; the end is
+// by the worker ({op: "grade"} with the page's query) once the trainee's own answers on the page settle it; the end is
 // the debrief. The page never holds a key: the worker compares the trainee's walk with the drill's.
 import { el } from "../checkers/dom.js";
 import { siteHref } from "../checkers/result.js";
@@ -82,7 +82,7 @@ export function mount(root) {
       }
       asking = true;
       const reply = await ask({
-        op: "grade-walk", flow: drill.flow.name, answers: drill.flow.answers, query: location.search,
+        op: "grade", flow: drill.flow.name, answers: drill.flow.answers, query: location.search,
         steps: drill.questions.map((q) => ({ field: q.field, choices: q.choices })),
       });
       asking = false;
