@@ -70,7 +70,9 @@ export function mount(root) {
       announcer, summary, leave);
     stage.replaceChildren(article);
     form.hidden = true;
-    heading.focus();
+    // At once, not smoothly: a scroll still running would carry the trainee's next click elsewhere.
+    heading.focus({ preventScroll: true });
+    root.scrollIntoView({ block: "start", behavior: "instant" });
 
     let recorded = false;
     let asking = false;
