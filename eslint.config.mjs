@@ -8,7 +8,7 @@ const browser = Object.fromEntries(
     "CustomEvent", "Event", "CSS", "getComputedStyle", "ResizeObserver", "Intl", "WebAssembly", "crypto",
     "XMLHttpRequest", "postMessage", "onmessage", "localStorage", "requestIdleCallback", "MutationObserver", "globalThis",
     "matchMedia", "MessageChannel", "HTMLElement", "Element", "Node", "self", "addEventListener", "removeEventListener",
-    "caches", "TextEncoder",
+    "caches", "TextEncoder", "Blob",
   ].map((name) => [name, "readonly"]),
 );
 const node = {

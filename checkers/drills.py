@@ -181,9 +181,11 @@ def _source_of(href: str) -> dict[str, str]:
 
 def grade(request: Mapping[str, Any]) -> dict[str, Any]:
     """The worker's "grade": ``{checker, answers, question: {asks, field?, choices}, choice}`` where
-    ``choice`` is the index the trainee picked, or null when the drill's clock ran out."""
+    ``choice`` is the index the trainee picked, or null when the drill's clock ran out; with ``flow``, a
+    whole-page drill's step, or with ``query`` too, a role-play's walk (`grade_walk`)."""
     if isinstance(request, Mapping) and isinstance(request.get("flow"), str):
-        return _grade_flow(request)
+        # A role-play grades the trainee's own walk (its link's query); a drill, one chosen answer.
+        return grade_walk(request) if "query" in request else _grade_flow(request)
     checker_name = request.get("checker")
     if not isinstance(checker_name, str):
         raise InvalidAnswer("checker", f"expected a checker name, got {checker_name!r}")
@@ -206,3 +208,71 @@ def grade(request: Mapping[str, Any]) -> dict[str, Any]:
         "tags": result["tags"],
         "sources": result["sources"],
     }
+
+
+# ---- role-play: the trainee's own walk of the guided page, graded step by step --------------------
+
+def _branch_key(path: Any, step: Any) -> str:
+    """A step's way on a path, as a drill grades a walk: its outcome, `skipped`, `waits` (a checker
+    step held by a condition) or `applies` (a text step on the path, whichever of open/next/done)."""
+    outcome = path.outcome(step.id)
+    if outcome is not None:
+        return outcome
+    state = path.states[step.id]
+    if state == "skipped":
+        return "skipped"
+    return "waits" if step.checker else "applies"
+
+
+def _pending(path: Any, step: Any, given: Mapping[str, Any], expected: Mapping[str, Any]) -> bool:
+    """A checker step still missing an answer the trainee can give now: a required one, or a time the
+    drill states (a step deciding from "now" would otherwise be graded on the trainee's own clock)."""
+    if not step.checker or path.states[step.id] == "skipped":
+        return False
+    if step.id not in path.results:
+        return path.states[step.id] == "actionable"
+    times = {q.id for q in get(step.checker).questions if q.kind == "datetime" and q.default is NOW}
+    return any(f"{step.checker}.{qid}" in expected and f"{step.checker}.{qid}" not in given for qid in times)
+
+
+def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
+    """The worker's "grade" for a role-play: ``{flow, answers, steps: [{field, choices}], query}``, the
+    drill's answers and step questions, and the trainee's own answers on the guided page (its link's query).
+
+    A step is graded once the trainee's path has settled it: no checker step up to it still waits for
+    an answer the trainee can give (a time the drill states included). It is right when the trainee's walk goes the same way there as the
+    drill's (the same outcome; skipped; held; or on the path). Only a settled step's key is returned."""
+    from . import flows, urlstate
+    from .flows import model
+
+    flow = flows.get(request.get("flow"))
+    expected_answers = request.get("answers") or {}
+    steps = request.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise InvalidAnswer("steps", "expected the drill's step questions")
+    given = urlstate.flow_answers(request.get("query") or "")
+    try:
+        trainee = model.walk(flow, given)
+    except InvalidAnswer:
+        trainee = model.walk(flow, {})  # an answer the page itself is flagging: grade nothing yet
+    expected = model.walk(flow, expected_answers)
+    order = [s.id for s in flow.steps]
+    graded = []
+    for index, question in enumerate(steps):
+        if not isinstance(question, Mapping) or question.get("field") not in order:
+            raise InvalidAnswer(f"steps[{index}].field", f"expected a step of the {flow.name} flow")
+        step = flow.step(question["field"])
+        upto = flow.steps[: order.index(step.id) + 1]
+        settled = not any(_pending(trainee, s, given, expected_answers) for s in upto)
+        entry: dict[str, Any] = {"field": step.id, "title": step.title, "answered": settled}
+        if entry["answered"]:
+            key = flow_answer_key(flow.name, expected_answers, {"asks": "step", "field": step.id, "choices": question.get("choices")})
+            walked = next(s for s in key["result"]["steps"] if s["id"] == step.id)
+            mine = _branch_key(trainee, step)
+            entry.update(
+                correct=mine == _branch_key(expected, step), key_choice=key["choice"], key=key["key"],
+                given=mine, given_text=model.status_text(trainee.statuses[step.id], trainee.outcome(step.id)),
+                because=walked["because"], sources=[_source_of(href) for href in walked["cite"]],
+            )
+        graded.append(entry)
+    return {"steps": graded, "done": all(entry["answered"] for entry in graded)}

@@ -20,7 +20,7 @@ from typing import Any
 
 import checkers
 from checkers.answers import parse_date, parse_datetime
-from checkers import flows
+from checkers import flows, handbook
 from training import flow_library, library
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -86,10 +86,54 @@ def known_facts(scenario: library.Scenario) -> list[dict[str, str]]:
     return facts
 
 
-def fingerprint(scenario: library.Scenario) -> str:
-    """Changes when the facts or the questions change, so stale saved progress is dropped."""
-    data = json.dumps([scenario.answers, [q.as_spec() for q in scenario.questions]], sort_keys=True)
+def fingerprint(drill: library.Scenario | flow_library.FlowDrill) -> str:
+    """Changes when the facts or the questions change: saved progress is dropped, and the training
+    record marks the drill's earlier answers out of date."""
+    if isinstance(drill, flow_library.FlowDrill):
+        data = json.dumps([drill.flow, drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
+    else:
+        data = json.dumps([drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+# Letters and digits nobody misreads when a facilitator reads one out (no I, L, O, U, 0 or 1).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+CODE_LENGTH = 4
+
+
+def drill_code(drill_id: str) -> str:
+    """The short code a facilitator and a trainee both type to open the same whole-page drill: a
+    digest of its id, so it never changes while the drill keeps its id."""
+    number = int.from_bytes(hashlib.sha256(drill_id.encode()).digest()[:8], "big")
+    letters = []
+    for _ in range(CODE_LENGTH):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[index])
+    return "".join(letters)
+
+
+def codes(walks: list[flow_library.FlowDrill]) -> dict[str, str]:
+    """id -> code for every whole-page drill; two drills sharing a code fail the build."""
+    found: dict[str, str] = {}
+    for walk in walks:
+        code = drill_code(walk.id)
+        if code in found.values():
+            other = next(i for i, c in found.items() if c == code)
+            raise ValueError(f"whole-page drills {other} and {walk.id} share the code {code}: rename one")
+        found[walk.id] = code
+    return found
+
+
+def record_entry(drill: library.Scenario | flow_library.FlowDrill) -> dict[str, Any]:
+    """What the training record knows of a drill (docs/assets/training/record.js): its version, title,
+    questions and the handbook sections its pins cite, by which the record counts it."""
+    return {
+        "id": drill.id,
+        "version": fingerprint(drill),
+        "title": drill.title,
+        "whole_page": isinstance(drill, flow_library.FlowDrill),
+        "sections": [{"anchor": a, **handbook.source_entry(a)} for a in drill.anchors],
+    }
 
 
 def _ordered(scenarios: list[library.Scenario]) -> list[library.Scenario]:
@@ -115,9 +159,7 @@ def story_payload(story: library.Story) -> dict[str, Any]:
 def drill_payload(scenario: library.Scenario) -> dict[str, Any]:
     """Everything the page needs to put a scenario to the trainee, and nothing that answers it."""
     return {
-        "id": scenario.id,
-        "version": fingerprint(scenario),
-        "title": scenario.title,
+        **record_entry(scenario),
         "difficulty": scenario.difficulty,
         "seconds": scenario.seconds,
         "story": story_payload(scenario.story),
@@ -128,11 +170,13 @@ def drill_payload(scenario: library.Scenario) -> dict[str, Any]:
 
 
 def flow_known(drill: flow_library.FlowDrill) -> list[dict[str, str]]:
+    """The facts behind a walk, as a person reads them, each with what the customer says when asked."""
     found = []
     for key, raw in drill.answers.items():
         question = _flow_question(key)
         found.append({"label": question.label if question else key,
-                      "value": fact_value(question, raw) if question else str(raw)})
+                      "value": fact_value(question, raw) if question else str(raw),
+                      "reveal": drill.reveal.get(key, "")})
     return found
 
 
@@ -150,25 +194,30 @@ def flow_payload(drill: flow_library.FlowDrill) -> dict[str, Any]:
     """A whole-page drill as the page puts it: the story, then one question per step in the flow's
     order, each with the step's title; as for a scenario, no key (the worker grades each step)."""
     titles = {step.id: step.title for step in flows.get(drill.flow).steps}
-    order = [step.id for step in flows.get(drill.flow).steps]
-    data = json.dumps([drill.flow, drill.answers, [q.as_spec() for q in drill.questions]], sort_keys=True)
     return {
-        "id": drill.id,
-        "version": hashlib.sha256(data.encode()).hexdigest()[:12],
-        "title": drill.title,
+        **record_entry(drill),
         "difficulty": drill.difficulty,
         "seconds": drill.seconds,
         "story": story_payload(drill.story),
         "flow": {"name": drill.flow, "answers": drill.answers},
-        "known": flow_known(drill),
+        "known": [{"label": f["label"], "value": f["value"]} for f in flow_known(drill)],
         "questions": [{"id": q.id, "prompt": q.prompt, "step_title": titles[q.field], **q.as_spec()}
-                      for q in sorted(drill.questions, key=lambda q: order.index(q.field))],
+                      for q in _in_path_order(drill)],
     }
 
 
-def _json_for_html(data: Any) -> str:
-    # Inside <script type="application/json"> only "</" could end the block; escape every "<".
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+def _in_path_order(drill: flow_library.FlowDrill) -> list:
+    order = [step.id for step in flows.get(drill.flow).steps]
+    return sorted(drill.questions, key=lambda q: order.index(q.field))
+
+
+def payload_attribute(data: Any) -> str:
+    """`data-payload='...'`: a component's data as JSON in an attribute. Not a <script type=
+    "application/json">: Material's instant navigation re-creates every inline script of the page it
+    swaps in as a plain script (its type dropped), which the CSP refuses and the component then cannot
+    find. An attribute it leaves alone, and search does not index it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "data-payload='" + text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;") + "'"
 
 
 def drills_html(scenarios: list[library.Scenario], base: str,
@@ -185,13 +234,45 @@ def drills_html(scenarios: list[library.Scenario], base: str,
         for s in [*ordered, *walks]
     )
     return (
-        f'<div class="drills" data-hb-component="drills" data-drills>'
-        f'<script type="application/json" class="drills__data">{_json_for_html(payload)}</script>'
+        f'<div class="drills" data-hb-component="drills" data-drills {payload_attribute(payload)}>'
         f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
         f"If nothing happens, JavaScript may be off: the <a href=\"{base}drill-cards/\">facilitator cards</a> "
         f"hold the same scenarios on paper.</p>"
         f'<details class="drills__static"><summary>The {len(ordered) + len(walks)} scenarios</summary><ol>{items}</ol></details>'
         f"</div>"
+    )
+
+
+# ---- the training record (the training page) ---------------------------------------------------------
+
+def record_html(scenarios: list[library.Scenario], base: str,
+                flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+    """The training record's place on the training page: every drill's version, title and sections
+    as JSON (no keys), and the record's parts, drawn with their buttons disabled until mounted so
+    nothing moves when the page comes alive (docs/assets/training/record-view.js)."""
+    drills = [*_ordered(scenarios), *_ordered(flow_library.load_all() if flow_drills is None else flow_drills)]
+    payload = {"drills": [record_entry(d) for d in drills]}
+    return (
+        f'<div class="training-record" data-hb-component="training-record" {payload_attribute(payload)}>'
+        f'<p class="training-record__status" role="status">Your record is read from this browser by the page\'s '
+        f'script; with JavaScript off there is nothing to show.</p>'
+        f'<div class="training-record__figures"></div>'
+        f'<div class="training-record__tools">'
+        f'<button type="button" class="md-button" data-record="copy-text" disabled>Copy the text for the rotation request</button> '
+        f'<button type="button" class="md-button" data-record="copy-json" disabled>Copy the record as JSON</button> '
+        f'<button type="button" class="md-button" data-record="download" disabled>Download the record (JSON)</button>'
+        f'</div>'
+        f'<details class="training-record__import"><summary>Bring a record from another browser</summary>'
+        f'<p id="training-record-import-help">Paste the JSON you copied or downloaded elsewhere, or choose the file. '
+        f'It is added to the record kept here: nothing is removed.</p>'
+        f'<label for="training-record-paste">The record as JSON</label>'
+        f'<textarea id="training-record-paste" rows="4" aria-describedby="training-record-import-help"></textarea>'
+        f'<label for="training-record-file">Or a file</label>'
+        f'<input type="file" id="training-record-file" accept="application/json,.json">'
+        f'<button type="button" class="md-button md-button--primary" data-record="import" disabled>Import</button>'
+        f'<p class="training-record__import-status" role="status"></p>'
+        f'</details>'
+        f'</div>'
     )
 
 
@@ -254,16 +335,104 @@ def card_html(scenario: library.Scenario, number: int, base: str) -> str:
     )
 
 
-def cards_html(scenarios: list[library.Scenario], base: str) -> str:
+def _story_html(story: library.Story) -> str:
+    context = _paragraphs(story.context) if story.context else ""
+    return (f'<section class="drill-card__part"><h3>Read out the page</h3>'
+            f'<blockquote class="drill-card__ticket">{_paragraphs(story.ticket)}</blockquote>{context}</section>')
+
+
+def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: str) -> str:
+    """A whole-page drill's facilitator view, the same on screen and on paper: the page to read out,
+    the customer's lines for each fact when the trainee asks, the steps the trainee decides on the
+    guided page with the decisions the handbook expects and their sections, and the debrief."""
+    sid = drill.id
+    story = drill.story
+    facts = "".join(
+        f'<li class="drill-card__fact"><strong>{escape(f["label"])}</strong> {escape(f["value"])}'
+        + (f'<br><em>The customer says:</em> {escape(f["reveal"])}' if f["reveal"] else "") + "</li>"
+        for f in flow_known(drill)
+    )
+    keys = dict(zip(drill.questions, drill.keys()))
+    titles = {step.id: step.title for step in flows.get(drill.flow).steps}
+    expected = []
+    for question in _in_path_order(drill):
+        key = keys[question]
+        step = next(s for s in key["result"]["steps"] if s["id"] == question.field)
+        sources = ", ".join(f'<a href="{base}{_attr(handbook.source_entry(h.partition("#")[2])["href"])}">'
+                            f'{escape(handbook.source_entry(h.partition("#")[2])["title"])}</a>' for h in step["cite"])
+        expected.append(
+            f"<li><p><strong>{escape(titles[question.field])}.</strong> {escape(question.prompt)} "
+            f"{LETTERS[key['choice']]}. {escape(question.choices[key['choice']].label)}</p>"
+            f'<ol type="A" class="drill-card__choices">{"".join(f"<li>{escape(c.label)}</li>" for c in question.choices)}</ol>'
+            f"<p><em>Why:</em> {escape(step['because'])}</p><p><em>Handbook:</em> {sources}</p></li>"
+        )
+    debrief = "".join(f"<li>{escape(d)}</li>" for d in drill.debrief)
+    return (
+        f'<article class="drill-card" id="card-{sid}" data-card data-code="{code}" aria-labelledby="card-{sid}-title">'
+        f'<h2 id="card-{sid}-title">{number}. {escape(drill.title)}</h2>'
+        f'<p class="drill-card__meta"><span>{escape(drill.difficulty)}</span> · <span>{escape(story.region)}</span> · '
+        f"<span>{escape(when_label(story.time))}</span> · <span>whole page</span> · "
+        f'<span>code <strong class="drill-card__code">{code}</strong></span></p>'
+        f'<p class="drill-card__how">The trainee opens the <a href="{base}paged/#role-play">guided page\'s role-play</a> '
+        f"and types the code <strong>{code}</strong>; their page grades each step as they answer it.</p>"
+        + _story_html(story)
+        + f'<section class="drill-card__part"><h3>Reveal the facts, one at a time, when asked</h3>'
+        f'<ol class="drill-card__facts" data-facts>{facts}</ol></section>'
+        f'<section class="drill-card__part drill-card__answers" data-answers><h3>Expected decisions, step by step</h3>'
+        f'<ol>{"".join(expected)}</ol></section>'
+        f'<section class="drill-card__part"><h3>Debrief</h3><ol>{debrief}</ol></section>'
+        "</article>"
+    )
+
+
+def cards_html(scenarios: list[library.Scenario], base: str,
+               flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
     ordered = _ordered(scenarios)
+    walks = _ordered(flow_library.load_all() if flow_drills is None else flow_drills)
+    code_of = codes(walks)
     index = "".join(
-        f'<li><a href="#card-{s.id}">{escape(s.title)}</a> <span class="drills__tag">{escape(s.difficulty)}</span></li>'
-        for s in ordered
+        f'<li><a href="#card-{s.id}">{escape(s.title)}</a> <span class="drills__tag">{escape(s.difficulty)}</span>'
+        + (f' <span class="drills__tag">whole page, code {code_of[s.id]}</span>' if s in walks else "") + "</li>"
+        for s in [*ordered, *walks]
     )
     cards = "".join(card_html(s, n, base) for n, s in enumerate(ordered, start=1))
+    cards += "".join(flow_card_html(d, n, base, code_of[d.id]) for n, d in enumerate(walks, start=len(ordered) + 1))
+    opener = (
+        '<form class="drill-cards__open" data-open-code novalidate>'
+        '<label for="drill-cards-code">Open a whole-page drill by its code</label> '
+        f'<input id="drill-cards-code" class="drill-cards__code" autocomplete="off" spellcheck="false" maxlength="{CODE_LENGTH + 2}" '
+        'aria-describedby="drill-cards-code-status" autocapitalize="characters"> '
+        '<button type="submit" class="md-button" disabled>Open</button>'
+        '<p id="drill-cards-code-status" class="drill-cards__code-status" role="status"></p></form>'
+    )
     return (
-        f'<div class="drill-cards" data-hb-component="drill-cards" data-drill-cards>'
+        f'<div class="drill-cards" data-hb-component="drill-cards" data-drill-cards>{opener}'
         f'<nav class="drill-cards__index" aria-label="Scenario cards"><ol>{index}</ol></nav>{cards}</div>'
+    )
+
+
+# ---- role-play on the guided page ------------------------------------------------------------------
+
+def role_play_payload(walk: flow_library.FlowDrill, code: str) -> dict[str, Any]:
+    """A whole-page drill as the trainee's guided page runs it: the story, the steps to grade, the
+    debrief; no key (the worker grades the trainee's own walk against the drill's answers)."""
+    shown = {k: v for k, v in flow_payload(walk).items() if k not in ("known", "sections", "seconds")}  # the 3 a.m. page stays light
+    return {**shown, "code": code, "debrief": list(walk.debrief)}
+
+
+def role_play_html(base: str, flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+    walks = _ordered(flow_library.load_all() if flow_drills is None else flow_drills)
+    code_of = codes(walks)
+    payload = {"drills": [role_play_payload(w, code_of[w.id]) for w in walks]}
+    return (
+        f'<div class="role-play" data-hb-component="role-play" id="role-play-panel" {payload_attribute(payload)}>'
+        f'<form class="role-play__open" novalidate>'
+        f'<label for="role-play-code">The drill\'s code, from your facilitator</label> '
+        f'<input id="role-play-code" class="drill-cards__code" autocomplete="off" spellcheck="false" maxlength="{CODE_LENGTH + 2}" '
+        f'aria-describedby="role-play-status" autocapitalize="characters"> '
+        f'<button type="submit" class="md-button md-button--primary" disabled>Start the drill</button>'
+        f'<p id="role-play-status" class="role-play__status" role="status"></p></form>'
+        f'<div class="role-play__stage"></div></div>'
     )
 
 

@@ -82,8 +82,10 @@ def render_flowchart(name: str) -> str:
 
 
 def render_training(what: str) -> str:
-    """`drills` (the drill app, keys left out) or `facilitator-cards` (keys included)."""
-    views = {"drills": drills.drills_html, "facilitator-cards": drills.cards_html}
+    """`drills` (the drill app, keys left out), `facilitator-cards` (keys included), `record` (the
+    training record on the training page) or `role-play` (the guided page's drill mode)."""
+    views = {"drills": drills.drills_html, "facilitator-cards": drills.cards_html, "record": drills.record_html,
+             "role-play": lambda _scenarios, base: drills.role_play_html(base)}
     if what not in views:
         raise ValueError(f"unknown training view {what!r}; expected one of {', '.join(views)}")
     return views[what](library.load_all(), SITE_ROOT)

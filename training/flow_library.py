@@ -9,18 +9,20 @@ facts (`checkers.drills.flow_answer_key`); the files hold no key. Errors name fi
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checkers import drills
 from checkers.model import InvalidAnswer
 
-from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text
+from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text, pinned_anchors
 
 FLOW_DRILLS = Path(__file__).resolve().parent / "flows"
-TOP_LEVEL = {"id", "title", "difficulty", "flow", "story", "answers", "steps", "pins"}  # pins: as a scenario's (checkers/pins.py)
-REQUIRED = TOP_LEVEL - {"pins"}
+# pins: as a scenario's (checkers/pins.py); reveal: what the customer says when asked about an answer
+# (keyed as `answers`), for the facilitator; debrief: the questions a role-play ends with.
+TOP_LEVEL = {"id", "title", "difficulty", "flow", "story", "answers", "steps", "pins", "reveal", "debrief"}
+REQUIRED = TOP_LEVEL - {"pins", "reveal"}
 STEP = {"id", "prompt", "step", "choices"}
 
 
@@ -34,6 +36,9 @@ class FlowDrill:
     story: Story
     answers: dict[str, Any]
     questions: tuple[Question, ...]  # asks "step", field the step's id
+    anchors: tuple[str, ...] = ()  # the handbook sections its pins cite, as a scenario's
+    reveal: dict[str, str] = field(default_factory=dict)
+    debrief: tuple[str, ...] = ()
 
     @property
     def seconds(self) -> int:
@@ -85,8 +90,19 @@ def parse(path: Path, text: str) -> FlowDrill:
     questions = tuple(_step(path, step, i) for i, step in enumerate(data["steps"] or ()))
     if not questions:
         _fail(path, "steps", "expected at least one [[steps]] entry")
+    reveal = data.get("reveal", {})
+    if not isinstance(reveal, dict):
+        _fail(path, "reveal", "expected a table keyed as answers")
+    for key, line in reveal.items():
+        if key not in answers:
+            _fail(path, f"reveal.{key}", f"is not one of this drill's answers ({', '.join(answers)})")
+        _text(path, line, f"reveal.{key}")
+    debrief = _table(path, data["debrief"], "debrief", {"questions"}, {"questions"})["questions"]
+    if not isinstance(debrief, list) or not debrief:
+        _fail(path, "debrief.questions", "expected a list of questions for the debrief")
     drill = FlowDrill(Path(path), data["id"], _text(path, data["title"], "title"), data["difficulty"],
-                      data["flow"], _story(path, data["story"]), answers, questions)
+                      data["flow"], _story(path, data["story"]), answers, questions, pinned_anchors(path, data),
+                      dict(reveal), tuple(_text(path, q, f"debrief.questions[{i}]") for i, q in enumerate(debrief)))
     drill.keys()  # every step question has exactly one right choice for these facts
     return drill
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import checkers
-from checkers import drills
+from checkers import drills, handbook
 from checkers.model import InvalidAnswer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +112,8 @@ class Scenario:
     reveal: dict[str, str]
     questions: tuple[Question, ...]
     debrief: tuple[str, ...] = field(default=())
+    anchors: tuple[str, ...] = ()  # the handbook sections its pins cite: the training record's sections
+
 
     @property
     def seconds(self) -> int:
@@ -216,6 +218,22 @@ def _facts(path: Path, data: Any) -> tuple[str, dict[str, Any], dict[str, str]]:
     return name, answers, dict(reveal)
 
 
+def pinned_anchors(path: Path, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The sections a drill's pins cite, in order, once each (`checkers.pins` checks the sentences)."""
+    raw = data.get("pins", [])
+    if not isinstance(raw, list):
+        _fail(path, "pins", "expected a list of {anchor, sentence} tables")
+    anchors = []
+    for index, pin in enumerate(raw):
+        anchor = pin.get("anchor") if isinstance(pin, Mapping) else None
+        try:
+            handbook.section(anchor)
+        except (KeyError, TypeError):
+            _fail(path, f"pins[{index}].anchor", f"{anchor!r} is not a handbook section")
+        anchors.append(anchor)
+    return tuple(dict.fromkeys(anchors))
+
+
 def _question(path: Path, data: Any, index: int, checker: str) -> Question:
     where = f"questions[{index}]"
     data = _table(path, data, where, QUESTION, {"id", "prompt", "asks", "choices"})
@@ -282,7 +300,8 @@ def parse(path: Path, text: str) -> Scenario:
             _fail(path, "debrief.questions", "expected a list of questions for the group")
         debrief = tuple(_text(path, item, f"debrief.questions[{i}]") for i, item in enumerate(items))
     scenario = Scenario(
-        Path(path), sid, _text(path, data["title"], "title"), difficulty, story, checker, answers, reveal, questions, debrief
+        Path(path), sid, _text(path, data["title"], "title"), difficulty, story, checker, answers, reveal, questions, debrief,
+        pinned_anchors(path, data),
     )
     scenario.keys()  # every question must have exactly one right choice for these facts
     return scenario

@@ -146,6 +146,9 @@ class Path:
     decided: set[str] = field(default_factory=set)
     waiting: set[str] = field(default_factory=set)  # steps that stay open until an earlier step decides
     asks: dict[str, str] = field(default_factory=dict)  # checker steps: the `<checker>.<answer id>` still missing
+    # Why each step stands where it does: done, actionable, waiting (held by a `waits` condition or a
+    # waiting outcome) or skipped; `statuses` folds these into what the page shows.
+    states: dict[str, str] = field(default_factory=dict)
 
     def outcome(self, step_id: str) -> str | None:
         result = self.results.get(step_id)
@@ -268,7 +271,10 @@ def _evaluate(step: Step, answers: dict[str, Any], now: datetime | None) -> dict
         raise _namespaced(step.checker, error) from None
 
 
-def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
+def walk(flow: Flow, answers: Any, *, now: datetime | None = None,
+         decide: Callable[[Step, dict[str, Any], datetime | None], dict[str, Any] | str] | None = None) -> Path:
+    """The path for these answers. `decide` stands in for running a checker step's checker (the route
+    enumeration, checkers/flows/routes.py, gives each step an outcome of its own choosing)."""
     spaces = split_keys(flow, answers)
     try:
         own = parse_answers(flow.questions, spaces.get(flow.name, {}), lambda: now or datetime.now().astimezone())
@@ -291,7 +297,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
             values.update({f"{space}.{k}": v for k, v in given.items()})
     done_marks = set(own.get("done") or ())
     path = Path(flow, spaces, own, {}, {}, {}, values=values)
-    state: dict[str, str] = {}  # done / actionable / waiting / skipped
+    state = path.states  # done / actionable / waiting / skipped
     for step in flow.steps:
         skipped = waiting = None
         for when in step.applies:
@@ -315,7 +321,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None) -> Path:
         given = spaces.get(step.checker, {})
         answers, chosen_by_path = _preset_answers(step, given, values)
         path.presets[step.id] = {k: v for k, v in answers.items() if k not in given}
-        result = _evaluate(step, answers, now)
+        result = (decide or _evaluate)(step, answers, now)
         if isinstance(result, str):
             state[step.id] = "actionable"
             question = registry.get(step.checker).question(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 import shutil
 
 from tests.conftest import build_site
@@ -19,10 +20,15 @@ def read(site, page):
     return (site / page / "index.html").read_text(encoding="utf-8")
 
 
+def payload_of(html, component):
+    """The JSON a component carries in its data-payload attribute (site_build/drills.py)."""
+    match = re.search(rf'data-hb-component="{component}"[^>]*? data-payload=\'([^\']*)\'', html)
+    assert match, f"the {component} component carries its data"
+    return json.loads(unescape(match.group(1)))
+
+
 def drill_data(html):
-    match = re.search(r'<script type="application/json" class="drills__data">(.*?)</script>', html, re.DOTALL)
-    assert match, "the drill page carries its scenarios as JSON"
-    return json.loads(match.group(1))
+    return payload_of(html, "drills")
 
 
 def test_the_drill_page_carries_every_scenario_and_no_answer_key(built_site):
@@ -31,8 +37,8 @@ def test_the_drill_page_carries_every_scenario_and_no_answer_key(built_site):
     assert sorted(s["id"] for s in data["scenarios"]) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS])
     for giveaway in ("data-correct", "key_choice", '"correct"', '"key"', "is-key"):
         assert giveaway not in html, giveaway
-    # The JSON is data, not script: nothing in it can close its <script> element early.
-    assert "</" not in re.search(r'class="drills__data">(.*?)</script>', html, re.DOTALL).group(1)
+    # The data is an attribute, not a <script>: instant navigation leaves it as it is, search skips it.
+    assert '<script type="application/json"' not in html
 
 
 def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_keys(built_site):
@@ -61,10 +67,26 @@ def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_
 def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built_site):
     html = read(built_site, "drill-cards")
     cards = re.findall(r'<article class="drill-card" id="card-([a-z0-9-]+)"', html)
-    assert sorted(cards) == sorted(s.id for s in SCENARIOS)
-    assert html.count('class="drill-card__part drill-card__answers" data-answers') == len(SCENARIOS)
+    assert sorted(cards) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS]), "the whole-page drills have theirs too"
+    assert html.count('class="drill-card__part drill-card__answers" data-answers') == len(SCENARIOS) + len(FLOW_DRILLS)
     # The cards link the handbook sections their keys come from, relative to the page.
     assert 'href="../multiple-emergencies/#escalate-to-initiate-page-to-backup-engineers"' in html
+
+
+def test_the_training_page_links_where_to_start_and_carries_every_drill_for_the_record(built_site):
+    html = read(built_site, "training")
+    for href in ('href="../shadow-onboarding/"', 'href="../drills/"', 'href="../drills/#whole-page-drills"',
+                 'href="../drill-cards/"', 'href="../paged/#role-play"'):
+        assert href in html, href
+    data = payload_of(html, "training-record")
+    drills = {d["id"]: d for d in data["drills"]}
+    assert sorted(drills) == sorted(s.id for s in [*SCENARIOS, *FLOW_DRILLS])
+    shown = {d["id"]: d for d in drill_data(read(built_site, "drills"))["scenarios"]}
+    for drill_id, entry in drills.items():
+        # The record counts a drill by the same version and sections the drill page records it with.
+        assert (entry["version"], entry["sections"]) == (shown[drill_id]["version"], shown[drill_id]["sections"])
+        assert entry["sections"], drill_id
+    assert '"key"' not in html and "key_choice" not in html
 
 
 def test_the_cards_print_one_per_sheet_with_everything_revealed(built_site):

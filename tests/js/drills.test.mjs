@@ -69,3 +69,9 @@ test("a whole-page drill's step is graded on its flow's answers, a scenario's qu
   assert.equal(asked.flow, undefined);
   assert.equal(asked.choice, null);
 });
+
+test("a whole-page drill's step reads with one stop after its title, never two", async () => {
+  const { stepHeading } = await import("../../docs/assets/training/drills/question-form.js");
+  assert.equal(stepHeading(0, "Does it qualify as an emergency?"), "Step 1: Does it qualify as an emergency?");
+  assert.equal(stepHeading(2, "Reply to the customer"), "Step 3: Reply to the customer.");
+});

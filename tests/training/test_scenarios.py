@@ -13,7 +13,7 @@ import pytest
 import checkers
 from checkers import bridge
 from site_build import drills as drill_pages
-from training import library
+from training import flow_library, library
 
 SCENARIOS = library.load_all()
 BY_ID = {s.id: s for s in SCENARIOS}
@@ -111,10 +111,28 @@ def test_the_right_answer_is_not_given_away_by_its_position_or_length():
     assert longest <= len(keys) / 10, f"{longest} of {len(keys)} right answers are by far the longest choice"
 
 
+# Words that decide, not describe: a title saying them tells the trainee the answer before the story.
+VERDICT_WORDS = ("qualifies", "does not qualify", "it does not", "an exception", "not an emergency", "strict definition",
+                 "needs more info", "entitled")
+
+
+@pytest.mark.parametrize("drill", [*SCENARIOS, *flow_library.load_all()], ids=lambda d: d.id)
+def test_a_title_describes_the_situation_and_never_the_answer(drill):
+    title = drill.title.lower()
+    assert not any(word in title for word in VERDICT_WORDS), drill.title
+    keys = drill.keys()
+    labels = [k.label if isinstance(k, library.Key) else q.choices[k["choice"]].label
+              for q, k in zip(drill.questions, keys)]
+    # A choice of a word or two ("No", "Yes") may be in any sentence; a longer one in the title is the answer.
+    assert not any(label.lower() in title for label in labels if len(label.split()) > 2), f"{drill.title!r} holds its answer"
+
+
 def test_the_drill_page_data_holds_no_answer_key():
     for scenario in SCENARIOS:
         payload = drill_pages.drill_payload(scenario)
-        assert set(payload) == {"id", "version", "title", "difficulty", "seconds", "story", "facts", "known", "questions"}
+        assert set(payload) == {"id", "version", "title", "difficulty", "seconds", "story", "facts", "known", "questions",
+                                "whole_page", "sections"}
+        assert payload["sections"] and all(set(s) >= {"anchor", "title", "href"} for s in payload["sections"])
         for question in payload["questions"]:
             assert set(question) <= {"id", "prompt", "asks", "field", "choices"}
             for choice in question["choices"]:

@@ -13,6 +13,8 @@ export const COMPONENTS = {
   drills: here("../training/drills.js"),
   "drill-cards": here("../training/cards.js"),
   checklist: here("../training/checklist.js"), // the shadow onboarding checklist
+  "training-record": here("../training/record-view.js"), // the training page's record, export and import
+  "role-play": here("../training/role-play.js"), // the guided page's drill mode, by a facilitator's code
   "flow-path": here("flow-path.js"), // the guided page's "Your path" (site_build/flow_path.py)
   "exception-aids": here("exception-aids.js"), // the exception criteria's aids (site_build/exception_aids.py)
 };

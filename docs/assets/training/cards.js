@@ -3,6 +3,7 @@
 // the covering is a screen-only class (training.css).
 
 import { nextTask } from "../checkers/schedule.js";
+import { normaliseCode } from "./code.js";
 
 const CARDS_PER_TASK = 4;
 
@@ -67,9 +68,49 @@ function mountCard(card) {
   card.querySelector(".drill-card__meta").after(tools);
 }
 
+/** "Open a whole-page drill by its code": the facilitator view is that card alone, as printed. */
+function mountOpener(root, cards) {
+  const form = root.querySelector("[data-open-code]");
+  if (!form) return;
+  const input = form.querySelector("input");
+  const status = form.querySelector("[role=status]");
+  const all = document.createElement("button");
+  all.type = "button";
+  all.className = "md-button drill-cards__all";
+  all.textContent = "Show every card";
+  all.hidden = true;
+  form.append(all);
+  const showOnly = (chosen) => {
+    root.classList.toggle("is-one-card", Boolean(chosen));
+    for (const card of cards) card.hidden = Boolean(chosen) && card !== chosen;
+    all.hidden = !chosen;
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const code = normaliseCode(input.value);
+    const card = cards.find((c) => c.dataset.code === code);
+    if (!card) {
+      status.textContent = code ? `No whole-page drill has the code ${code}.` : "Type the code first.";
+      return;
+    }
+    showOnly(card);
+    status.textContent = `Facilitator view: ${card.querySelector("h2").textContent}. The trainee types ${code} on the guided page.`;
+    const heading = card.querySelector("h2");
+    heading.tabIndex = -1;
+    heading.focus();
+  });
+  all.addEventListener("click", () => {
+    showOnly(null);
+    status.textContent = "";
+    input.focus();
+  });
+  form.querySelector("button[type=submit]").disabled = false;
+}
+
 export async function mount(root) {
-  // 54 cards: a few per task, so the page stays responsive while they get their buttons.
+  // 68 cards: a few per task, so the page stays responsive while they get their buttons.
   const cards = [...root.querySelectorAll("[data-card]")];
+  mountOpener(root, cards);
   for (let start = 0; start < cards.length; start += CARDS_PER_TASK) {
     if (start) await nextTask();
     cards.slice(start, start + CARDS_PER_TASK).forEach(mountCard);

@@ -1,5 +1,6 @@
 // The shadow onboarding checklist (component "checklist"): ticks kept in this browser (storage.js),
-// with a count and a reset. The boxes are plain HTML checkboxes; without JavaScript they still tick,
+// with a count and a reset. Each tick keeps its date and its step's words, for the training record
+// (record.js) on the training page. The boxes are plain HTML checkboxes; without JavaScript they still tick,
 // they just forget, and so they do, with a notice, where the browser refuses to keep them.
 import { el } from "../checkers/dom.js";
 import { NOT_KEPT, openStore } from "../checkers/storage.js";
@@ -28,9 +29,10 @@ export function mount(root) {
     for (const box of boxes) box.closest("li")?.classList.toggle("is-done", box.checked);
   };
   for (const box of boxes) {
-    box.checked = ticks[box.dataset.step] === true;
+    box.checked = Boolean(ticks[box.dataset.step]); // `true` before ticks had dates
     box.addEventListener("change", () => {
-      if (box.checked) ticks[box.dataset.step] = true;
+      const label = root.querySelector(`label[for="${CSS.escape(box.id)}"]`)?.textContent.trim() || box.dataset.step;
+      if (box.checked) ticks[box.dataset.step] = { at: new Date().toISOString(), label };
       else delete ticks[box.dataset.step];
       save();
       count();

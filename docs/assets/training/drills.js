@@ -2,7 +2,8 @@
 // A whole-page drill (`scenario.flow`) is one too: its questions are the steps of the path, in order.
 // The page holds the scenarios' stories, facts and choices, never their answer keys. Its parts:
 // drills/progress.js (kept progress, score), picker.js (tools), question-form.js (one question and
-// its grade), feedback.js (what the trainee reads), timer.js (timed mode).
+// its grade), feedback.js (what the trainee reads), timer.js (timed mode). Each finished drill goes
+// into the training record (record.js), and a missed one comes back for review (review.js).
 import { el } from "../checkers/dom.js";
 import { ask } from "../checkers/transport.js";
 import { summaryNodes } from "./drills/feedback.js";
@@ -10,6 +11,8 @@ import { pickerBar } from "./drills/picker.js";
 import { isComplete, nextUndone, progressStore, rightCount } from "./drills/progress.js";
 import { questionForm } from "./drills/question-form.js";
 import { startTimer } from "./drills/timer.js";
+import { currentRounds, newRound, openRecord } from "./record.js";
+import { dueDrills, reviewState } from "./review.js";
 
 function paragraphs(text) {
   return text.split(/\n\s*\n/).map((part) => part.trim()).filter(Boolean).map((part) => el("p", {}, part.replace(/\s*\n\s*/g, " ")));
@@ -20,14 +23,19 @@ function capitalise(text) {
 }
 
 export function mount(root) {
-  const { scenarios } = JSON.parse(root.querySelector(".drills__data").textContent);
+  const { scenarios } = JSON.parse(root.dataset.payload);
   const kept = progressStore(scenarios);
   const { progress } = kept;
   const status = root.querySelector(".drills__status");
+  const training = openRecord();
+  const rounds = () => currentRounds(training.record, scenarios);
+  const due = () => dueDrills(rounds(), scenarios.map((s) => s.id), new Date());
+  const byId = (id) => scenarios.find((s) => s.id === id);
   root.querySelector(".drills__static").hidden = true; // the picker lists them now
   let stopTimer = () => {};
 
   const tools = pickerBar(scenarios, progress, {
+    isDue: (id) => due().includes(id),
     onPick: (id) => {
       const scenario = scenarios.find((s) => s.id === id);
       if (scenario) show(scenario);
@@ -46,10 +54,39 @@ export function mount(root) {
     },
   });
   const stage = el("div", { class: "drills__stage" });
-  root.append(...tools.nodes, stage);
+  const dueLine = el("p", { class: "drills__due-count", role: "status" });
+  const dueButton = el("button", { type: "button", class: "md-button drills__due-next" }, "Practise the next one due");
+  dueButton.addEventListener("click", () => {
+    const next = byId(due()[0]);
+    if (next) show(next, { focus: true });
+  });
+  const refreshDue = () => {
+    const count = due().length;
+    dueLine.textContent = count
+      ? `Due for review: ${count} missed ${count === 1 ? "scenario comes" : "scenarios come"} back now.`
+      : "Due for review: none now. A missed scenario comes back after a few others, and again the next day.";
+    dueButton.hidden = count === 0;
+  };
+  root.append(...tools.nodes, el("div", { class: "drills__due" }, dueLine, dueButton), stage);
+  refreshDue();
+
+  /** The finished drill into the training record, with each answer's date. */
+  const recordRound = (scenario) => {
+    const answers = scenario.questions.map((question) => {
+      const entry = kept.saved(scenario, question);
+      const answer = { question: question.id, correct: entry.correct, at: entry.at || new Date().toISOString() };
+      if (scenario.flow) answer.step = question.field;
+      return answer;
+    });
+    training.record.rounds.push(newRound(scenario, answers, new Date()));
+    training.save();
+    refreshDue();
+  };
 
   function show(scenario, { focus = false } = {}) {
     stopTimer();
+    const back = reviewState(rounds(), scenario.id, new Date());
+    if (back.due && isComplete(progress, scenario)) delete progress.answers[scenario.id]; // a fresh attempt
     progress.current = scenario.id;
     kept.save();
     tools.select(scenario.id);
@@ -61,6 +98,8 @@ export function mount(root) {
       "article", { class: "drills__scenario", "aria-labelledby": titleId, "data-scenario": scenario.id },
       heading,
       el("p", { class: "drills__meta" }, `${capitalise(scenario.difficulty)} · ${scenario.story.region} · ${scenario.story.when}`),
+      back.due ? el("p", { class: "drills__back" }, el("strong", {}, "Back for review. "),
+        back.streak ? "Right last time: right again today and it stops coming back." : "You missed this one: answer it right twice in a row, the second time on a later day, and it stops coming back.") : null,
       clock,
       announcer,
       el("h3", {}, "The page"),
@@ -78,15 +117,17 @@ export function mount(root) {
       }
       if (isComplete(progress, scenario)) {
         stopTimer();
-        const next = nextUndone(progress, scenarios, scenario);
-        summary.replaceChildren(...summaryNodes(scenario, rightCount(progress, scenario), next, (s) => show(s, { focus: true })));
+        const dueNext = byId(due().find((id) => id !== scenario.id));
+        const next = dueNext || nextUndone(progress, scenarios, scenario);
+        summary.replaceChildren(...summaryNodes(scenario, rightCount(progress, scenario), next, (s) => show(s, { focus: true }), Boolean(dueNext)));
         summary.hidden = false;
       }
     };
     const forms = scenario.questions.map((question, index) => questionForm(scenario, question, index, {
       saved: kept.saved(scenario, question),
       onGraded: (entry) => {
-        kept.record(scenario, question.id, entry);
+        kept.record(scenario, question.id, { ...entry, at: new Date().toISOString() });
+        if (isComplete(progress, scenario)) recordRound(scenario);
         reveal();
         tools.refresh();
       },

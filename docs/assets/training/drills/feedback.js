@@ -24,8 +24,8 @@ export function feedbackNodes(question, entry) {
   return nodes;
 }
 
-/** The end of a scenario; `next` (or null) is offered with `onNext`. */
-export function summaryNodes(scenario, right, next, onNext) {
+/** The end of a scenario; `next` (or null) is offered with `onNext`, as a review when `forReview`. */
+export function summaryNodes(scenario, right, next, onNext, forReview = false) {
   const facts = el("dl", { class: "drills__facts" });
   for (const fact of scenario.known) facts.append(el("dt", {}, fact.label), el("dd", {}, fact.value));
   const nodes = [
@@ -35,7 +35,7 @@ export function summaryNodes(scenario, right, next, onNext) {
     el("details", {}, el("summary", {}, "The facts behind this scenario"), facts),
   ];
   if (next) {
-    const button = el("button", { type: "button", class: "md-button drills__next" }, `Next scenario: ${next.title}`);
+    const button = el("button", { type: "button", class: "md-button drills__next" }, `${forReview ? "Back for review" : "Next scenario"}: ${next.title}`);
     button.addEventListener("click", () => onNext(next));
     nodes.push(button);
   } else {

@@ -2,7 +2,7 @@
 import { el } from "../../checkers/dom.js";
 import { answeredCount, isComplete, rightCount, score } from "./progress.js";
 
-export function pickerBar(scenarios, progress, { onPick, onTimed, onReset }) {
+export function pickerBar(scenarios, progress, { isDue, onPick, onTimed, onReset }) {
   const picker = el("select", { id: "drills-pick", class: "drills__pick" });
   const timedBox = el("input", { type: "checkbox", id: "drills-timed" });
   timedBox.checked = progress.timed;
@@ -22,7 +22,8 @@ export function pickerBar(scenarios, progress, { onPick, onTimed, onReset }) {
       const total = scenario.questions.length;
       const mark = isComplete(progress, scenario) ? ` (done: ${rightCount(progress, scenario)} of ${total} right)` : done ? ` (${done} of ${total} answered)` : "";
       const kind = scenario.flow ? ", whole page" : "";
-      return el("option", { value: scenario.id }, `${index + 1}. ${scenario.title}, ${scenario.difficulty}${kind}${mark}`);
+      const review = isDue(scenario.id) ? " (due for review)" : "";
+      return el("option", { value: scenario.id }, `${index + 1}. ${scenario.title}, ${scenario.difficulty}${kind}${mark}${review}`);
     }));
     if (chosen) picker.value = chosen;
     const { asked, right, done } = score(progress, scenarios);

@@ -14,6 +14,11 @@ export function gradeRequest(scenario, question, chosen) {
   return { op: "grade", ...where, question: { asks, field, choices }, choice: chosen };
 }
 
+/** "Step 2: Reply to the customer." or "Step 1: Is the requester entitled?": one stop, never two. */
+export function stepHeading(index, title) {
+  return `Step ${index + 1}: ${title}${/[.?!]$/.test(title) ? "" : "."}`;
+}
+
 /** `saved`: an earlier grade or undefined; `onGraded(entry)` records it. Returns {form, isAnswered, grade}. */
 export function questionForm(scenario, question, index, { saved, onGraded }) {
   const name = `drill-${scenario.id}-${question.id}`;
@@ -24,7 +29,7 @@ export function questionForm(scenario, question, index, { saved, onGraded }) {
   });
   // A whole-page drill's question names the step of the path it decides.
   const legend = question.step_title
-    ? el("legend", {}, `Step ${index + 1}: ${question.step_title}. `, el("span", { class: "drills__prompt" }, question.prompt))
+    ? el("legend", {}, `${stepHeading(index, question.step_title)} `, el("span", { class: "drills__prompt" }, question.prompt))
     : el("legend", {}, `${index + 1}. ${question.prompt}`);
   const fieldset = el("fieldset", { class: "drills__field-set" }, legend, el("div", { class: "drills__choices" }, ...choices.map((c) => c.label)));
   const submit = el("button", { type: "submit", class: "md-button md-button--primary drills__check" }, "Check answer");
