@@ -97,7 +97,7 @@ def test_a_checker_is_answered_by_keyboard_alone(watch, site_url, built_site, na
     # once Python has replied, so Tab waits for the reply as a reader's next keystroke would.
     page.evaluate("""(name) => { window.__replies = 0;
         const widget = document.querySelector(`[data-checker="${name}"]`);
-        for (const kind of ["checker:result", "checker:error"]) widget.addEventListener(kind, () => window.__replies++); }""", name)
+        for (const kind of ["hb:result", "hb:error"]) widget.addEventListener(kind, () => window.__replies++); }""", name)
     arrowed = None
     for _ in range(200):
         info = page.evaluate(FOCUS_INFO, name)

@@ -1,7 +1,9 @@
 // One component registry keyed by a data attribute, as Material's `data-md-component`: every part of
 // a page that comes alive is marked `data-hb-component="<name>"` by the build, and its module
 // (one `mount(node)` export) is imported only on a page that has one. Each node is mounted once;
-// Material's instant navigation announces every new page on `document$`.
+// Material's instant navigation announces every new page on `document$`. A `mount` may return a
+// dispose function: it runs once its node has left the page (the next page's mounting), and takes
+// back what the part set up outside its node (window listeners, timers, observers).
 
 import { inNewTask, nextTask } from "./schedule.js";
 
@@ -20,13 +22,27 @@ export const COMPONENTS = {
 };
 
 const mounted = new WeakSet();
+const disposers = new Map(); // node -> what undoes its mount
+
+function disposeGone() {
+  for (const [node, dispose] of disposers) {
+    if (node.isConnected) continue;
+    disposers.delete(node);
+    try {
+      dispose();
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+}
 
 /** One part per task: a phone's main thread is never held for all of a page's widgets at once. */
 async function mountEach(module, nodes) {
   for (const [index, node] of nodes.entries()) {
     if (index) await nextTask();
     try {
-      module.mount(node);
+      const dispose = module.mount(node);
+      if (typeof dispose === "function") disposers.set(node, dispose);
     } catch (error) {
       console.warn(error); // one broken part leaves the rest of the page working
     }
@@ -34,6 +50,7 @@ async function mountEach(module, nodes) {
 }
 
 export function mountComponents(root = document) {
+  disposeGone(); // the parts of the page instant navigation took away
   const found = new Map(); // one pass over the page, however many kinds of parts it has
   for (const node of root.querySelectorAll("[data-hb-component]")) {
     const name = node.dataset.hbComponent;

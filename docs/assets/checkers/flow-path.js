@@ -99,9 +99,9 @@ function show(panel, result, presets) {
   // a text where the path has one (render/response-texts.js).
   inNewTask(() => {
     for (const [id, steps] of sections) foldSection(id, steps);
-    window.dispatchEvent(new CustomEvent("flow:texts", { detail: { texts: result.texts } }));
+    window.dispatchEvent(new CustomEvent("hb:path-texts", { detail: { texts: result.texts } }));
     // The answers the path gives a step's form (a preset), shown in that form (widget.js).
-    window.dispatchEvent(new CustomEvent("flow:presets", { detail: { presets } }));
+    window.dispatchEvent(new CustomEvent("hb:presets", { detail: { presets } }));
   });
   const texts = panel.querySelector("[data-flow-texts]");
   const shown = texts.dataset.flowTexts.split(" ").filter((id) => result.texts[id]);
@@ -141,7 +141,7 @@ export function mount(panel) {
   let ticked = false; // the reader ticked a "Done" box before the link was read
 
   const refresh = async () => {
-    if (!panel.isConnected) return window.removeEventListener("checkers:url", refresh);
+    if (!panel.isConnected) return window.removeEventListener("hb:url", refresh);
     const reply = await ask({ op: "flow", name, query: location.search });
     if (!panel.isConnected) return;
     if (!reply.ok) {
@@ -162,7 +162,7 @@ export function mount(panel) {
   };
 
   // The page changes above the reader as Python answers (the path, folds, results): the view stays.
-  holdTheView(panel);
+  const stopHolding = holdTheView(panel);
   // The link's answers at once (no Python needed to read a link); Python's reading then checks them.
   applyLinkValues(form, linkValues(name));
   if ("done" in linkValues(name)) tickDone(linkValues(name).done.split(","));
@@ -184,7 +184,7 @@ export function mount(panel) {
   });
   for (const box of doneBoxes) box.addEventListener("change", save);
   // Any widget's answer changes the link; the path follows it.
-  window.addEventListener("checkers:url", refresh);
+  window.addEventListener("hb:url", refresh);
   // "Next:" and the page's skip link take the keyboard to the next step's question.
   const toNext = (event) => {
     if (!panel.isConnected) return window.removeEventListener("click", toNext, true);
@@ -194,4 +194,9 @@ export function mount(panel) {
     event.stopPropagation(); // the theme's instant navigation would take the focus back to the heading
   };
   window.addEventListener("click", toNext, true); // before the theme's own listeners
+  return () => {
+    window.removeEventListener("hb:url", refresh);
+    window.removeEventListener("click", toNext, true);
+    stopHolding();
+  };
 }

@@ -1,7 +1,7 @@
 // The guided response page ("I just got paged"), component "flow" (its toolbar): the checklists kept
 // per ticket, the permalink and "Start again", and "Your answers" with a "Change" button under each
 // checker's result. The ticket link and the texts are an ordinary form (component "form",
-// render/response-texts.js), which announces the validated ticket link ("checkers:ticket").
+// render/response-texts.js), which announces the validated ticket link ("hb:ticket").
 import { copyButton, el } from "./dom.js";
 import { labelOf } from "./errors.js";
 import { answerOfField, fieldsOf } from "./answers.js";
@@ -76,7 +76,7 @@ function mountToolbar(bar, lists) {
   // The link changes with every answer: show it, and give the Copy button the link of this moment.
   // Without the #section the theme adds while scrolling: the link opens the response at its top.
   const refresh = () => {
-    if (!bar.isConnected) return window.removeEventListener("checkers:url", refresh);
+    if (!bar.isConnected) return window.removeEventListener("hb:url", refresh);
     const permalink = location.origin + location.pathname + location.search;
     link.textContent = permalink;
     const fresh = copyButton(permalink, "the link to this response");
@@ -87,7 +87,7 @@ function mountToolbar(bar, lists) {
     if (hadFocus) fresh.focus();
   };
   refresh();
-  window.addEventListener("checkers:url", refresh);
+  window.addEventListener("hb:url", refresh);
   bar.querySelector(".flow-start-again").addEventListener("click", () => {
     // Each form's own "reset" handler (the flow's own questions' too) asks Python again and takes
     // its answers out of the link.
@@ -95,6 +95,7 @@ function mountToolbar(bar, lists) {
     lists.clear();
     bar.querySelector(".flow-toolbar__status").textContent = "Started again: every answer on this page is cleared.";
   });
+  return () => window.removeEventListener("hb:url", refresh);
 }
 
 // ---- "Your answers", each with "Change" ------------------------------------------------------
@@ -140,11 +141,11 @@ export function mount(bar) {
   for (const details of document.querySelectorAll("[data-checker] details.checker__details")) details.open = false;
   const lists = checklists();
   const onTicket = (event) => {
-    if (!bar.isConnected) return window.removeEventListener("checkers:ticket", onTicket);
+    if (!bar.isConnected) return window.removeEventListener("hb:ticket", onTicket);
     lists.setTicket(event.detail.ticket);
   };
-  window.addEventListener("checkers:ticket", onTicket);
-  mountToolbar(bar, lists);
+  window.addEventListener("hb:ticket", onTicket);
+  const disposeToolbar = mountToolbar(bar, lists);
   if (!extended) {
     extended = true;
     // Under each checker of the guided response: a section of its own in that checker's result.
@@ -154,4 +155,8 @@ export function mount(bar) {
         : null,
     );
   }
+  return () => {
+    disposeToolbar();
+    window.removeEventListener("hb:ticket", onTicket);
+  };
 }

@@ -104,7 +104,7 @@ export async function readUrlState(name) {
   return reply.ok ? reply.result : { answers: {}, errors: {}, raw: {} };
 }
 
-/** Put one namespace's answers into the query; other keys stay. Fires "checkers:url" on window, with
+/** Put one namespace's answers into the query; other keys stay. Fires "hb:url" on window, with
  *  `detail` (who wrote, for a listener that acts only on its own write). */
 export function writeUrlState(name, answers, detail = {}) {
   const path = location.pathname;
@@ -116,7 +116,7 @@ export function writeUrlState(name, answers, detail = {}) {
     if (reply.result.query !== location.search) {
       history.replaceState(history.state, "", path + reply.result.query + location.hash);
     }
-    window.dispatchEvent(new CustomEvent("checkers:url", { detail }));
+    window.dispatchEvent(new CustomEvent("hb:url", { detail }));
   });
   return writes;
 }

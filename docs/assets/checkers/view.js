@@ -21,12 +21,11 @@ function viewAnchor() {
   return headings.filter((heading) => heading.getBoundingClientRect().top < top).pop() || null;
 }
 
-const holding = new WeakSet();
+const holding = new Map(); // owner -> what stops holding for it
 
-/** Hold the view while `owner` is on the page (once per owner). */
+/** Hold the view while `owner` is on the page (once per owner); returns what stops it. */
 export function holdTheView(owner) {
-  if (holding.has(owner)) return;
-  holding.add(owner);
+  if (holding.has(owner)) return holding.get(owner);
   const content = document.querySelector(".md-content") || document.body;
   let anchor = null;
   let top = 0;
@@ -64,6 +63,7 @@ export function holdTheView(owner) {
     window.removeEventListener("scroll", onScroll);
     document.removeEventListener("focusin", choose);
   }
+  holding.set(owner, stop);
   choose();
   return stop;
 }

@@ -92,7 +92,7 @@ export function mount(widget) {
       output.setAttribute("aria-live", "polite");
       output.replaceChildren(...(line ? [el("p", {}, line)] : []));
       if (reply.error.code !== "runtime") showStatus(status, status.dataset.ready, "ready");
-      widget.dispatchEvent(new CustomEvent("checker:error", { detail: reply.error, bubbles: true }));
+      widget.dispatchEvent(new CustomEvent("hb:error", { detail: reply.error, bubbles: true }));
       return;
     }
     const drawn = [];
@@ -118,7 +118,7 @@ export function mount(widget) {
     showStatus(status, statusText || status.dataset.ready, "ready");
     previous = reply.result;
     highlightRow(widget, reply.result);
-    widget.dispatchEvent(new CustomEvent("checker:result", { detail: reply.result, bubbles: true }));
+    widget.dispatchEvent(new CustomEvent("hb:result", { detail: reply.result, bubbles: true }));
   };
   const askAgain = (options) => update({ quiet: true, ...options });
 
@@ -184,11 +184,11 @@ export function mount(widget) {
   // On a flow's page, the answers the path gives this form (a deployment said once at the top, "yes"
   // to a second emergency) show in it until the reader answers otherwise.
   const onPresets = (event) => {
-    if (!widget.isConnected) return window.removeEventListener("flow:presets", onPresets);
+    if (!widget.isConnected) return window.removeEventListener("hb:presets", onPresets);
     const presets = event.detail.presets[name];
     if (presets && applyPresets(widget, presets, linkValues(name))) update({ quiet: true });
   };
-  if (keepsLink) window.addEventListener("flow:presets", onPresets);
+  if (keepsLink) window.addEventListener("hb:presets", onPresets);
 
   // Asked as the form mounts, not once Python is ready: the worker then answers it first of what
   // waited for its start (worker.mjs). `askedEarly`: that question is on its way, ready or not.
@@ -216,6 +216,12 @@ export function mount(widget) {
   startRuntime();
   askedEarly = runtime.state === "starting";
   if (runtime.state === "ready" || askedEarly) update();
+  return () => {
+    stop();
+    window.removeEventListener("hb:presets", onPresets);
+    for (const dispose of disposers) dispose();
+    disposers = [];
+  };
 }
 
 function highlightRow(widget, result) {

@@ -121,8 +121,8 @@ export function mount(root) {
         grade();
       }
     };
-    window.addEventListener("checkers:url", grade);
-    stop = () => window.removeEventListener("checkers:url", grade);
+    window.addEventListener("hb:url", grade);
+    stop = () => window.removeEventListener("hb:url", grade);
     leave.addEventListener("click", () => {
       stop();
       stage.replaceChildren();

@@ -21,8 +21,8 @@ function filledSay(result, context) {
     node.replaceChildren(...sayNode(text).childNodes);
   };
   show();
-  window.addEventListener("checkers:texts", show);
-  context.onDispose(() => window.removeEventListener("checkers:texts", show));
+  window.addEventListener("hb:form-texts", show);
+  context.onDispose(() => window.removeEventListener("hb:form-texts", show));
   return [{ id: "say", node }];
 }
 

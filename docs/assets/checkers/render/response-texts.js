@@ -5,11 +5,11 @@ import { copyButton } from "../dom.js";
 
 // A text the decision flow has rewritten for the path taken (an exception's courtesy sentence, the
 // asynchronous request, a free user's reply) wins over the form's general one: what is copied from a
-// step fits the path. The flow says so with a "flow:texts" event after each of its replies.
+// step fits the path. The flow says so with a "hb:path-texts" event after each of its replies.
 let formTexts = {};
 let pathTexts = {};
 
-window.addEventListener("flow:texts", (event) => {
+window.addEventListener("hb:path-texts", (event) => {
   pathTexts = event.detail.texts || {};
   showTexts();
 });
@@ -34,13 +34,13 @@ function showTexts() {
     todo.textContent = entry.placeholders.length ? `Fill in by hand before sending: ${entry.placeholders.join(", ")}` : "";
   }
   // Other copies of these texts (a checker's own "What to tell the customer") follow.
-  window.dispatchEvent(new CustomEvent("checkers:texts"));
+  window.dispatchEvent(new CustomEvent("hb:form-texts"));
 }
 
 export function render(result) {
   formTexts = result.texts;
   showTexts();
-  window.dispatchEvent(new CustomEvent("checkers:ticket", { detail: { ticket: result.ticket_url } }));
+  window.dispatchEvent(new CustomEvent("hb:ticket", { detail: { ticket: result.ticket_url } }));
   return {
     errors: Object.entries(result.errors).map(([field, message]) => ({ field, message, code: "invalid" })),
   };
