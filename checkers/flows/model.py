@@ -345,7 +345,8 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None,
 def _waiting_for(when: When, flow: Flow) -> str:
     steps = [key.partition(".")[0] for key, _ in when.any_of if key.endswith(".outcome")]
     titles = [flow.step(s).title for s in steps if s in {x.id for x in flow.steps}]
-    return "Waits for an earlier step: " + "; ".join(titles or [k for k, _ in when.any_of]) + "."
+    named = "; ".join(titles or [k for k, _ in when.any_of])
+    return f"Waits for an earlier step: {named}" + ("" if named.endswith(("?", ".")) else ".")
 
 
 def describe(when: When) -> dict[str, Any]:

@@ -182,3 +182,69 @@ def test_the_next_question_is_within_five_tab_presses_from_the_top(watch, site_u
     watch.wait_for("document.activeElement?.id === 'chk-response-texts-ticket-url'")
     page.keyboard.type(TICKET)
     watch.wait_for("location.search.includes('response-texts.ticket_url=')")
+
+
+def test_a_step_of_your_path_leads_to_its_section_with_every_answer_kept(watch, site_url):
+    page = watch.page
+    page.goto(site_url + "paged/")
+    watch.wait_for(PATH_READY)
+    page.locator("#chk-paged-deployment-saas").check()
+    page.locator("#chk-paged-already-handling-true").check()
+    page.locator("#chk-response-texts-ticket-url").fill(TICKET)
+    watch.wait_for("location.search.includes('paged.already_handling=true') && location.search.includes('ticket_url')")
+    query = page.evaluate("location.search")
+    page.locator('[data-flow-step="concurrent"] a').first.click()
+    watch.wait_for("document.activeElement?.id === 'step-concurrent'")
+    assert page.evaluate("location.search") == query and page.evaluate("location.hash") == "#step-concurrent"
+    assert page.locator("#chk-paged-deployment-saas").is_checked()
+    assert page.locator("#chk-response-texts-ticket-url").input_value() == TICKET
+    top = page.evaluate("document.getElementById('step-concurrent').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2, "the section is brought into view"
+
+
+def test_an_answer_given_before_the_pages_scripts_run_is_kept_and_decided(watch, site_url):
+    page = watch.page
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route("**/assets/checkers/client.js*", hold)
+    page.goto(site_url + "paged/", wait_until="commit")  # the page's module holds DOMContentLoaded back
+    page.wait_for_selector("#chk-paged-deployment-saas", state="attached")
+    page.locator("#chk-paged-deployment-saas").check()  # no script of the page has run yet
+    for route in held:
+        route.continue_()
+    page.unroute("**/assets/checkers/client.js*", hold)
+    watch.wait_for(PATH_READY)
+    watch.wait_for("location.search.includes('paged.deployment=saas')")
+    assert page.locator("#chk-paged-deployment-saas").is_checked()
+    # Decided on: a GitLab.com emergency's triage is no longer waiting for the deployment.
+    watch.wait_for("document.querySelector('[data-flow-step=\"saas-triage\"]').dataset.status !== 'skipped'")
+
+
+def test_start_again_before_python_has_started_clears_the_answers_for_good(watch, site_url):
+    page, release = open_before_python(watch, DESKTOP, site_url + "paged/" + LONG_PATH)
+    watch.wait_for("!document.querySelector('.flow-start-again').disabled")
+    page.get_by_role("button", name="Start again").first.click()
+    assert page.evaluate("location.search") == ""
+    release()
+    watch.wait_for(PATH_READY)
+    page.wait_for_timeout(1500)  # Python's reading of the old link, and every form's first answer
+    assert page.evaluate("location.search") == ""
+    assert page.locator("#chk-response-texts-ticket-url").input_value() == ""
+    assert not page.locator("#chk-paged-deployment-self-managed").is_checked()
+    assert not page.locator("#chk-entitlement-org-associated-true").is_checked()
+
+
+def test_a_default_the_reader_gives_again_is_kept_in_the_link(watch, site_url):
+    page = watch.page
+    page.goto(site_url + "paged/?entitlement.org_associated=true&entitlement.plan=premium&paged.topic=licence"
+              "&paged.deployment=self-managed")
+    watch.wait_ready("[data-checker=licence]")
+    expiry = page.locator("[data-checker=licence] [data-question=expires_on] input").first
+    today = expiry.input_value()  # the page starts the date at today
+    assert today
+    expiry.fill(today)  # the reader says: today
+    watch.wait_for(f"location.search.includes('licence.expires_on={today}')")
+    watch.wait_for("document.querySelector('[data-flow-step=\"licence\"]').dataset.status === 'done'")

@@ -69,6 +69,15 @@ export function noteReaderAnswers(root = document) {
 
 export const answeredByReader = (field) => field.dataset.readerAnswered === "true";
 
+/** Fields the reader changed before the page's scripts ran (a click in the first second, a form the
+ *  browser restored): what differs from the page's defaults and from the link is theirs. */
+export function noteEarlyAnswers(container, linked) {
+  for (const field of fieldsOf(container)) {
+    if (field.dataset.question in linked || controlsOf(field).every(isDefault)) continue;
+    field.dataset.readerAnswered = "true";
+  }
+}
+
 /** Forget which fields the reader answered ("Start again"). */
 export function forgetReaderAnswers(container) {
   for (const field of fieldsOf(container)) {
@@ -86,7 +95,8 @@ export function readGivenAnswers(widget, { changedOnly = false, hidden = false }
   for (const field of fieldsOf(widget)) {
     if (field.hidden && !hidden) continue;
     // An answer the path gave (a preset) is the path's to change, not the link's to keep.
-    if (changedOnly && (field.dataset.preset === "true" || controlsOf(field).every(isDefault))) continue;
+    // A default the reader chose again (today's date typed back in) is an answer all the same.
+    if (changedOnly && !answeredByReader(field) && (field.dataset.preset === "true" || controlsOf(field).every(isDefault))) continue;
     const value = answerOfField(field);
     if (value !== undefined) answers[field.dataset.question] = value;
   }

@@ -4,7 +4,7 @@
 // decides anything itself; importing the other modules (dom.js for `el`) mounts nothing.
 import { noteReaderAnswers, readAnswers, readGivenAnswers } from "./answers.js";
 import { mountComponents, onEveryPage } from "./components.js";
-import { fillFormsFromLink } from "./link-state.js";
+import { fillFormsFromLink, noteEarlyAnswersOnPage } from "./link-state.js";
 import { holdTheView } from "./view.js";
 import { ask, runtime, startRuntime } from "./transport.js";
 
@@ -17,6 +17,7 @@ if (document.querySelector("script[data-start-python]")) startRuntime();
 // Before any form is mounted: what the reader answers from now on is theirs (no link, no preset
 // overwrites it), and the link's answers show at once, with no Python needed to read them.
 noteReaderAnswers(document);
+noteEarlyAnswersOnPage(document);
 const panel = document.querySelector('[data-hb-component="flow-path"]');
 if (panel) holdTheView(panel); // from the first change on: filling the forms from the link is one
 fillFormsFromLink(document);

@@ -126,12 +126,10 @@ function nextQuestion(panel) {
   return control || item.querySelector("[data-flow-done]:not(:disabled)") || section;
 }
 
-function goTo(target) {
-  if (!target) return false;
+function goTo(target, block) {
   if (!target.matches("input, textarea, a, button") && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-  target.scrollIntoView({ block: "center" });
+  target.scrollIntoView({ block });
   target.focus({ preventScroll: true });
-  return true;
 }
 
 export function mount(panel) {
@@ -150,12 +148,13 @@ export function mount(panel) {
     }
     show(panel, reply.result, reply.presets || {});
   };
-  const save = () => {
+  const answersNow = () => {
     const answers = readGivenAnswers(form, { changedOnly: true });
     const done = doneBoxes.filter((box) => box.checked).map((box) => box.value);
     if (done.length) answers.done = done;
-    writeUrlState(name, answers);
+    return answers;
   };
+  const save = () => writeUrlState(name, answersNow);
   const tickDone = (values) => {
     const done = new Set(values);
     for (const box of doneBoxes) box.checked = done.has(box.value);
@@ -167,7 +166,9 @@ export function mount(panel) {
   applyLinkValues(form, linkValues(name));
   if ("done" in linkValues(name)) tickDone(linkValues(name).done.split(","));
   for (const box of doneBoxes) box.addEventListener("change", () => { ticked = true; }, { once: true });
+  let resets = 0; // "Start again" while Python reads the link: its reading then comes too late to apply
   readUrlState(name).then((state) => {
+    if (resets) return refresh();
     applyUrlState(form, state);
     if (!ticked) tickDone(state.answers.done || []);
     // What the reader answered before Python started is kept, and goes to the link now.
@@ -176,6 +177,7 @@ export function mount(panel) {
   });
   form.addEventListener("change", save);
   form.addEventListener("reset", () => {
+    resets += 1;
     forgetReaderAnswers(form);
     setTimeout(() => { // after the browser has put the defaults back
       tickDone([]);
@@ -185,13 +187,21 @@ export function mount(panel) {
   for (const box of doneBoxes) box.addEventListener("change", save);
   // Any widget's answer changes the link; the path follows it.
   window.addEventListener("hb:url", refresh);
-  // "Next:" and the page's skip link take the keyboard to the next step's question.
+  // "Next:" and the page's skip link take the keyboard to the next step's question; every other link
+  // to a section of this page (the path's steps, "step 6" in the text) goes there with the answers
+  // kept. Handled here, before the theme: its instant navigation would load the page again without
+  // the link's answers the page holds now.
   const toNext = (event) => {
     if (!panel.isConnected) return window.removeEventListener("click", toNext, true);
-    if (!event.target.closest("[data-flow-next-link], [data-flow-skip-link]")) return;
-    if (!goTo(nextQuestion(panel))) return;
+    const link = event.target.closest?.("a[href]");
+    if (!link || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const toQuestion = link.matches("[data-flow-next-link], [data-flow-skip-link]");
+    const target = toQuestion ? nextQuestion(panel) : sectionOf(link);
+    if (!target) return;
     event.preventDefault();
-    event.stopPropagation(); // the theme's instant navigation would take the focus back to the heading
+    event.stopPropagation();
+    if (!toQuestion) history.replaceState(history.state, "", location.pathname + location.search + link.hash);
+    goTo(target, "center"); // clear of the theme's sticky header
   };
   window.addEventListener("click", toNext, true); // before the theme's own listeners
   return () => {

@@ -90,8 +90,12 @@ function mountToolbar(bar, lists) {
   window.addEventListener("hb:url", refresh);
   bar.querySelector(".flow-start-again").addEventListener("click", () => {
     // Each form's own "reset" handler (the flow's own questions' too) asks Python again and takes
-    // its answers out of the link.
+    // its answers out of the link; the link is emptied now, Python or not: no answer is left.
     for (const form of document.querySelectorAll('[data-hb-component="form"] form, [data-hb-component="flow-path"] form')) form.reset();
+    if (location.search) {
+      history.replaceState(history.state, "", location.pathname + location.hash);
+      window.dispatchEvent(new CustomEvent("hb:url", { detail: {} }));
+    }
     lists.clear();
     bar.querySelector(".flow-toolbar__status").textContent = "Started again: every answer on this page is cleared.";
   });

@@ -4,7 +4,7 @@
 // reported on its field. This side fills the form and calls history.replaceState.
 import { ask } from "./transport.js";
 import { controlForIso } from "./format.js";
-import { answeredByReader, controlsOf, fieldsOf } from "./answers.js";
+import { answeredByReader, controlsOf, fieldsOf, noteEarlyAnswers } from "./answers.js";
 import { chooseZone, namedZonesOf, showOffsets } from "./zones.js";
 
 /** How a link's value sets a field's controls (pure; tested under Node): the values to check for a
@@ -104,12 +104,15 @@ export async function readUrlState(name) {
   return reply.ok ? reply.result : { answers: {}, errors: {}, raw: {} };
 }
 
-/** Put one namespace's answers into the query; other keys stay. Fires "hb:url" on window, with
- *  `detail` (who wrote, for a listener that acts only on its own write). */
-export function writeUrlState(name, answers, detail = {}) {
+/** Put one namespace's answers (or a function giving them) into the query; other keys stay. Fires
+ *  "hb:url" on window, with `detail` (who wrote, for a listener that acts only on its own write). */
+export function writeUrlState(name, answersNow, detail = {}) {
   const path = location.pathname;
   writes = writes.then(async () => {
     if (location.pathname !== path) return; // the reader has moved to another page meanwhile
+    // Read when the write's turn comes, not when it was asked for: a write that waited for Python
+    // never puts back answers the reader has changed or cleared ("Start again") since.
+    const answers = typeof answersNow === "function" ? answersNow() : answersNow;
     if (!location.search && !Object.keys(answers).length) return; // an empty link stays empty
     const reply = await ask({ op: "write-url", name, query: location.search, answers });
     if (!reply.ok || location.pathname !== path) return;
@@ -146,16 +149,24 @@ export function applyUrlState(container, state) {
   return new Map(Object.entries(state.errors).filter(([id]) => fields.has(id)));
 }
 
+/** Every form of the page that keeps its answers in the link: [container, namespace]. */
+function linkedForms(root) {
+  return [
+    ...[...root.querySelectorAll("[data-keeps-link][data-form]")].map((widget) => [widget, widget.dataset.form]),
+    ...[...root.querySelectorAll('[data-hb-component="flow-path"]')].map((panel) => [panel.querySelector("form"), panel.dataset.flow]),
+  ];
+}
+
+/** Before the page's scripts mount its forms: what the reader already changed is their answer. */
+export function noteEarlyAnswersOnPage(root = document) {
+  for (const [container, name] of linkedForms(root)) noteEarlyAnswers(container, linkValues(name));
+}
+
 /** At the page's first moment, before its forms are mounted: every form shows its link's answers,
  *  and a text that Python will fill in from them says it is waiting rather than look final. */
 export function fillFormsFromLink(root = document) {
   if (!location.search) return;
-  for (const widget of root.querySelectorAll("[data-keeps-link][data-form]")) {
-    applyLinkValues(widget, linkValues(widget.dataset.form));
-  }
-  for (const panel of root.querySelectorAll('[data-hb-component="flow-path"]')) {
-    applyLinkValues(panel.querySelector("form"), linkValues(panel.dataset.flow));
-  }
+  for (const [container, name] of linkedForms(root)) applyLinkValues(container, linkValues(name));
   for (const text of root.querySelectorAll("[data-response-text], [data-flow-text]")) {
     text.dataset.waiting = "true";
     let note = text.querySelector(".flow-text__todo");

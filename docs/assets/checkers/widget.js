@@ -132,16 +132,19 @@ export function mount(widget) {
     }
   });
   // The answers in the page's link come first, so the first answer shown is the linked one.
+  let resets = 0; // "Start again" while Python reads the link: its reading then comes too late to apply
   const restored = loaded.then(async () => {
     if (!keepsLink) return;
+    const before = resets;
     const state = await readUrlState(name);
+    if (resets !== before) return;
     urlErrors = applyUrlState(widget, state);
     for (const id of Object.keys(state.answers)) touched.add(id);
   });
   // Hidden questions' answers go too: this runs before Python's reply, so a question the answer
   // brings back is still hidden here, and Python keeps only the answers of questions it asks.
   const keepInUrl = () => {
-    if (keepsLink) restored.then(() => writeUrlState(name, readGivenAnswers(widget, { changedOnly: true, hidden: true })));
+    if (keepsLink) restored.then(() => writeUrlState(name, () => readGivenAnswers(widget, { changedOnly: true, hidden: true })));
   };
   keepInUrl(); // once on load, so the link reads as Python writes it: sorted, unknown keys dropped
 
@@ -165,6 +168,7 @@ export function mount(widget) {
   form.addEventListener("submit", (event) => event.preventDefault());
   mountZones(form);
   form.addEventListener("reset", () => {
+    resets += 1;
     touched.clear();
     urlErrors.clear();
     forgetReaderAnswers(widget);

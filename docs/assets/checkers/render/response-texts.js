@@ -25,6 +25,8 @@ function showTexts() {
     const entry = pathTexts[id] || formTexts[id];
     if (!entry) continue;
     delete slot.dataset.waiting;
+    const label = slot.querySelector(".flow-text__label strong");
+    if (label && label.textContent !== entry.label) label.textContent = entry.label; // the path's own text, named as such
     slot.querySelector(".checker__say").textContent = entry.text;
     const row = slot.querySelector(".checker__copyrow");
     row.querySelector(".checker__copy")?.remove();
