@@ -1,7 +1,7 @@
 """Everything the page asks and computes, as one kind of thing: a form is questions plus a compute
 function. A checker, the guided response's texts and the widespread-incident helper are all forms;
 the page mounts each the same way and the worker answers each through one operation (`bridge`'s
-"form"). The flow's steps (issue 11) are meant to be forms too."""
+"form"). The flow's steps are meant to be forms too."""
 
 from __future__ import annotations
 

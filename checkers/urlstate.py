@@ -193,7 +193,7 @@ def serialise(pairs: Mapping[str, str]) -> str:
 
 
 def _asked(namespace: str, answers: Mapping[str, Any]) -> set[str]:
-    """The questions asked for these JSON answers (contract 2): a link never holds an answer that
+    """The questions asked for these JSON answers: a link never holds an answer that
     cannot matter."""
     if namespace in (response_texts.NAMESPACE, _FLOW_NAMESPACE):
         return {q.id for q in _space(namespace)}

@@ -38,8 +38,8 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
     the page's clock: `[start, offset, abbreviation]` rows, `start` in seconds since the epoch,
     `offset` in minutes east of UTC, each in force until the next row's start; a last row
     `[end, None, None]` closes the table. Written into the page at build time, so the browser's
-    main thread needs no `Intl` time-zone formatter, whose first use costs ~100 ms on a phone
-    (issue 15); outside the table the page falls back to `Intl`. The rules are the build's
+    main thread needs no `Intl` time-zone formatter, whose first use costs ~100 ms on a phone;
+    outside the table the page falls back to `Intl`. The rules are the build's
     time-zone database (zoneinfo's), as for every Pacific time Python gives the page."""
     start = int(datetime(first_year, 1, 1, tzinfo=timezone.utc).timestamp())
     end = int(datetime(last_year + 1, 1, 1, tzinfo=timezone.utc).timestamp())

@@ -4,7 +4,7 @@ qualification question: the exception criteria, the examples that might or might
 with its Emergency / Not emergency variants and the reasoning) and the situations that are not
 emergencies. They decide nothing; the checker's `criteria` answer does.
 
-Marker: `<!-- exception-aids -->` (contract 4: `render_exception_aids(arg) -> str`). Nothing here is
+Marker: `<!-- exception-aids -->` (`render_exception_aids(arg) -> str`). Nothing here is
 retyped: a change of the page changes the aids, and a page the parser cannot read fails the build.
 """
 

@@ -88,7 +88,7 @@ def chart_html(flow: Flow) -> str:
 
 def render_flow_chart(arg: str) -> str:
     # Folded until asked for: at the end of the guided page, its 340 elements otherwise cost every
-    # phone a share of the theme's start-up (about 0.1 s of blocking time at 4x, issue 15); a closed
+    # phone a share of the theme's start-up (about 0.1 s of blocking time at 4x); a closed
     # <details> is neither styled nor laid out.
     flow = flows.get(arg or "paged")
     return (f'<details class="flowchart__fold"><summary>Show the whole response as a chart '

@@ -4,7 +4,7 @@ with a link to where it is read, and a "Done" box for each step the engineer mar
 component `flow-path` (docs/assets/checkers/flow-path.js) asks the worker's "flow" op with the
 page's link and shows each step's status, its reason when skipped, and which step is next.
 
-Marker: `<!-- flow-path: paged -->` (contract 4: `render_flow_path(arg) -> str`).
+Marker: `<!-- flow-path: paged -->` (`render_flow_path(arg) -> str`).
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def checklist_html(checklist_id: str, base: str) -> str:
 
 def toolbar_html() -> str:
     # Drawn from the start, its buttons disabled until flow.js runs (there is no state to link to or
-    # clear before): shown only then, it pushed the page down under a phone reader's eyes (issue 15).
+    # clear before): shown only then, it pushed the page down under a phone reader's eyes.
     return (
         '<div class="flow-toolbar" data-hb-component="flow" data-flow-toolbar>'
         '<p class="flow-toolbar__row">Link to this response, with your answers '

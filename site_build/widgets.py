@@ -38,7 +38,7 @@ def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: s
     # `required` on the radios, not aria-required on the fieldset: a group may not carry it (axe).
     required = " required" if q.required and not multiple else ""
     kind = "checkbox" if multiple else "radio"
-    # A checkbox group's values are read as a list; its `name` is the question's id (contract 3).
+    # A checkbox group's values are read as a list; its `name` is the question's id.
     name = q.id if multiple else dom_id
     items = []
     for value, label in choices:
@@ -193,7 +193,7 @@ def form_html(
     link = " data-keeps-link" if form.keeps_link else ""
     prompt_attr = f' data-prompt="{_attr(prompt)}"' if prompt else ""
     # The questions Python asks for the defaults, so the page does not move when its first answer
-    # hides the others (the exception criteria: 1,200 px on a phone, issue 15).
+    # hides the others (the exception criteria: 1,200 px on a phone).
     asked = set(forms.asked(form.name, {}))
     questions = "".join(question_html(form.name, q, asked=q.id in asked) for q in form.questions)
     reset_html = '<button type="reset" class="md-button checker__reset">Start again</button>' if reset else ""

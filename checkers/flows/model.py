@@ -185,7 +185,7 @@ def split_keys(flow: Flow, answers: Any) -> dict[str, dict[str, Any]]:
     spaces: dict[str, dict[str, Any]] = {}
     # A step's checker is imported only when the answers name it: a first visit's walk (no answers)
     # would otherwise import every checker of the flow, the time-zone database with US Federal's,
-    # ahead of the page's first answer in the browser (issue 15).
+    # ahead of the page's first answer in the browser.
     step_checkers = {s.checker for s in flow.steps if s.checker}
     for key, value in answers.items():
         if not isinstance(key, str):

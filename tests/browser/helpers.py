@@ -58,7 +58,7 @@ def _answer_visible(widget) -> None:
 
 
 def _unfold(widget) -> None:
-    """On the guided page a step the path skips folds away (issue 11); a gate that answers every
+    """On the guided page a step the path skips folds away; a gate that answers every
     checker opens it as a reader would, with its "Show this step anyway" button."""
     section = widget.evaluate("(w) => { const b = w.closest('[data-flow-section-body]'); "
                               "return b && b.hidden ? b.dataset.flowSectionBody : null; }")
@@ -76,7 +76,7 @@ def answer_every_checker(watch) -> list[str]:
         widget = widgets.nth(index)
         name = widget.get_attribute("data-checker")
         # Answers already on the page (a default, a value from the URL) stay as they are. An answer may
-        # bring in a question asked only then (issue 11): answer again until the checker decides.
+        # bring in a question asked only then: answer again until the checker decides.
         code = None
         for _ in range(4):
             _unfold(widget)

@@ -1,4 +1,4 @@
-"""The fast Python start-up (issue 8) in the browser: the precompiled start-up library answers
+"""The fast Python start-up in the browser: the precompiled start-up library answers
 every checker without the stock library or the rest of the standard library; anything wrong with
 the fast bundle falls back to the plain boot; a wheel that does not match the lock file never runs."""
 
@@ -44,7 +44,7 @@ def test_every_checker_answers_from_the_start_up_library_alone(watch, site_url, 
 def test_the_guided_page_answers_without_the_time_zone_database(watch, site_url):
     """The guided page's walk of the response imports only the checkers its link has answers for:
     importing them all fetched the time-zone database (for the US Federal step, which a first visit
-    skips) ahead of the page's first answer (issue 15)."""
+    skips) ahead of the page's first answer."""
     watch.page.goto(site_url + "paged/")
     assert answer_every_checker(watch)
     watch.page.locator("[data-flow-next]").get_by_text("Next:").wait_for()
@@ -125,7 +125,7 @@ RECORD_WORKER_TRAFFIC = """(() => {
 def test_the_guided_pages_forms_are_answered_before_its_walk(watch, site_url):
     """What a first visit asks while Python starts waits for it together; the worker answers the
     forms first (the reader is looking at them), then the walk of the response, which imports the
-    whole flow (~150 ms on a cold visit, issue 15): asked first, it used to be answered first."""
+    whole flow (~150 ms on a cold visit): asked first, it used to be answered first."""
     page = watch.page
     page.add_init_script(RECORD_WORKER_TRAFFIC)
     page.goto(site_url + "paged/")
@@ -146,7 +146,7 @@ def test_an_answer_that_makes_a_question_matter_costs_one_reply(watch, site_url)
     a question drawn hidden with its default (No) checked. Its answer goes to Python with the
     reader's, which ignores it until it matters: the reader's answer is one round trip to Python,
     not two (the second, asked once the first reply showed the question, was most of the time
-    between the worker's first reply and the first answer on the guided page, issue 15)."""
+    between the worker's first reply and the first answer on the guided page)."""
     page = watch.page
     page.add_init_script(RECORD_WORKER_TRAFFIC)
     page.goto(site_url + "paged/")

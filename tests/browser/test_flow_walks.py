@@ -1,4 +1,4 @@
-"""Three walks of the guided page by keyboard (issue 11 §4): a free user (the path ends, the
+"""Three walks of the guided page by keyboard: a free user (the path ends, the
 qualification is not asked), an exception (the courtesy sentence copied from the public comment), a
 SaaS emergency with a public incident (no call offered); a reload from the permalink restores each,
 and the path reads at phone width too."""

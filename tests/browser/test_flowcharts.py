@@ -62,7 +62,7 @@ def test_the_flow_chart_shows_every_step_once_on_screen(watch, site_url):
     page = watch.page
     page.goto(site_url + "paged/")
     fold = page.locator("details.flowchart__fold")
-    assert fold.evaluate("d => !d.open"), "the guided page's chart starts folded (issue 15)"
+    assert fold.evaluate("d => !d.open"), "the guided page's chart starts folded"
     assert f"({len(FLOW.steps)} steps)" in fold.locator("summary").inner_text()
     on_screen(page, page.locator('figure.flowchart[data-flowchart="paged"]'))  # at the end of the page
     text = chart_text(page, "paged")

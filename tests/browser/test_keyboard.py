@@ -93,7 +93,7 @@ def test_a_checker_is_answered_by_keyboard_alone(watch, site_url, built_site, na
     else:
         pytest.fail(f"Tab never reaches a question of {name}")
 
-    # Count the worker's replies: an answer may bring in a question asked only then (issue 11), shown
+    # Count the worker's replies: an answer may bring in a question asked only then, shown
     # once Python has replied, so Tab waits for the reply as a reader's next keystroke would.
     page.evaluate("""(name) => { window.__replies = 0;
         const widget = document.querySelector(`[data-checker="${name}"]`);

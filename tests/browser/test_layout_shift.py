@@ -1,5 +1,5 @@
 """No page moves under a phone reader's eyes while it loads and Python gives its first answers
-(Lighthouse's cumulative layout shift, issue 15): what the first answer shows (the questions asked,
+(Lighthouse's cumulative layout shift): what the first answer shows (the questions asked,
 "Your path", the guided page's toolbar) is drawn at build time as Python will draw it."""
 
 from __future__ import annotations

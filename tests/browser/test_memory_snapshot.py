@@ -1,4 +1,4 @@
-"""The returning reader's Python (issue 15): after a first answer the worker keeps a memory snapshot
+"""The returning reader's Python: after a first answer the worker keeps a memory snapshot
 of its runtime in Cache Storage; the next visit restores it instead of starting Python, and answers
 the same. A snapshot that cannot be restored, or one made for other files, is never used: the
 worker starts the fast way and keeps a new one (docs/assets/checkers/worker.mjs, ADR 0009). And

@@ -73,7 +73,7 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     # Step 4: a strict emergency.
     tab_to(page, "#chk-qualification-production-unusable-yes")
     page.keyboard.press("Space")
-    # Production is down: the exception questions are not asked (issue 11), so none is reached.
+    # Production is down: the exception questions are not asked, so none is reached.
     wait_outcome(watch, "qualification", "strict")
     assert page.locator("[data-checker=qualification] [data-question=exception_criteria]").is_hidden()
 
@@ -109,7 +109,7 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     assert found["entitlement.org_associated"] == "true"
     assert found["entitlement.plan"] == "premium"
     assert found["qualification.production_unusable"] == "yes"
-    assert "qualification.exception_criteria" not in found  # not asked once production is down (issue 11)
+    assert "qualification.exception_criteria" not in found  # not asked once production is down
     assert found["response-texts.ticket_url"] == TICKET
     assert "follow-up.contacted_at" in found
 

@@ -51,7 +51,7 @@ def test_needs_more_info_keeps_the_earlier_tag(watch, site_url):
     page.goto(site_url + "qualifying/")
     watch.wait_ready()
     page.locator("#chk-qualification-production-unusable-yes").check()
-    # The exception question is not asked once production is down (issue 11).
+    # The exception question is not asked once production is down.
     page.locator("#chk-qualification-had-needs-more-info-true").check()
     result = page.locator("[data-checker=qualification] .checker__result")
     # Wait for the answer to the last change, not an earlier one that also said "strict".
@@ -64,7 +64,7 @@ def test_an_unanswered_question_is_named_not_shouted(watch, site_url):
     page = watch.page
     page.goto(site_url + "qualifying/")
     watch.wait_ready()
-    # The exception question waits for the strict definition's answer (issue 11): answer another one.
+    # The exception question waits for the strict definition's answer: answer another one.
     page.locator("#chk-qualification-had-needs-more-info-true").check()
     result = page.locator("[data-checker=qualification] .checker__result")
     result.get_by_text("Still to answer: Is a GitLab server or cluster in production").wait_for()

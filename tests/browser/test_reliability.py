@@ -1,4 +1,4 @@
-"""The runtime fails in words, never in silence (issue 14): a Python worker that cannot start (a wheel
+"""The runtime fails in words, never in silence: a Python worker that cannot start (a wheel
 that fails its sha256) or stops answering (closed mid-session) is reported on the widget with a Retry
 button, and Retry starts a fresh worker that answers. Storage that throws (private modes, a full
 quota) costs only the ticks' memory, with a notice; the page keeps working."""

@@ -1,4 +1,4 @@
-"""The routing checkers (issue 5) answer in the browser, computed by Python in Pyodide: who takes a
+"""The routing checkers answer in the browser, computed by Python in Pyodide: who takes a
 second page, whether US Federal on-call is working (with its live Pacific clock), the SaaS triage,
 special handling, the "stuck" ladder, and the widespread-incident helper. The `watch` fixture fails
 each test on a console error or a request to another origin."""
@@ -51,7 +51,7 @@ def test_apac_saturday_during_the_trial_escalates_the_page(watch, site_url):
     page = watch.page
     page.goto(site_url + "multiple-emergencies/")
     watch.wait_ready("[data-checker=concurrent]")
-    # In the order each answer brings in the next question (issue 11): region, then the time for APAC.
+    # In the order each answer brings in the next question: region, then the time for APAC.
     page.locator("#chk-concurrent-handling-other-emergency-true").check()
     page.locator("#chk-concurrent-region-APAC").check()
     page.locator("#chk-concurrent-at").fill("2023-01-14T09:30")  # a Saturday on the reader's own clock

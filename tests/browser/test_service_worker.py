@@ -1,4 +1,4 @@
-"""The offline copy (issue 14): after one visit every page of the sitemap opens, search works and
+"""The offline copy: after one visit every page of the sitemap opens, search works and
 every checker answers with the network off; a new deploy is offered with a notice, taken by
 keyboard, and the page then reads the new text; a missing or broken service worker changes
 nothing. Each test builds its own site, because some rebuild it in place."""

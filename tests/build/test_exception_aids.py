@@ -1,4 +1,4 @@
-"""The Emergency Exception Workflow's aids and criteria come from the page itself (issue 11 §2)."""
+"""The Emergency Exception Workflow's aids and criteria come from the page itself."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The fast Python start-up the build prepares (issue 8): a standard library precompiled by the
+"""The fast Python start-up the build prepares: a standard library precompiled by the
 pinned Pyodide, split into what the checkers need at start-up and the rest, reachable on demand;
 and the precompressed siblings static hosts serve."""
 

@@ -1,4 +1,4 @@
-"""The chart of the whole response is drawn from the flow definition (issue 11 §4), as plain HTML."""
+"""The chart of the whole response is drawn from the flow definition, as plain HTML."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """One HTML shell for every form (site_build/widgets.py): the checkers, the response texts and the
 incident helper are all marked the same way for the page's one mount, and a multi-choice question
-is a group of checkboxes named by the question's id (contract 3)."""
+is a group of checkboxes named by the question's id."""
 
 from __future__ import annotations
 

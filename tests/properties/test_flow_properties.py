@@ -1,4 +1,4 @@
-"""The guided response's flow over any answers (issue 11): a valid answer set gives a flow with at
+"""The guided response's flow over any answers: a valid answer set gives a flow with at
 most one `next` step, a reason on every skipped step, and no crash; an invalid value is refused
 naming its `<namespace>.<answer id>` key."""
 

@@ -1,4 +1,4 @@
-"""Drills that walk a whole page (issue 11 §4): each step's key is the flow's own walk of the facts,
+"""Drills that walk a whole page: each step's key is the flow's own walk of the facts,
 exactly one choice covers it, and the worker's grade agrees."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Questions asked only when they matter (issue 11, contract 2): the condition is data in the schema,
+"""Questions asked only when they matter: the condition is data in the schema,
 a question not asked is not required and its answer is ignored, and `asked` says which were asked."""
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ def test_weekend_manager_may_assist_the_customer_themselves():
 def test_handle_as_high_works_toward_mitigation():
     result = decide("2024-03-09T10:00+00:00")
     text = " ".join(result["actions"])
-    assert "high priority" in text and "immediate response" in text and "`" not in text  # no raw Markdown (issue 11)
+    assert "high priority" in text and "immediate response" in text and "`" not in text  # no raw Markdown
     assert "resolve or mitigate the issue before it becomes an emergency" in text
     assert result["cite"] == ["qualifying/#situations-that-might-or-might-not-be-emergencies"]
 

@@ -1,4 +1,4 @@
-"""The exception criteria of the Emergency Exception Workflow as a qualification answer (issue 11 §2)."""
+"""The exception criteria of the Emergency Exception Workflow as a qualification answer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The guided response as one flow (issue 11 §3): every route of the seed, the texts that follow the
+"""The guided response as one flow: every route of the seed, the texts that follow the
 path, and the CLI contract `python -m checkers flow paged --json ANSWERS`."""
 
 from __future__ import annotations
@@ -271,7 +271,7 @@ def test_each_step_carries_the_words_shown_beside_it():
 def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypatch):
     """The browser's first request on the guided page is this walk, ahead of every form's. Looking up
     (importing) every step's checker there loaded US Federal's time zone (the tzdata wheel, in
-    Pyodide) before the page's first answer (issue 15); tests/browser/test_fast_startup.py checks
+    Pyodide) before the page's first answer; tests/browser/test_fast_startup.py checks
     the wheel is not fetched."""
     from checkers import registry
 

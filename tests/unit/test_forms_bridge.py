@@ -73,7 +73,7 @@ def test_an_error_reply_carries_a_code_beside_the_message(request_, field, code)
 def test_a_failed_form_request_still_says_which_questions_are_asked():
     reply = ask({"op": "form", "name": "qualification", "answers": {}})
     assert reply["ok"] is False
-    # Issue 11: the exception questions wait for the strict definition's answer.
+    # the exception questions wait for the strict definition's answer.
     assert reply["asked"] == ["production_unusable", "had_needs_more_info"]
     assert ask({"op": "form", "name": "no-such-checker"})["asked"] == []
 

@@ -54,7 +54,7 @@ def licence(**answers):
         ({"expires_on": "2024-12-01", "now": SATURDAY}, "trial-licence", "2025-03-08", "2025-03-10", "2024-12-15"),
         # SaaS decides first, trial or not.
         ({"deployment": "saas", "expires_on": "2025-02-23", "now": SATURDAY}, "saas-plan", "2025-03-08", "2025-03-10", "2025-03-09"),
-        # `trial` is asked for self-managed only (issue 11): on SaaS it is ignored, so the grace period is reported.
+        # `trial` is asked for self-managed only: on SaaS it is ignored, so the grace period is reported.
         ({"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY, "trial": True}, "saas-plan", "2025-03-08", "2025-03-10", "2025-03-21"),
     ],
     ids=[

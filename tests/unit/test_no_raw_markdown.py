@@ -1,4 +1,4 @@
-"""Nothing a reader sees shows raw Markdown (issue 11 §5): every text of every checker, the flow's
+"""Nothing a reader sees shows raw Markdown: every text of every checker, the flow's
 steps and the response texts are plain text, shown with textContent, so a backtick or ** would be
 seen as typed."""
 

@@ -83,7 +83,7 @@ def test_at_defaults_to_the_evaluation_clock():
         pytest.param({"deployment": "dedicated"}, "deployment", id="deployment-unknown"),
         pytest.param({"deployment": "saas", "at": "Saturday"}, "at", id="at-not-a-date-time"),
         pytest.param({"deployment": "saas", "still_stuck": "very"}, "still_stuck", id="still-stuck-not-boolean"),
-        # cmoc_tried is asked only for SaaS at the weekend while still stuck (issue 11).
+        # cmoc_tried is asked only for SaaS at the weekend while still stuck.
         pytest.param({"deployment": "saas", "still_stuck": True, "at": SUNDAY, "cmoc_tried": "no"}, "cmoc_tried",
                      id="cmoc-tried-not-boolean"),
     ],

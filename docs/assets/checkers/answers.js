@@ -117,7 +117,7 @@ export function readAnswers(widget) {
   return answers;
 }
 
-/** Show only the questions asked (contract 2: the worker's reply names them). */
+/** Show only the questions asked (the worker's reply names them). */
 export function showAsked(widget, asked) {
   if (!Array.isArray(asked)) return;
   const wanted = new Set(asked);

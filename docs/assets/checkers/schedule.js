@@ -1,5 +1,5 @@
 // Yielding the main thread between pieces of work, so a phone never holds it for a whole page at once
-// (issue 15: no task of the site's own over 50 ms at Lighthouse's 4x CPU slowdown). Not through
+// (no task of the site's own over 50 ms at Lighthouse's 4x CPU slowdown). Not through
 // setTimeout: a page whose clock is held still (a test's fake clock, a paused debugger) must still
 // mount its widgets.
 

@@ -132,7 +132,7 @@ async function snapshotKey(m, l) {
 /** The stored snapshot for `key`, or null (and then nothing stays stored under it). Stored as it
  * is: gzip would make its 30 MiB 5 MiB, but unzipping cost the worker 250 ms alone and 500+ ms
  * beside a page still starting, and keeping only the pages that are not all zeros (half of them)
- * gained nothing measurable (issue 15). */
+ * gained nothing measurable. */
 async function storedSnapshot(key) {
   const cache = await caches.open(SNAPSHOT_CACHE);
   const response = await cache.match(key);
