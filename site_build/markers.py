@@ -28,7 +28,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from checkers import flows
-from site_build import drills, flow_chart, flowchart, glossary, handbook_pages, incident_helper, links, response_flow, widgets
+from site_build import drills, glossary, handbook_pages, incident_helper, links, response_chart, response_flow, rule_chart, widgets
 from site_build.exception_aids import render_exception_aids
 from site_build.flow_path import FlowPageError, check_flow_page, fold_sections, render_flow_path
 from training import library
@@ -77,8 +77,8 @@ def render_checker(name: str) -> str:
 def render_flowchart(name: str) -> str:
     """A checker's rule table, or a whole flow's steps (`paged`), as a chart in plain HTML."""
     if name in flows.NAMES:
-        return flow_chart.render_flow_chart(name)
-    return flowchart.render_chart(name)
+        return response_chart.render_flow_chart(name)
+    return rule_chart.render_chart(name)
 
 
 def render_training(what: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 import checkers
 from checkers import flows, handbook
 from checkers.model import Fact
-from site_build import flowchart, markers
+from site_build import markers, rule_chart
 
 from .chart_html import Box, Part, chart, parse
 
@@ -22,7 +22,7 @@ ROUTING = ("concurrent", "us-federal", "saas-triage", "special-handling", "stuck
 
 def charted_pages() -> dict[str, str]:
     """Checker name -> the page (site-relative directory URL) whose Markdown asks for its chart (a
-    flow's chart, drawn from its steps, is tested in test_flow_chart.py)."""
+    flow's chart, drawn from its steps, is tested in test_response_chart.py)."""
     found = {}
     for source in sorted((ROOT / "docs").glob("*.md")):
         for name in (arg for kind, arg in markers.markers_in(source.read_text(encoding="utf-8")) if kind == "flowchart" and arg not in flows.NAMES):
@@ -57,7 +57,7 @@ def expected_chain(checker) -> list[list[Part]]:
             items.append([Part("link", f"no match: {reached}" if incoming else reached),
                           Part("node", box=outcome_box(checker, rule.outcome))])
             return items
-        conditions = tuple(flowchart._condition(checker, fact_id, allowed) for fact_id, allowed in rule.when.items())
+        conditions = tuple(rule_chart._condition(checker, fact_id, allowed) for fact_id, allowed in rule.when.items())
         heading = f"Row {number}" + (": all of" if len(conditions) > 1 else "")
         items.append([Part("link", incoming),
                       Part("node", box=Box("decision", heading, conditions, "")),
@@ -71,7 +71,7 @@ def expected_chain(checker) -> list[list[Part]]:
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_the_chart_follows_the_rule_table_in_first_match_order(name):
     checker = checkers.get(name)
-    figure, items = chart(flowchart.render_chart(name))
+    figure, items = chart(rule_chart.render_chart(name))
     assert items == expected_chain(checker)
     # Each condition of a row names its question and the answers that match, as the table does.
     decisions = [part.box for item in items for part in item if part.box and part.box.kind == "decision"]
@@ -85,14 +85,14 @@ def test_the_chart_follows_the_rule_table_in_first_match_order(name):
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_every_outcome_of_the_checker_is_in_its_chart_with_its_code(name):
     checker = checkers.get(name)
-    _, items = chart(flowchart.render_chart(name))
+    _, items = chart(rule_chart.render_chart(name))
     drawn = {part.box.code: part.box.heading for item in items for part in item if part.box and part.box.kind == "outcome"}
     assert drawn == {f"({o.code})": o.title for o in checker.outcomes}, f"{name}: an outcome is missing or wrong"
 
 
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_the_chart_is_a_titled_figure_with_its_caption(name):
-    figure, _ = chart(flowchart.render_chart(name))
+    figure, _ = chart(rule_chart.render_chart(name))
     assert figure.attrs["data-flowchart"] == name
     (caption,) = [c for c in figure.elements() if c.tag == "figcaption"]
     title, text = caption.elements()
@@ -106,7 +106,7 @@ def us_federal(**changes):
 
 def test_without_a_match_anything_row_the_chain_ends_in_the_no_row_matches_box():
     checker = us_federal(rules=checkers.get("us-federal").rules[:1])
-    _, items = chart(flowchart.chart_html(checker))
+    _, items = chart(rule_chart.chart_html(checker))
     assert items[-1] == [Part("link", "no match"),
                          Part("node", box=Box("error", "No row matches: the checker reports an error", (), ""))]
     assert items == expected_chain(checker)
@@ -115,7 +115,7 @@ def test_without_a_match_anything_row_the_chain_ends_in_the_no_row_matches_box()
 def test_a_match_anything_row_ends_the_chain_and_later_rows_are_not_drawn():
     rules = checkers.get("us-federal").rules
     checker = us_federal(rules=(rules[1], rules[0]))  # the fallback first: row 2 can never decide
-    _, items = chart(flowchart.chart_html(checker))
+    _, items = chart(rule_chart.chart_html(checker))
     assert items == [[Part("node", box=Box("terminal", "Your answers", (), ""))],
                      [Part("link", "row 1, any answers"), Part("node", box=outcome_box(checker, "off-hours"))]]
 
@@ -124,18 +124,18 @@ def test_labels_are_escaped():
     original = checkers.get("us-federal")
     fact = Fact("on_call_hours", 'Is it <b>on call</b> & "now"?')
     outcomes = tuple(dataclasses.replace(o, title=o.title + " <script>x</script>") for o in original.outcomes)
-    html = flowchart.chart_html(us_federal(facts=(fact,), outcomes=outcomes))
+    html = rule_chart.chart_html(us_federal(facts=(fact,), outcomes=outcomes))
     assert "<b>" not in html and "<script>" not in html and "&lt;b&gt;on call&lt;/b&gt; &amp; &quot;now&quot;?" in html
     _, items = chart(html)
     assert items[1][1].box.lines == ('Is it <b>on call</b> & "now"? yes',)
     assert items[1][2].box.heading.endswith(" <script>x</script>")
     # The saas-triage row about #incident-management keeps its '#' as plain text.
-    _, items = chart(flowchart.render_chart("saas-triage"))
+    _, items = chart(rule_chart.render_chart("saas-triage"))
     assert any("#incident-management" in line for item in items for p in item if p.box for line in p.box.lines)
 
 
 def test_an_outcome_two_rows_share_is_drawn_for_each_row():
-    _, items = chart(flowchart.render_chart("concurrent"))
+    _, items = chart(rule_chart.render_chart("concurrent"))
     codes = [p.box.code for item in items for p in item if p.box and p.box.kind == "outcome"]
     assert codes.count("(contact-manager)") == 2  # row 3 and the match-anything row 4
 
@@ -147,7 +147,7 @@ def page_html(built_site):
 
 @pytest.mark.parametrize("name", sorted(CHARTED))
 def test_the_built_page_carries_the_chart_of_the_current_rules(page_html, name):
-    assert flowchart.render_chart(name) in page_html(CHARTED[name])
+    assert rule_chart.render_chart(name) in page_html(CHARTED[name])
 
 
 def test_no_page_loads_a_script_for_the_charts(built_site):
@@ -179,6 +179,6 @@ def test_each_routing_checker_sits_under_its_own_heading_with_its_chart(page_htm
 def test_the_chart_is_one_block_of_raw_html_that_markdown_leaves_alone():
     # Blank lines inside would end the raw block and hand the rest to Markdown (every engine).
     for name in CHARTED:
-        html = flowchart.render_chart(name)
+        html = rule_chart.render_chart(name)
         assert "\n" not in html.strip()
         assert parse(html).elements()[0].tag == "figure"

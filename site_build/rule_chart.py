@@ -55,7 +55,7 @@ def _conditions(checker: Checker, rule: Rule) -> tuple[str, ...]:
     return tuple(_condition(checker, fact_id, allowed) for fact_id, allowed in rule.when.items())
 
 
-# ---- The chart's HTML: pieces shared with the flow's chart (flow_chart.py) ----------------------
+# ---- The chart's HTML: pieces shared with the flow's chart (response_chart.py) ----------------------
 # Each list item is one stretch of the chain: the connector coming in (with its label), the box it
 # leads to, and, beside a box, a branch (a labelled arrow to another box). The CSS puts connectors
 # and boxes in one column (the spine) and a branch to the right of its box, or under it, indented,

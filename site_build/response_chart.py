@@ -4,7 +4,7 @@ the picture cannot disagree with the routing the page and the CLI follow.
 Marker: `<!-- flowchart: paged -->` (site_build/markers.py sends a flow's name here). Each step is a
 box in order; a step that applies only under conditions gets a condition box before it naming them,
 with "no" leading past it (the step is skipped, or waits, as the flow says). The same HTML pieces as
-a checker's chart (flowchart.py), and the same CSS.
+a checker's chart (rule_chart.py), and the same CSS.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from html import escape
 from checkers import flows, registry
 from checkers.flows.model import Flow, Step, When
 
-from .flowchart import box, branch, figure, item, link, node
+from .rule_chart import box, branch, figure, item, link, node
 
 
 def _question(flow: Flow, space: str, field: str):
