@@ -190,9 +190,27 @@ export function mount(widget) {
   const onPresets = (event) => {
     if (!widget.isConnected) return window.removeEventListener("hb:presets", onPresets);
     const presets = event.detail.presets[name];
-    if (presets && applyPresets(widget, presets, linkValues(name))) update({ quiet: true });
+    if (presets && applyPresets(widget, presets, linkValues(name))) updateWhenNear({ quiet: true });
   };
   if (keepsLink) window.addEventListener("hb:presets", onPresets);
+
+  // On a flow's page, a step's form far below the reader with nothing answered asks Python only once
+  // it comes near, or is answered: a first visit does not pay for every step at once (the US
+  // Federal step's time-zone database among them), and a step the path folds away never asks.
+  let near = !(keepsLink && widget.closest("[data-flow-section-body]") && !Object.keys(linkValues(name)).length &&
+    !fieldsOf(widget).some(answeredByReader));
+  let waiting = false;
+  const updateWhenNear = (options) => {
+    if (near) update(options);
+    else waiting = true;
+  };
+  const approach = near ? null : new window.IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    near = true;
+    approach.disconnect();
+    if (waiting) update();
+  }, { rootMargin: "100% 0px" });
+  approach?.observe(widget);
 
   // Asked as the form mounts, not once Python is ready: the worker then answers it first of what
   // waited for its start (worker.mjs). `askedEarly`: that question is on its way, ready or not.
@@ -200,7 +218,7 @@ export function mount(widget) {
   const stop = onRuntime(() => {
     if (!widget.isConnected) return stop();
     reflectRuntime();
-    if (runtime.state === "ready" && !askedEarly) update();
+    if (runtime.state === "ready" && !askedEarly) updateWhenNear();
     askedEarly = false;
   });
   const reflectRuntime = () => {
@@ -218,10 +236,11 @@ export function mount(widget) {
   };
   reflectRuntime();
   startRuntime();
-  askedEarly = runtime.state === "starting";
-  if (runtime.state === "ready" || askedEarly) update();
+  askedEarly = runtime.state === "starting" && near;
+  if (runtime.state === "ready" || runtime.state === "starting") updateWhenNear();
   return () => {
     stop();
+    approach?.disconnect();
     window.removeEventListener("hb:presets", onPresets);
     for (const dispose of disposers) dispose();
     disposers = [];
