@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .test_flow_walks import choose, status
 from .test_layout_shift import RECORD_SHIFTS
@@ -39,9 +40,12 @@ def open_before_python(watch, size, url: str):
     page.route("**/assets/pyodide/**", hold)
 
     def release():
-        for route in held:
-            route.continue_()
         page.unroute("**/assets/pyodide/**", hold)
+        for route in held:
+            try:
+                route.continue_()
+            except PlaywrightError:  # the page dropped it (or unroute let it go on) meanwhile
+                pass
 
     page.goto(url, wait_until="domcontentloaded")
     return page, release
@@ -213,9 +217,7 @@ def test_an_answer_given_before_the_pages_scripts_run_is_kept_and_decided(watch,
     page.goto(site_url + "paged/", wait_until="commit")  # the page's module holds DOMContentLoaded back
     page.wait_for_selector("#chk-paged-deployment-saas", state="attached")
     page.locator("#chk-paged-deployment-saas").check()  # no script of the page has run yet
-    for route in held:
-        route.continue_()
-    page.unroute("**/assets/checkers/client.js*", hold)
+    page.unroute("**/assets/checkers/client.js*", hold)  # lets the held request go on
     watch.wait_for(PATH_READY)
     watch.wait_for("location.search.includes('paged.deployment=saas')")
     assert page.locator("#chk-paged-deployment-saas").is_checked()
@@ -243,7 +245,8 @@ def test_a_default_the_reader_gives_again_is_kept_in_the_link(watch, site_url):
               "&paged.deployment=self-managed")
     watch.wait_ready("[data-checker=licence]")
     expiry = page.locator("[data-checker=licence] [data-question=expires_on] input").first
-    today = expiry.input_value()  # the page starts the date at today
+    today = watch.wait_for("document.querySelector('[data-checker=licence] [data-question=expires_on] input').value")
+    # ...the page starts the date at today
     assert today
     expiry.fill(today)  # the reader says: today
     watch.wait_for(f"location.search.includes('licence.expires_on={today}')")

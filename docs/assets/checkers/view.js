@@ -30,17 +30,22 @@ export function holdTheView(owner) {
   let anchor = null;
   let top = 0;
   let ourScroll = false;
+  let scrolledTo = 0; // where the view was when the anchor was taken, or where this code put it
   const choose = () => {
     anchor = viewAnchor();
     top = anchor ? anchor.getBoundingClientRect().top : 0;
+    scrolledTo = window.scrollY;
   };
   const hold = () => {
     if (!owner.isConnected) return stop();
-    if (!anchor || !anchor.isConnected) return choose();
+    // The view moved since the anchor was taken (the reader scrolled, the browser anchored it, a
+    // scrollIntoView) and its scroll event has not come yet: that move is the reader's, not undone.
+    if (!anchor || !anchor.isConnected || Math.abs(window.scrollY - scrolledTo) >= 1) return choose();
     const moved = anchor.getBoundingClientRect().top - top;
     if (Math.abs(moved) < 1) return;
     ourScroll = true;
     window.scrollBy({ top: moved, behavior: "instant" });
+    scrolledTo = window.scrollY;
   };
   const onScroll = () => {
     if (ourScroll) {

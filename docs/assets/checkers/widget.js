@@ -190,7 +190,9 @@ export function mount(widget) {
   const onPresets = (event) => {
     if (!widget.isConnected) return window.removeEventListener("hb:presets", onPresets);
     const presets = event.detail.presets[name];
-    if (presets && applyPresets(widget, presets, linkValues(name))) updateWhenNear({ quiet: true });
+    if (!presets || !applyPresets(widget, presets, linkValues(name))) return;
+    near = true; // the path has brought this step in: its form answers now, wherever it is
+    update({ quiet: true });
   };
   if (keepsLink) window.addEventListener("hb:presets", onPresets);
 
