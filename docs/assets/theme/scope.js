@@ -34,10 +34,3 @@ __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=
     link.replaceWith(absolute);
   }
 })();
-
-// Material's bundle swaps <html>'s "no-js" class for "js" as it starts, then reads the scroll
-// position: a class change on the root invalidates every element's style, and that read restyled
-// the whole page once more (1,388 elements on the guided page, 0.1-0.2 s at a phone's 4x CPU
-// slowdown) after the parser had already drawn it. Swapped here, before <body> is parsed, the
-// bundle's own swap changes nothing. Scripts run, so the page is a "js" page from its first paint.
-document.documentElement.classList.replace("no-js", "js");
