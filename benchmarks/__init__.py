@@ -14,10 +14,15 @@ npm package beside it), drives headless Chromium, and prints median/min/max over
 (f) `mkdocs build` wall time
 (g) bytes on the wire on a first visit to the guided page: the site's own assets, and Pyodide's
 (h) (a) with the network throttled to 20 Mbit/s and 40 ms round trip, files served compressed
-(i) Lighthouse (mobile defaults) on every page of the sitemap: performance, total blocking time,
-    accessibility, best practices; alone with `python -m benchmarks lighthouse`
+(i) Lighthouse (mobile defaults) on every page of the sitemap, each run paired with one of a plain
+    Material page of the seed's whole text built in the same run (benchmarks/plain.py):
+    performance, total blocking time and its ratio to the plain page's, accessibility, best
+    practices, medians of the pairs; with (k), alone, with `python -m benchmarks lighthouse`
 (j) `python -m checkers review` on a page the size of the handbook page as published in December
     2025, reworded throughout (benchmarks/review.py); alone with `python -m benchmarks review`
+(k) the guided page's longest main-thread task at 4x CPU (style and layout included) and the
+    elements restyled on load (a trace's count, whatever the machine's speed), each beside the
+    plain page's in the same run
 
 `python -m benchmarks profile [--pages paged/,licence/]` prints, for a cold visit at 4x CPU, each
 long task's shares (site, theme, page) and which of the site's functions cost what.

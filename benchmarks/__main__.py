@@ -1,4 +1,4 @@
-"""python -m benchmarks [lighthouse|profile|timeline|review] [--runs 5] [--only abcdefghij] [--pages paged/,...]
+"""python -m benchmarks [lighthouse|profile|timeline|review] [--runs 5] [--only abcdefghijk] [--pages paged/,...]
 [--json FILE] (see benchmarks/__init__.py)"""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import browser as measure  # noqa: E402
 from benchmarks import lighthouse, tasks  # noqa: E402
+from benchmarks.plain import build_plain_site  # noqa: E402
 from benchmarks import review as review_timing  # noqa: E402
 from benchmarks.stock import add_stock_page  # noqa: E402
 from site_build.serve import serve_in_thread  # noqa: E402
@@ -69,13 +70,15 @@ def main() -> None:
                         "of the site's functions cost what on the --pages (default paged/), cold at 4x CPU slowdown; "
                         "'timeline' prints when each phase of Python's start ends on the guided page, cold, "
                         "returning and throttled, as (a), (b) and (h) measure it; 'review' runs (j) alone (no site, no browser)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for benchmarks/RESULTS.md)")
-    parser.add_argument("--only", default="abcdefghij", help="which figures, e.g. ah")
+    parser.add_argument("--runs", type=int, help="runs per figure (default 5, at least 5 for benchmarks/RESULTS.md; "
+                        "3 paired runs for 'lighthouse')")
+    parser.add_argument("--only", default="abcdefghijk", help="which figures, e.g. ah")
     parser.add_argument("--pages", help="(i) on these pages only, comma-separated paths such as paged/,licence/ "
                         "(default: every page of the sitemap; '' is the home page)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
-    only, runs = set({"lighthouse": "i", "review": "j"}.get(args.what, args.only)), args.runs
+    only = set({"lighthouse": "ik", "review": "j"}.get(args.what, args.only))
+    runs = args.runs or (PAIRED_RUNS if args.what == "lighthouse" else 5)
     if args.what == "profile":
         build()
         profile_pages([p.strip() for p in (args.pages or measure.GUIDED_PAGE).split(",")])
@@ -99,6 +102,9 @@ def main() -> None:
     stock_path = add_stock_page(SITE)
     server, root = serve_in_thread(SITE)
     stock_url = root + stock_path
+    if only & set("ik"):
+        print("Building the plain Material site (the seed's whole text)…", flush=True)
+        plain_server, plain_root = serve_in_thread(build_plain_site())
 
     from playwright.sync_api import sync_playwright
 
@@ -121,6 +127,14 @@ def main() -> None:
         if "d" in only:
             print("  traced cold visits", flush=True)
             figures["d"] = [measure.longest_task(browser, root) for _ in range(runs)]
+        if "k" in only:
+            guided, plain = [], []
+            for run in range(runs):
+                print(f"  traced cold visits at {measure.CPU_SLOWDOWN}x CPU, plain page and guided page, run {run + 1}",
+                      flush=True)
+                plain.append(measure.load_trace_figures(browser, plain_root, ""))
+                guided.append(measure.load_trace_figures(browser, root))
+            figures["k"] = {"site": guided, "plain": plain}
         if "h" in only:
             site, stock = [], []
             for run in range(runs):
@@ -133,8 +147,12 @@ def main() -> None:
         # After the Playwright runs, alone on the machine's cores: Lighthouse's CPU slowdown is
         # calibrated against an otherwise idle browser.
         paths = lighthouse.sitemap_paths(SITE) if args.pages is None else [p.strip() for p in args.pages.split(",")]
-        figures["i"] = [vars(score) for score in lighthouse.run_all(root, paths, chromium())]
+        pages = lighthouse.run_paired(root, plain_root, paths, chromium(), runs)
+        figures["i"] = [{"path": page.path, "site": [vars(s) for s in page.site], "plain": [vars(s) for s in page.plain]}
+                        for page in pages]
     server.shutdown()
+    if only & set("ik"):
+        plain_server.shutdown()
 
     report(figures)
     if args.json:
@@ -196,9 +214,12 @@ def timeline(runs: int) -> None:
         print(f"    {phase:<22}" + "".join(f"{'-' if v is None else f'{v:.0f}':>12}" for v in cells))
 
 
-BUDGETS = {  # issue 15; (a), (b) and (h) are ratios to stock Pyodide measured in the same run
+BUDGETS = {  # (a), (b) and (h) are ratios to stock Pyodide, (k)'s restyled elements to the plain page's
     "a": 0.5, "b": 0.3, "c": 100, "d": 50, "e": 20, "f": 20, "h": 0.6, "j": 5,
+    "k_task_ms": 200, "k_restyled_ratio": 2.0,
 }
+# Lighthouse and the traces beside the plain page: each figure the median of at least this many pairs.
+PAIRED_RUNS = 3
 
 
 def verdict(value: float, limit: float) -> str:
@@ -268,8 +289,25 @@ def report(figures: dict) -> None:
               f"{spread(figures['j']['wall'], 's', 2)}   budget <= {b['j']} s: {verdict(j, b['j'])}")
         print(f"    CPU time it used:                {spread(figures['j']['cpu'], 's', 2)}")
     if "i" in figures:
-        for line in lighthouse.report_lines([lighthouse.PageScore(**score) for score in figures["i"]]):
+        pages = [lighthouse.PairedPage(page["path"], [lighthouse.PageScore(**s) for s in page["site"]],
+                                       [lighthouse.PageScore(**s) for s in page["plain"]]) for page in figures["i"]]
+        for line in lighthouse.report_lines(pages):
             print(line)
+    if "k" in figures:
+        k = figures["k"]
+        site_task, plain_task = [r["longest_ms"] for r in k["site"]], [r["longest_ms"] for r in k["plain"]]
+        site_restyled, plain_restyled = [r["restyled"] for r in k["site"]], [r["restyled"] for r in k["plain"]]
+        restyled_ratio = statistics.median(a / max(b, 1) for a, b in zip(site_restyled, plain_restyled))
+        print(f"(k) guided page, cold, {measure.CPU_SLOWDOWN}x CPU, until {measure.AFTER_ANSWER_MS / 1000:.0f} s after the "
+              f"first answer (the plain page: after its load event), {len(site_task)} paired traced visits:")
+        print(f"    longest task (style and layout included): {spread(site_task)}   budget <= {b['k_task_ms']} ms: "
+              f"{verdict(statistics.median(site_task), b['k_task_ms'])}")
+        print(f"      at {spread([r['longest_at_ms'] for r in k['site']])} after navigation; plain page's longest "
+              f"{spread(plain_task)}")
+        print(f"    elements restyled on load: {spread(site_restyled, 'elements')}; plain page "
+              f"{spread(plain_restyled, 'elements')}")
+        print(f"      ratio median {restyled_ratio:.2f} (per run {', '.join(f'{a / max(b, 1):.2f}' for a, b in zip(site_restyled, plain_restyled))})"
+              f"   budget <= {b['k_restyled_ratio']}x: {verdict(restyled_ratio, b['k_restyled_ratio'])}")
 
 
 if __name__ == "__main__":

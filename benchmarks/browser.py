@@ -338,3 +338,13 @@ def longest_task(browser, root: str) -> dict:
     visit = traced_visit(browser, root)
     longest, culprit = tasks.longest_by_owner(visit["tasks"], visit["page_url"])
     return {**longest, "answer": visit["answer"], "culprit": {k: v.replace(root, "/") for k, v in culprit.items()}}
+
+
+def load_trace_figures(browser, root: str, path: str = GUIDED_PAGE) -> dict:
+    """(k): on a cold visit at Lighthouse's CPU slowdown, until AFTER_ANSWER_MS after the first
+    answer (the load event on a page without checkers): the longest main-thread task, style and
+    layout included (ms), and how many elements had their style recalculated (machine-independent)."""
+    visit = traced_visit(browser, root, path)
+    longest = max(visit["tasks"], key=lambda task: task.ms)
+    return {"longest_ms": longest.ms, "longest_at_ms": (longest.start - visit["start"]) / 1000,
+            "restyled": tasks.restyled_elements(visit["events"], visit["pid"], visit["tid"], visit["start"], visit["end"])}

@@ -163,3 +163,11 @@ def function_costs(profile: Profile, page_url: str, start: float, end: float) ->
             self_ms[key(stack[0])] += interval / 1000
     return sorted(({"script": k[0], "function": k[1], "line": k[2], "self_ms": self_ms.get(k, 0.0), "total_ms": v}
                    for k, v in total_ms.items()), key=lambda row: -row["total_ms"])
+
+
+def restyled_elements(events, pid: int, tid: int, start: float, end: float) -> int:
+    """Elements whose style the main thread recalculated between two instants (the sum of every
+    UpdateLayoutTree's elementCount): how much styling a page costs, whatever the machine's speed."""
+    return sum((event.get("args") or {}).get("elementCount", 0) for event in events
+               if event.get("name") == "UpdateLayoutTree" and event.get("pid") == pid and event.get("tid") == tid
+               and start <= event.get("ts", 0) <= end)

@@ -60,6 +60,7 @@ def finish_page(html: str, root: str, not_found_base: str | None = None) -> str:
     html = html.replace(markers.SITE_ROOT, not_found_base or root or "./")
     html = early_start.add_early_start(html, not_found_base or root)
     html = flow_path.add_skip_link(html)
+    html = offline.add_notice_region(html)
     return csp.add_policy(html)
 
 

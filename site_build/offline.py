@@ -126,3 +126,18 @@ def step(site_dir: Path) -> None:
     manifest = make_manifest(site_dir)
     (site_dir / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     shutil.copyfile(SOURCE, site_dir / SERVICE_WORKER)
+
+
+# The live region of the "new version" notice (assets/offline/offline.js writes into it), in every
+# page from the start, right after the theme's skip links: early in the tab order, and parsed with
+# the page. Inserted by the script once the reader was idle, before the theme's toggles, it made
+# their sibling rules (`.md-toggle:checked ~ ...`) restyle the whole page (1,257 elements on the
+# guided page). A live region must exist before anything is written into it to be announced.
+NOTICE_REGION = '<div class="handbook-update" role="status" aria-live="polite"></div>'
+_THEME_SKIP_LINKS = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
+
+
+def add_notice_region(html: str) -> str:
+    if NOTICE_REGION in html:
+        return html
+    return _THEME_SKIP_LINKS.sub(lambda match: match.group(0) + NOTICE_REGION, html, count=1)

@@ -138,6 +138,38 @@ def test_a_long_permalink_opened_at_a_section_keeps_that_section_in_view(watch, 
     assert abs(page.evaluate(heading) - before) < 2, "the anchored section stays where the reader sees it"
 
 
+# A block of content inserted by the page itself: at the article's start (around the reader's place,
+# no node before it), right before the section's heading, or at the article's end (below).
+INSERT = """(where) => {
+  const heading = document.getElementById('step-slack-thread');
+  const article = heading.closest('article');
+  const block = Object.assign(document.createElement('div'), { className: 'inserted-block' });
+  block.style.height = '300px';
+  if (where === 'start') article.prepend(block);
+  else if (where === 'before') heading.before(block);
+  else article.append(block);
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}"""
+
+
+@pytest.mark.parametrize("where, view_moves", [("start", True), ("before", True), ("end", False)],
+                         ids=["above-at-the-start", "right-above", "below"])
+def test_the_view_holds_for_a_change_above_the_reader_and_ignores_one_below(watch, site_url, where, view_moves):
+    page = watch.page
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "paged/" + LONG_PATH + "#step-slack-thread", wait_until="load")
+    watch.wait_for(PATH_READY)
+    watch.wait_for("document.querySelector('[data-flow-step=\"slack-thread\"]').dataset.status === 'skipped'")
+    page.wait_for_timeout(800)
+    heading = "document.getElementById('step-slack-thread').getBoundingClientRect().top"
+    before, scrolled = page.evaluate(heading), page.evaluate("scrollY")
+    page.evaluate(INSERT, where)
+    assert abs(page.evaluate(heading) - before) < 2, "the section the reader is at stays where they see it"
+    moved = page.evaluate("scrollY") - scrolled
+    # Above: by the block and what margins it stops from collapsing; below: not at all.
+    assert moved >= 298 if view_moves else moved == 0, moved
+
+
 def test_the_concurrent_step_is_answered_on_the_guided_page_by_keyboard(watch, site_url):
     page = watch.page
     page.goto(site_url + "paged/?paged.done=acknowledge")

@@ -86,6 +86,15 @@ def test_root_placeholders_become_each_page_s_relative_path():
     assert 'href="/handbook/licence/#grace"' in finish.finish_page(link, "", not_found_base="/handbook/")
 
 
+def test_the_new_version_notice_is_in_every_page_once_right_after_the_skip_links():
+    page = ('<body><input class="md-toggle"><div data-md-component="skip"><a class="md-skip" href="#x">Skip</a>'
+            '</div><div data-md-component="announce"></div></body>')
+    finished = finish.finish_page(page, "")
+    assert '</a></div><div class="handbook-update" role="status" aria-live="polite"></div><div data-md-component="announce">' \
+        in finished
+    assert finish.finish_page(finished, "") == finished
+
+
 def test_finishing_refuses_a_folder_that_is_not_a_built_site(tmp_path, capsys):
     assert finish.main([str(tmp_path)]) == 2
     assert "not a built site" in capsys.readouterr().err

@@ -23,6 +23,24 @@ function viewAnchor() {
 
 const holding = new Map(); // owner -> what stops holding for it
 
+/** Whether `node` comes after the whole of `anchor` in document order. */
+function after(anchor, node) {
+  if (node === anchor || node.contains(anchor)) return false;
+  return Boolean(anchor.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+/** Whether a change can move `anchor`: only one before it, or around it, can. Content after it in
+ * document order cannot (the page's flow is top to bottom), and most changes are there: the forms
+ * filled below the heading the reader is at. Telling so needs no layout, where measuring the
+ * anchor forces one for every change; on the guided page's load that was most of its blocking
+ * time at a phone's CPU (tasks of 100-450 ms at 4x, each a change with a layout of the page). */
+function canMove(anchor, record) {
+  if (record.type !== "childList") return !after(anchor, record.target);
+  const before = record.previousSibling; // the nodes went in or out right after it
+  if (!before) return !after(anchor, record.target);
+  return !(before === anchor || before.contains(anchor) || after(anchor, before));
+}
+
 /** Hold the view while `owner` is on the page (once per owner); returns what stops it. */
 export function holdTheView(owner) {
   if (holding.has(owner)) return holding.get(owner);
@@ -36,11 +54,13 @@ export function holdTheView(owner) {
     top = anchor ? anchor.getBoundingClientRect().top : 0;
     scrolledTo = window.scrollY;
   };
-  const hold = () => {
+  const hold = (records = null) => {
     if (!owner.isConnected) return stop();
+    if (!anchor || !anchor.isConnected) return choose();
+    if (records && !records.some((record) => canMove(anchor, record))) return;
     // The view moved since the anchor was taken (the reader scrolled, the browser anchored it, a
     // scrollIntoView) and its scroll event has not come yet: that move is the reader's, not undone.
-    if (!anchor || !anchor.isConnected || Math.abs(window.scrollY - scrolledTo) >= 1) return choose();
+    if (Math.abs(window.scrollY - scrolledTo) >= 1) return choose();
     const moved = anchor.getBoundingClientRect().top - top;
     if (Math.abs(moved) < 1) return;
     ourScroll = true;
@@ -57,7 +77,8 @@ export function holdTheView(owner) {
   const changes = new MutationObserver(hold);
   changes.observe(content, { subtree: true, childList: true, characterData: true, attributes: true,
     attributeFilter: ["hidden", "open", "class", "style", "data-status"] });
-  const resizes = new ResizeObserver(hold); // what no mutation says: a font, an image
+  // What no mutation says (a font, an image); it runs after a layout, when measuring is free.
+  const resizes = new ResizeObserver(() => hold());
   resizes.observe(content);
   window.addEventListener("scroll", onScroll, { passive: true });
   document.addEventListener("focusin", choose);

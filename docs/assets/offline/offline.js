@@ -36,21 +36,16 @@ async function whenIdle() {
   await idle();
 }
 
-/** The live region exists before anything is written into it, so screen readers announce it. */
+/** The notice's live region, in the page from the start (site_build/offline.py add_notice_region):
+ * a live region must exist before anything is written into it to be announced. */
 function liveRegion() {
-  if (!notice) {
-    notice = document.createElement("div");
-    notice.className = "handbook-update";
-    notice.setAttribute("role", "status");
-    notice.setAttribute("aria-live", "polite");
-    document.body.prepend(notice); // first in the tab order: one Tab from the top reaches it
-  }
+  notice = notice || document.querySelector(".handbook-update");
   return notice;
 }
 
 function offerNewVersion() {
   const region = liveRegion();
-  if (region.querySelector("button")) return;
+  if (!region || region.querySelector("button")) return;
   const text = document.createElement("p");
   text.append("A new version of the handbook is ready: ");
   const button = document.createElement("button");
@@ -103,7 +98,6 @@ async function start() {
     return;
   }
   const registration = await navigator.serviceWorker.ready;
-  liveRegion();
   tell(registration, true);
   addEventListener("online", () => tell(registration, true));
   // Instant navigation keeps this document: say which build it is (a restarted service worker
