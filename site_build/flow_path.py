@@ -128,6 +128,12 @@ def fold_sections(html: str) -> str:
     JavaScript nothing is folded: the note is hidden and the body is as written."""
     if 'data-hb-component="flow-path"' not in html:
         return html
+    panel = _PANEL.search(html)
+    first = {step["id"]: step["status"] for step in flows.run(panel.group(1), {})["steps"]} if panel else {}
+    # The sections whose every step a first visit skips: their forms wait to ask Python until the
+    # reader comes near (widget.js), since the path folds them away.
+    skipped_first = {section for section in set(paged.PAGE_SECTIONS.values())
+                     if all(first.get(step) == "skipped" for step, where in paged.PAGE_SECTIONS.items() if where == section)}
     out, position = [], 0
     for heading in _STEP_HEADING.finditer(html):
         if heading.start() < position:
@@ -141,7 +147,8 @@ def fold_sections(html: str) -> str:
             f'<strong>Skipped:</strong> <span data-flow-section-because></span> '
             f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
             f'aria-controls="{section}-body">Show this step anyway</button></p>'
-            f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}">'
+            f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"'
+            f'{" data-flow-first-skipped" if section in skipped_first else ""}>'
             f"{html[heading.end():end]}</div>"
         )
         position = end

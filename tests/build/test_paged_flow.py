@@ -154,7 +154,7 @@ def test_each_step_section_has_a_body_the_path_can_fold_with_its_reason(paged):
     for section in set(flow.PAGE_SECTIONS.values()):
         note = re.search(rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>', paged)
         assert note, section
-        body = re.search(rf'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}">', paged)
+        body = re.search(rf'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"[^>]*>', paged)
         assert body and body.start() > note.start(), section
     reply = paged[paged.index('data-flow-section-body="step-reply"'):paged.index('id="step-call"')]
     assert 'data-response-text="public_comment"' in reply  # the reply's text folds with the reply, not the call
@@ -222,3 +222,17 @@ def test_sections_out_of_the_flows_order_are_refused(paged):
     moved = moved[:federal_end] + licence + moved[federal_end:]
     with pytest.raises(FlowPageError, match="stands before an earlier step"):
         check_flow_page(moved)
+
+
+def test_the_sections_a_first_visit_skips_are_marked_so_their_forms_wait(paged):
+    """widget.js holds back the first answer of a form whose whole section a first visit skips."""
+    from checkers import flows
+    from checkers.flows import paged as flow
+
+    first = {step["id"]: step["status"] for step in flows.run("paged", {})["steps"]}
+    for section in set(flow.PAGE_SECTIONS.values()):
+        steps = [step for step, where in flow.PAGE_SECTIONS.items() if where == section]
+        marked = re.search(rf'data-flow-section-body="{section}" data-flow-first-skipped>', paged) is not None
+        assert marked == all(first[step] == "skipped" for step in steps), section
+    assert 'data-flow-section-body="step-us-federal" data-flow-first-skipped>' in paged
+    assert 'data-flow-section-body="step-entitlement">' in paged

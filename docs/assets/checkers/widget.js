@@ -196,10 +196,10 @@ export function mount(widget) {
   };
   if (keepsLink) window.addEventListener("hb:presets", onPresets);
 
-  // On a flow's page, a step's form far below the reader with nothing answered asks Python only once
-  // it comes near, or is answered: a first visit does not pay for every step at once (the US
-  // Federal step's time-zone database among them), and a step the path folds away never asks.
-  let near = !(keepsLink && widget.closest("[data-flow-section-body]") && !Object.keys(linkValues(name)).length &&
+  // On a flow's page, the form of a step a first visit skips, with nothing answered, asks Python only
+  // once it comes near or is answered: a first visit does not pay for the steps the path folds away
+  // (the US Federal step's time-zone database among them), which then never ask.
+  let near = !(keepsLink && widget.closest("[data-flow-first-skipped]") && !Object.keys(linkValues(name)).length &&
     !fieldsOf(widget).some(answeredByReader));
   let waiting = false;
   const updateWhenNear = (options) => {
