@@ -96,3 +96,26 @@ def answer_every_checker(watch) -> list[str]:
                                  f"{widget.locator('.checker__result').inner_text()!r}")
         outcomes.append(f"{name}:{code}")
     return outcomes
+
+
+def hold_requests(page, pattern: str):
+    """Hold back the page's requests matching `pattern` (as a slow phone would get them late) until
+    the returned `release()`: what a test does before then happens first, every time."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route(pattern, hold)
+
+    def release():
+        page.unroute(pattern, hold)
+        for route in held:
+            try:
+                route.continue_()
+            except PlaywrightError:  # the page dropped it, or unroute let it go on, meanwhile
+                pass
+
+    return release

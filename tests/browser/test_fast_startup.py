@@ -4,9 +4,7 @@ the fast bundle falls back to the plain boot; a wheel that does not match the lo
 
 from __future__ import annotations
 
-from playwright.sync_api import Error as PlaywrightError
-
-from tests.browser.helpers import answer_every_checker, page_paths
+from tests.browser.helpers import answer_every_checker, hold_requests, page_paths
 
 STOCK_LIBRARY = "/assets/pyodide/python_stdlib.zip"
 START_UP_LIBRARY = "/assets/pyodide/python_startup.zip"
@@ -143,20 +141,10 @@ def test_the_guided_pages_forms_are_answered_before_its_walk(watch, site_url):
     page.add_init_script(RECORD_WORKER_TRAFFIC)
     # Python's files wait until the page has asked its first form, as on a phone, whose network and
     # CPU make the start longer than the page's mounting (on a fast machine either may come first).
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    page.route("**/assets/pyodide/**", hold)
+    release = hold_requests(page, "**/assets/pyodide/**")
     page.goto(site_url + "paged/")
     watch.wait_for("(window.__workerTraffic || []).some((e) => e.op === 'form' && e.name === 'entitlement')")
-    page.unroute("**/assets/pyodide/**", hold)
-    for route in held:
-        try:
-            route.continue_()
-        except PlaywrightError:  # unroute let it go on already
-            pass
+    release()
     page.locator("[data-flow-next]").get_by_text("Next:").wait_for()
     traffic = page.evaluate("window.__workerTraffic")
     ready = traffic.index({"event": "ready"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
+from .helpers import hold_requests
 from .test_flow_walks import choose, status
 from .test_layout_shift import RECORD_SHIFTS
 from .test_paged_flow import TICKET
@@ -32,21 +32,7 @@ def open_before_python(watch, size, url: str):
     whatever the test does before that happens before Python has started, every time."""
     page = watch.page
     page.set_viewport_size(size)
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    page.route("**/assets/pyodide/**", hold)
-
-    def release():
-        page.unroute("**/assets/pyodide/**", hold)
-        for route in held:
-            try:
-                route.continue_()
-            except PlaywrightError:  # the page dropped it (or unroute let it go on) meanwhile
-                pass
-
+    release = hold_requests(page, "**/assets/pyodide/**")
     page.goto(url, wait_until="domcontentloaded")
     return page, release
 
@@ -240,16 +226,11 @@ def test_a_step_of_your_path_leads_to_its_section_with_every_answer_kept(watch, 
 
 def test_an_answer_given_before_the_pages_scripts_run_is_kept_and_decided(watch, site_url):
     page = watch.page
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    page.route("**/assets/checkers/client.js*", hold)
+    release = hold_requests(page, "**/assets/checkers/client.js*")
     page.goto(site_url + "paged/", wait_until="commit")  # the page's module holds DOMContentLoaded back
     page.wait_for_selector("#chk-paged-deployment-saas", state="attached")
     page.locator("#chk-paged-deployment-saas").check()  # no script of the page has run yet
-    page.unroute("**/assets/checkers/client.js*", hold)  # lets the held request go on
+    release()
     watch.wait_for(PATH_READY)
     watch.wait_for("location.search.includes('paged.deployment=saas')")
     assert page.locator("#chk-paged-deployment-saas").is_checked()
