@@ -134,6 +134,35 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     assert dict(query_of(page.url)) == found  # and the link, rewritten by Python, is the same
 
 
+def test_a_reply_arriving_while_the_reader_is_on_a_copy_button_leaves_them_on_it(watch, site_url):
+    """Each answer brings replies that rewrite the texts; a keyboard reader who has just tabbed to a
+    Copy button is still on it, and Enter copies the text the page shows now."""
+    page = watch.page
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page.goto(site_url + "paged/")
+    wait_flow_ready(watch)
+    watch.wait_for("document.querySelector('[data-flow-texts] .checker__copy:not([disabled])')")
+    page.evaluate("window.__pathReplies = 0; addEventListener('hb:path-texts', () => window.__pathReplies++)")
+    ticket_typed = "(url) => { const box = document.querySelector('#chk-response-texts-ticket-url');" \
+                   " box.value = url; box.dispatchEvent(new Event('input', { bubbles: true })); }"
+    for n, (button, say) in enumerate([
+        ("[data-response-text=slack_thread] .checker__copy", "[data-response-text=slack_thread] .checker__say"),
+        ("[data-flow-text=internal_note] .checker__copy", "[data-flow-text=internal_note] .flow-path__say"),
+    ]):
+        ticket = f"{TICKET}{n}"
+        tab_to(page, button)
+        # An answer lands while the focus is on the button (typed a moment before, as at 3 a.m.).
+        before = page.evaluate("window.__pathReplies")
+        page.evaluate(ticket_typed, ticket)
+        watch.wait_for(f"window.__pathReplies > {before}")
+        watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{ticket}')")
+        assert page.evaluate("(s) => document.activeElement.matches(s)", button), f"the focus left {button}"
+        page.keyboard.press("Enter")
+        watch.wait_for(f"document.querySelector('{button}').textContent === 'Copied'")
+        assert page.evaluate("navigator.clipboard.readText()") == page.locator(say).text_content()
+
+
 def test_values_from_a_link_are_checked_by_python_and_shown_only_as_text(watch, site_url):
     page = watch.page
     evil = '<img src=x id=injected onerror="window.__pwned=1">'

@@ -37,11 +37,25 @@ async function copyText(text, button) {
   setTimeout(() => (button.textContent = label), 1500);
 }
 
+// What each Copy button copies now: a text that changes keeps its button, and the focus on it.
+const textToCopy = new WeakMap();
+
 /** A "Copy" button for `text`; `what` names it for screen readers ("Copy the bulk response"). */
 export function copyButton(text, what) {
-  const button = el("button", { type: "button", class: "md-button checker__copy", "aria-label": `Copy ${what}` }, "Copy");
-  button.addEventListener("click", () => copyText(text, button));
+  const button = el("button", { type: "button", class: "md-button checker__copy" }, "Copy");
+  setCopyText(button, text, what);
   return button;
+}
+
+/** Give a Copy button a new text (and name): a keyboard reader on it stays on it. A button the build
+ *  drew (disabled until the page's script runs) is taken over the first time. */
+export function setCopyText(button, text, what) {
+  if (!textToCopy.has(button)) {
+    button.addEventListener("click", () => copyText(textToCopy.get(button), button));
+    button.disabled = false;
+  }
+  textToCopy.set(button, text);
+  button.setAttribute("aria-label", `Copy ${what}`);
 }
 
 /** A value with its Copy button beside it. */

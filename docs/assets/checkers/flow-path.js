@@ -5,7 +5,7 @@
 // reader's focus or view: a step folds away with the view held on what the reader is looking at.
 import { answeredByReader, fieldsOf, forgetReaderAnswers, readGivenAnswers } from "./answers.js";
 import { applyLinkValues, applyUrlState, linkValues, readUrlState, writeUrlState } from "./link-state.js";
-import { copyButton, el } from "./dom.js";
+import { copyButton, el, setCopyText } from "./dom.js";
 import { inNewTask } from "./schedule.js";
 import { holdTheView } from "./view.js";
 import { ask } from "./transport.js";
@@ -103,15 +103,40 @@ function show(panel, result, presets) {
     // The answers the path gives a step's form (a preset), shown in that form (widget.js).
     window.dispatchEvent(new CustomEvent("hb:presets", { detail: { presets } }));
   });
-  const texts = panel.querySelector("[data-flow-texts]");
-  const shown = texts.dataset.flowTexts.split(" ").filter((id) => result.texts[id]);
-  texts.replaceChildren(...shown.map((id) => textBlock(id, result.texts[id])));
-  const next = panel.querySelector("[data-flow-next]");
-  if (nextItem) {
-    const step = nextItem.querySelector("a");
-    const link = el("a", { href: step.getAttribute("href"), "data-flow-next-link": "" }, step.textContent);
-    next.replaceChildren("Next: ", link);
-  } else next.replaceChildren("Nothing is waiting for you now.");
+  showPathTexts(panel.querySelector("[data-flow-texts]"), result.texts);
+  showNext(panel.querySelector("[data-flow-next]"), nextItem);
+}
+
+// The texts and the "Next:" link change in place where they can: a reply arriving while the reader
+// is on a Copy button or on the link leaves the focus where it is.
+function showPathTexts(texts, entries) {
+  const shown = texts.dataset.flowTexts.split(" ").filter((id) => entries[id]);
+  const blocks = [...texts.children];
+  if (blocks.map((block) => block.dataset.flowText).join(" ") !== shown.join(" ")) {
+    texts.replaceChildren(...shown.map((id) => textBlock(id, entries[id])));
+    return;
+  }
+  for (const block of blocks) {
+    const entry = entries[block.dataset.flowText];
+    const label = block.querySelector("strong");
+    if (label.textContent !== entry.label) label.textContent = entry.label;
+    const say = block.querySelector(".flow-path__say");
+    if (say.textContent !== entry.text) say.textContent = entry.text;
+    setCopyText(block.querySelector(".checker__copy"), entry.text, entry.label);
+  }
+}
+
+function showNext(next, nextItem) {
+  if (!nextItem) {
+    next.replaceChildren("Nothing is waiting for you now.");
+    return;
+  }
+  const step = nextItem.querySelector("a");
+  const link = next.querySelector("[data-flow-next-link]");
+  if (link) {
+    link.setAttribute("href", step.getAttribute("href"));
+    if (link.textContent !== step.textContent) link.textContent = step.textContent;
+  } else next.replaceChildren("Next: ", el("a", { href: step.getAttribute("href"), "data-flow-next-link": "" }, step.textContent));
 }
 
 /** The next step's first question (or its "Done" box, or its heading): where the skip link and the

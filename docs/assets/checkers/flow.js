@@ -2,7 +2,7 @@
 // per ticket, the permalink and "Start again", and "Your answers" with a "Change" button under each
 // checker's result. The ticket link and the texts are an ordinary form (component "form",
 // render/response-texts.js), which announces the validated ticket link ("hb:ticket").
-import { copyButton, el } from "./dom.js";
+import { el, setCopyText } from "./dom.js";
 import { labelOf } from "./errors.js";
 import { answerOfField, fieldsOf } from "./answers.js";
 import { extendResults } from "./widget.js";
@@ -72,19 +72,14 @@ class Checklists {
 function mountToolbar(bar, lists) {
   for (const button of bar.querySelectorAll("button[disabled]")) button.disabled = false;
   const link = bar.querySelector(".flow-permalink");
-  let copy = bar.querySelector(".flow-copy-link");
+  const copy = bar.querySelector(".flow-copy-link");
   // The link changes with every answer: show it, and give the Copy button the link of this moment.
   // Without the #section the theme adds while scrolling: the link opens the response at its top.
   const refresh = () => {
     if (!bar.isConnected) return window.removeEventListener("hb:url", refresh);
     const permalink = location.origin + location.pathname + location.search;
     link.textContent = permalink;
-    const fresh = copyButton(permalink, "the link to this response");
-    fresh.classList.add("flow-copy-link");
-    const hadFocus = document.activeElement === copy;
-    copy.replaceWith(fresh);
-    copy = fresh;
-    if (hadFocus) fresh.focus();
+    setCopyText(copy, permalink, "link to this response"); // "Copy link", as the button reads
   };
   refresh();
   window.addEventListener("hb:url", refresh);
