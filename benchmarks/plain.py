@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checkers import snapshot
+from handbook_tools import snapshot
 from site_build import precompress
 from site_build.handbook_pages import body_markdown
 

@@ -10,9 +10,9 @@ import argparse
 import json
 import sys
 
-from . import flows
-from .model import InvalidAnswer
-from .registry import evaluate, get, names, schema
+from checkers import flows
+from checkers.engine.model import InvalidAnswer
+from checkers.engine.registry import evaluate, get, names, schema
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +44,10 @@ def _fail(field: str, message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "review":
-        from .review_cli import run_review  # files and the training folder: never loaded in the browser
+        try:  # the handbook tools live in the repository, beside this package, not in its wheel
+            from handbook_tools.review_cli import run_review
+        except ModuleNotFoundError:
+            return _fail("review", "needs the repository's handbook_tools (run it from a checkout, not an installed wheel)")
 
         return run_review(args.new, as_json=args.json, repin_after=args.repin)
     try:

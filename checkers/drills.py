@@ -12,7 +12,7 @@ Each choice covers one value or a list of values (a list lets one wording stand 
 an empty list is a distractor that is never right). Exactly one choice may cover the key.
 
 The same functions serve the site build (facilitator cards, validation), the tests and the browser:
-``checkers.bridge`` answers ``{"op": "grade", ...}`` with :func:`grade`, so the page never holds the key.
+``checkers.web.bridge`` answers ``{"op": "grade", ...}`` with :func:`grade`, so the page never holds the key.
 Not a checker (no ``CHECKER``): the registry imports it and passes over it.
 
 A drill may also walk a whole flow (``flow``, e.g. ``paged``, with answers keyed as in the page's
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .model import NOW, InvalidAnswer
-from .registry import evaluate, get, names
+from checkers.engine.model import NOW, InvalidAnswer
+from checkers.engine.registry import evaluate, get, names
 
 ASKS = ("outcome", "macro", "field")
 NONE = "none"  # the key when a result names no macro, or a field holds null
@@ -142,7 +142,7 @@ def flow_step_key(result: Mapping[str, Any], step_id: Any) -> str:
 
 def flow_answer_key(flow_name: str, answers: Mapping[str, Any], question: Mapping[str, Any]) -> dict[str, Any]:
     """The flow's walk of the facts, the key of one step read off it, and the right choice's index."""
-    from . import flows  # imported on demand: checker drills do not need it
+    from checkers import flows  # imported on demand: checker drills do not need it
 
     if not isinstance(question, Mapping) or question.get("asks") != "step":
         raise InvalidAnswer("asks", 'a flow drill question asks "step" (and names the step in field)')
@@ -174,7 +174,7 @@ def _grade_flow(request: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _source_of(href: str) -> dict[str, str]:
-    from . import handbook
+    from checkers.engine import handbook
 
     return handbook.source_entry(href.partition("#")[2])  # a step cites with handbook.href(anchor)
 
@@ -242,8 +242,9 @@ def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
     A step is graded once the trainee's path has settled it: no checker step up to it still waits for
     an answer the trainee can give (a time the drill states included). It is right when the trainee's walk goes the same way there as the
     drill's (the same outcome; skipped; held; or on the path). Only a settled step's key is returned."""
-    from . import flows, urlstate
-    from .flows import model
+    from checkers import flows
+    from checkers.web import urlstate
+    from checkers.flows import model
 
     flow = flows.get(request.get("flow"))
     expected_answers = request.get("answers") or {}

@@ -19,8 +19,9 @@ from html import escape
 from typing import Any
 
 import checkers
-from checkers.answers import parse_date, parse_datetime
-from checkers import flows, handbook
+from checkers.engine.answers import parse_date, parse_datetime
+from checkers import flows
+from checkers.engine import handbook
 from training import flow_library, library
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

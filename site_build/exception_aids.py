@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from checkers import handbook
+from checkers.engine import handbook
 
 SOURCE = Path(__file__).resolve().parent.parent / "handbook" / "emergency_exception_workflow.md"
 

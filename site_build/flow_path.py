@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from checkers import flows, handbook
+from checkers import flows
+from checkers.engine import handbook
 from checkers.flows import paged
 
 from . import widgets

@@ -9,7 +9,7 @@ level it sits at on that page and the section's anchor:
 and body, normalised for Python-Markdown (the traps in shared/pitfalls.md, "The seed as Markdown").
 `load()` runs once per build, before any page: it reads the snapshot, fails when a section is placed
 nowhere, twice, or a marker names no section, and when the snapshot no longer holds a sentence that a
-checker, step, checklist, text or drill pins (`checkers.pins`).
+checker, step, checklist, text or drill pins (`handbook_tools.pins`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import math
 import re
 from pathlib import Path
 
-from checkers import pins, placements, review, review_cli, snapshot
-from checkers.snapshot import Section, Snapshot
+from handbook_tools import pins, placements, review, review_cli, snapshot
+from handbook_tools.snapshot import Section, Snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "handbook" / "customer_emergencies_workflows.md"

@@ -1,14 +1,15 @@
-"""The widespread-incident helper's form, rendered at build time from checkers/incident.py's own
+"""The widespread-incident helper's form, rendered at build time from checkers/texts/incident.py's own
 questions where a page says `<!-- incident-helper -->`.
 
-It is an ordinary form (checkers/forms.py, site_build/widgets.py): the page mounts it like a
+It is an ordinary form (checkers/web/forms.py, site_build/widgets.py): the page mounts it like a
 checker and shows what Python prepared with docs/assets/checkers/render/incident.js: the tag, the
 two Zendesk searches, the bulk response and the caution.
 """
 
 from __future__ import annotations
 
-from checkers import forms, incident
+from checkers.web import forms
+from checkers.texts import incident
 from site_build.widgets import form_html as shell_html
 
 TITLE = "Widespread incident helper"

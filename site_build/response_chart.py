@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from checkers import flows, registry
+from checkers import flows
+from checkers.engine import registry
 from checkers.flows.model import Flow, Step, When
 
 from .rule_chart import box, branch, figure, item, link, node

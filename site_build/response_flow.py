@@ -4,9 +4,9 @@ Markers in a page, each on a line of its own, become build-time HTML from the `c
 so the page is readable before Python starts (and without JavaScript):
 
 - `<!-- response-texts: form -->`  the ticket link and the details the texts are filled in from;
-- `<!-- response-text: ID -->`     one copy-ready text (`checkers.response_texts`), shown with its
+- `<!-- response-text: ID -->`     one copy-ready text (`checkers.texts.response_texts`), shown with its
                                    [placeholders] until the browser fills it in;
-- `<!-- checklist: ID -->`         a checklist (`checkers.checklists`), ticks kept per ticket link;
+- `<!-- checklist: ID -->`         a checklist (`checkers.texts.checklists`), ticks kept per ticket link;
 - `<!-- flow-toolbar -->`          the permalink to this response and "Start again".
 
 docs/assets/checkers/flow.js brings them to life; Python decides and fills in, JavaScript displays.
@@ -15,7 +15,9 @@ docs/assets/checkers/flow.js brings them to life; Python decides and fills in, J
 from __future__ import annotations
 
 from html import escape
-from checkers import checklists, forms, handbook, response_texts
+from checkers.texts import checklists, response_texts
+from checkers.web import forms
+from checkers.engine import handbook
 from site_build import widgets
 
 def form_html() -> str:

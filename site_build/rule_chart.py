@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 import checkers
-from checkers.model import Checker, Rule
+from checkers.engine.model import Checker, Rule
 
 
 @dataclass(frozen=True)

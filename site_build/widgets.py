@@ -1,5 +1,5 @@
 """Build-time HTML for every form on a page (a checker, the response texts, the incident helper;
-see checkers/forms.py): the fields from the form's own questions and one shell around them, so the
+see checkers/web/forms.py): the fields from the form's own questions and one shell around them, so the
 page is useful before Python starts in the browser (and without JavaScript). A checker adds its
 decision table. The browser mounts every shell the same way (docs/assets/checkers/widget.js), found
 by `data-hb-component="form"`; `data-form` names the form for the worker's "form" operation."""
@@ -12,11 +12,12 @@ from html import escape
 from pathlib import Path
 
 import checkers
-from checkers import forms, handbook
-from checkers.model import NOW, Checker, Question
-from checkers.timeutil import NAMED_ZONES
-from checkers.forms import Form
-from checkers.us_federal import clock_periods
+from checkers.web import forms
+from checkers.engine import handbook
+from checkers.engine.model import NOW, Checker, Question
+from checkers.engine.timeutil import NAMED_ZONES
+from checkers.web.forms import Form
+from checkers.rules.us_federal import clock_periods
 
 
 def _attr(text: str) -> str:
@@ -160,7 +161,7 @@ def decision_table_html(checker: Checker) -> str:
 RENDERERS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checkers" / "render"
 
 # Data a form's renderer reads from its shell, computed by Python at build time: form name ->
-# data attributes. The US Federal clock's Pacific Time offsets (checkers.us_federal.clock_periods).
+# data attributes. The US Federal clock's Pacific Time offsets (checkers.rules.us_federal.clock_periods).
 RENDERER_DATA = {
     "us-federal": cache(lambda: {"data-pacific-periods": json.dumps(clock_periods(), separators=(",", ":"))}),
 }

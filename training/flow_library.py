@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from checkers import drills
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text, pinned_anchors
 
 FLOW_DRILLS = Path(__file__).resolve().parent / "flows"
-# pins: as a scenario's (checkers/pins.py); reveal: what the customer says when asked about an answer
+# pins: as a scenario's (handbook_tools/pins.py); reveal: what the customer says when asked about an answer
 # (keyed as `answers`), for the facilitator; debrief: the questions a role-play ends with.
 TOP_LEVEL = {"id", "title", "difficulty", "flow", "story", "answers", "steps", "pins", "reveal", "debrief"}
 REQUIRED = TOP_LEVEL - {"pins", "reveal"}

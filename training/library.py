@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import checkers
-from checkers import drills, handbook
-from checkers.model import InvalidAnswer
+from checkers import drills
+from checkers.engine import handbook
+from checkers.engine.model import InvalidAnswer
 
 ROOT = Path(__file__).resolve().parent.parent
 # HANDBOOK_SCENARIOS points the build at another folder (a test breaks a private copy on purpose).
@@ -31,7 +32,7 @@ REGIONS = ("AMER", "EMEA", "APAC", "US Federal")
 SECONDS_BY_DIFFICULTY = {"introductory": 90, "intermediate": 120, "advanced": 180}
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-TOP_LEVEL = {"id", "title", "difficulty", "story", "facts", "questions", "debrief", "pins"}  # pins: the handbook sentences the scenario stands on (checkers/pins.py)
+TOP_LEVEL = {"id", "title", "difficulty", "story", "facts", "questions", "debrief", "pins"}  # pins: the handbook sentences the scenario stands on (handbook_tools/pins.py)
 STORY = {"time", "region", "ticket", "context"}
 FACTS = {"checker", "answers", "reveal"}
 QUESTION = {"id", "prompt", "asks", "field", "choices"}
@@ -219,7 +220,7 @@ def _facts(path: Path, data: Any) -> tuple[str, dict[str, Any], dict[str, str]]:
 
 
 def pinned_anchors(path: Path, data: Mapping[str, Any]) -> tuple[str, ...]:
-    """The sections a drill's pins cite, in order, once each (`checkers.pins` checks the sentences)."""
+    """The sections a drill's pins cite, in order, once each (`handbook_tools.pins` checks the sentences)."""
     raw = data.get("pins", [])
     if not isinstance(raw, list):
         _fail(path, "pins", "expected a list of {anchor, sentence} tables")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import InvalidAnswer
-from . import model
+from checkers.engine.model import InvalidAnswer
+from checkers.flows import model
 
 
 NAMES = ("paged",)
@@ -15,7 +15,7 @@ NAMES = ("paged",)
 
 def get(name: str) -> model.Flow:
     if name == "paged":
-        from .paged import FLOW
+        from checkers.flows.paged import FLOW
 
         return FLOW
     raise InvalidAnswer("flow", f"unknown flow {name!r}; expected paged", "unknown")

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Mapping
 
-from .. import handbook, registry
-from ..answers import parse_answers
-from ..model import InvalidAnswer, Question
-from ..pins import Pin
+from checkers.engine import handbook, registry
+from checkers.engine.answers import parse_answers
+from checkers.engine.model import InvalidAnswer, Question
+from checkers.engine.pins import Pin
 
 STATUSES = ("done", "next", "open", "skipped")
 KINDS = ("checker", "text", "checklist")
@@ -40,7 +40,7 @@ class When:
     any_of: tuple[tuple[str, tuple[Any, ...]], ...]
     otherwise: str
     waits: bool = False  # not holding keeps the step open ("waits until ..."), instead of skipping it
-    # The handbook sentences this routing stands on: every step it gates pins them too (checkers/pins.py).
+    # The handbook sentences this routing stands on: every step it gates pins them too (checkers/engine/pins.py).
     pins: tuple[Pin, ...] = ()
 
 
@@ -198,7 +198,7 @@ def split_keys(flow: Flow, answers: Any) -> dict[str, dict[str, Any]]:
         elif space in step_checkers:
             ids = {q.id for q in registry.get(space).questions}
         elif space == "response-texts":
-            from ..response_texts import QUESTIONS
+            from checkers.texts.response_texts import QUESTIONS
 
             ids = {q.id for q in QUESTIONS}
         else:
@@ -285,7 +285,7 @@ def walk(flow: Flow, answers: Any, *, now: datetime | None = None,
             _check_given(step.checker, spaces[step.checker], now)
     response = spaces.get("response-texts")
     if response:
-        from ..response_texts import texts as response_texts
+        from checkers.texts.response_texts import texts as response_texts
 
         errors = response_texts(response)["errors"]
         if errors:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import handbook, response_texts
-from ..entitlement import OUTCOMES as ENTITLEMENT_OUTCOMES
-from ..model import Option, Question
-from ..pins import Pin
-from ..qualification import OUTCOMES as QUALIFICATION_OUTCOMES
-from ..saas_triage import OUTCOMES as TRIAGE_OUTCOMES
-from .model import Flow, Path, Preset, Step, When, Wording
+from checkers.engine import handbook
+from checkers.texts import response_texts
+from checkers.rules.entitlement import OUTCOMES as ENTITLEMENT_OUTCOMES
+from checkers.engine.model import Option, Question
+from checkers.engine.pins import Pin
+from checkers.rules.qualification import OUTCOMES as QUALIFICATION_OUTCOMES
+from checkers.rules.saas_triage import OUTCOMES as TRIAGE_OUTCOMES
+from checkers.flows.model import Flow, Path, Preset, Step, When, Wording
 
 NAMESPACE = "paged"
 
@@ -62,7 +63,7 @@ def _codes(outcomes, *excluded: str) -> tuple[str, ...]:
     return tuple(o.code for o in outcomes if o.code not in excluded)
 
 
-# ---- the sentences the routing and the steps stand on (checkers/pins.py) -----------------------------
+# ---- the sentences the routing and the steps stand on (checkers/engine/pins.py) -----------------------------
 
 VERIFY_ENTITLEMENT = Pin(RESPOND, "Verify that the requester is a customer with emergency support entitlement:")
 NEEDS_ORG = Pin(RESPOND, "If the customer's email address is not associated with an org in Zendesk, follow the normal "

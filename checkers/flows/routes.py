@@ -28,8 +28,8 @@ from __future__ import annotations
 import itertools
 from typing import Any, Iterable
 
-from .. import registry
-from .model import Flow, Path, Step, walk
+from checkers.engine import registry
+from checkers.flows.model import Flow, Path, Step, walk
 
 Route = tuple[str, str]  # (step id, branch)
 

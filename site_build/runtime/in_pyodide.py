@@ -112,7 +112,7 @@ def _sample_answers(schema: dict) -> list[dict]:
 def trace_imports(stdlib_prefix: str) -> str:
     """Exercise the checkers as the page does, then list the standard library modules now loaded:
     those go into the start-up library, the rest stays reachable on demand."""
-    from checkers.bridge import handle  # what the worker imports; the CLI is never loaded there
+    from checkers.web.bridge import handle  # what the worker imports; the CLI is never loaded there
 
     names = json.loads(handle(json.dumps({"op": "names"})))["result"]
     for name in names:

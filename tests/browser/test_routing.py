@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from checkers import stuck
-from checkers.incident import SEARCHES
-from checkers.special_handling import CUSTOMER_STEPS
+from checkers.rules import stuck
+from checkers.texts.incident import SEARCHES
+from checkers.rules.special_handling import CUSTOMER_STEPS
 
 PDT = timezone(timedelta(hours=-7))
 ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"

@@ -58,7 +58,7 @@ for (const [name, modules] of Object.entries(manifest.on_demand)) {
 result.restReadsBefore = restReads();
 // A checker that needs no time zone answers without the time-zone database being fetched.
 result.qualification = JSON.parse(pyodide.runPython(`
-from checkers.bridge import handle
+from checkers.web.bridge import handle
 reply = json.loads(handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "no", "exception_criteria": "no"}})))
 json.dumps({"outcome": reply["result"]["outcome"], "tzdataImported": "tzdata" in sys.modules})
 `));

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from checkers import registry
+from checkers.engine import registry
 from site_build import exception_aids
 
 PAGE = exception_aids.SOURCE.read_text(encoding="utf-8")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 import checkers
-from checkers import flows, handbook
-from checkers.model import Fact
+from checkers import flows
+from checkers.engine import handbook
+from checkers.engine.model import Fact
 from site_build import markers, rule_chart
 
 from .chart_html import Box, Part, chart, parse

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from checkers.model import Option, Question
+from checkers.engine.model import Option, Question
 from site_build import incident_helper, response_flow, widgets
 
 
@@ -55,7 +55,7 @@ def test_the_us_federal_clock_reads_pacific_offsets_python_wrote_into_its_shell(
     import html
     import json
 
-    from checkers.us_federal import clock_periods
+    from checkers.rules.us_federal import clock_periods
 
     section = shell(widgets.checker_html("us-federal", ""))
     found = re.search(r'data-pacific-periods="([^"]+)"', section)

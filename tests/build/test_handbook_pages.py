@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from checkers import handbook, placements, snapshot
+from checkers.engine import handbook
+from handbook_tools import placements, snapshot
 from site_build import handbook_pages
 from tests.conftest import ROOT
 
@@ -93,5 +94,5 @@ def test_moving_a_section_to_another_page_needs_the_map_regenerated(tmp_path):
     calls.write_text(calls.read_text(encoding="utf-8") + "\n<!-- handbook: ## pagerduty-status -->\n", encoding="utf-8")
     done = build_variant(tmp_path / "site", docs_dir=docs)
     assert done.returncode != 0
-    assert "checkers/handbook_sections.py does not match the pages' handbook markers" in done.stderr
+    assert "checkers/engine/handbook_sections.py does not match the pages' handbook markers" in done.stderr
     assert "python -m checkers review --repin" in done.stderr

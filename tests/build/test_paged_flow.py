@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from checkers import checklists, response_texts
+from checkers.texts import checklists, response_texts
 
 from .test_site import SEED_MARKDOWN
 from .text import html_text, normalise, seed_lines

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from benchmarks.plain import SEED, seed_markdown
-from checkers import snapshot
+from handbook_tools import snapshot
 
 TEXT = SEED.read_text(encoding="utf-8")
 PAGE = seed_markdown(TEXT)

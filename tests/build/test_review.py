@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from checkers import pins, review, review_cli, snapshot
+from handbook_tools import pins, review, review_cli, snapshot
 from tests.conftest import ROOT
 
 from benchmarks.review import large_page
-from tests.unit.review_before import report_before
+from tests.tools.review_before import report_before
 
 from .variant import build_variant
 
@@ -166,7 +166,7 @@ def test_the_strict_build_refuses_a_pinned_change_naming_each_dependent(tmp_path
     done = build_variant(tmp_path / "site", snapshot=new)
     out = done.stdout + done.stderr
     assert done.returncode != 0
-    assert "checker us-federal (checkers/us_federal.py): #us-federal-emergencies changed" in out
+    assert "checker us-federal (checkers/rules/us_federal.py): #us-federal-emergencies changed" in out
     assert "scenario us-federal-0430-pacific" in out and "pinned: US Federal on-call support is provided" in out
     assert "python -m checkers review --repin" in out
 
@@ -180,7 +180,7 @@ def test_the_strict_build_takes_an_unpinned_change_silently(tmp_path):
 
 
 def _scratch_repository(into: Path) -> Path:
-    for folder in ("checkers", "handbook", "docs", "training"):
+    for folder in ("checkers", "handbook_tools", "handbook", "docs", "training"):
         shutil.copytree(ROOT / folder, into / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return into
 
@@ -194,9 +194,9 @@ def test_an_update_end_to_end_review_repin_review(tmp_path):
     assert listed.returncode == 1 and json.loads(listed.stdout)["checkers_to_review"] == ["us-federal"]
     repinned = run_review("--repin", cwd=scratch)
     assert repinned.returncode == 0, repinned.stderr
-    assert "re-pinned 1 sentence(s) in checkers/us_federal.py" in repinned.stdout
-    assert "0600 and 1700 Pacific Time." in (scratch / "checkers" / "us_federal.py").read_text(encoding="utf-8")
-    assert "post-call notes (using the macro" in (scratch / "checkers" / "checklists.py").read_text(encoding="utf-8")
+    assert "re-pinned 1 sentence(s) in checkers/rules/us_federal.py" in repinned.stdout
+    assert "0600 and 1700 Pacific Time." in (scratch / "checkers" / "rules" / "us_federal.py").read_text(encoding="utf-8")
+    assert "post-call notes (using the macro" in (scratch / "checkers" / "texts" / "checklists.py").read_text(encoding="utf-8")
     again = run_review(str(snapshot_file), "--json", cwd=scratch)
     assert again.returncode == 0, again.stdout
     assert {s["status"] for s in json.loads(again.stdout)["sections"]} == {"unchanged"}

@@ -31,16 +31,17 @@ def test_lock_file_sha256_matches_each_wheel(pyodide_dir, package):
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == spec["sha256"]
 
 
-def test_the_checkers_wheel_holds_every_checker_module(pyodide_dir):
+def test_the_checkers_wheel_holds_every_checker_module_and_no_handbook_tooling(pyodide_dir):
     import zipfile
 
     from checkers import names
 
     spec = json.loads((pyodide_dir / "pyodide-lock.json").read_text())["packages"]["checkers"]
     with zipfile.ZipFile(pyodide_dir / spec["file_name"]) as wheel:
-        modules = {n for n in wheel.namelist() if n.startswith("checkers/")}
+        files = wheel.namelist()
     for name in names():
-        assert f"checkers/{name.replace('-', '_')}.py" in modules
+        assert f"checkers/rules/{name.replace('-', '_')}.py" in files
+    assert not [f for f in files if f.startswith("handbook_tools/") or f.rpartition("/")[2].startswith(("review", "repin"))]
 
 
 def test_pages_load_the_worker_from_the_site_only(built_site):
@@ -50,9 +51,9 @@ def test_pages_load_the_worker_from_the_site_only(built_site):
 
 
 def test_the_worker_keeps_no_list_of_ops_of_its_own():
-    """worker.mjs asks the bridge which ops to answer first (`{"op": "ops"}`): checkers/bridge.py's
+    """worker.mjs asks the bridge which ops to answer first (`{"op": "ops"}`): checkers/web/bridge.py's
     table is the one place op names live."""
-    from checkers import bridge
+    from checkers.web import bridge
     from tests.conftest import ROOT
 
     source = (ROOT / "docs" / "assets" / "checkers" / "worker.mjs").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import checkers
-from checkers import handbook
+from checkers.engine import handbook
 
 from tests.conftest import ROOT
 

@@ -63,7 +63,7 @@ test("an instant is shown on Pacific Time's wall clock across the DST change", (
   assert.equal(zonedText(new Date("2024-03-10T10:00:00Z"), "America/Los_Angeles"), "Sun 10 Mar 2024, 03:00:00 PDT");
 });
 
-// 2024's rows as checkers.us_federal.clock_periods(2024, 2024) writes them (tests/unit checks that
+// 2024's rows as checkers.rules.us_federal.clock_periods(2024, 2024) writes them (tests/unit checks that
 // function against zoneinfo; this checks the page reads its rows as Intl would show the instant).
 const PACIFIC_2024 = [
   [1704067200, -480, "PST"], [1710064800, -420, "PDT"], [1730624400, -480, "PST"], [1735689600, null, null],

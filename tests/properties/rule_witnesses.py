@@ -20,7 +20,7 @@ def find_witnesses() -> dict[str, dict[str, dict | None]]:
     from hypothesis.errors import NoSuchExample
 
     import checkers
-    from checkers.model import InvalidAnswer
+    from checkers.engine.model import InvalidAnswer
 
     from .strategies import AWARE_DATETIMES, valid_answers
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from checkers import registry
+from checkers.engine import registry
 
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: timezone(timedelta(minutes=m)))

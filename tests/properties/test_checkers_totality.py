@@ -1,7 +1,7 @@
 """Totality, for every checker the registry finds: any answer set its schema accepts gets exactly
 one of its outcomes, with the fields every page and the training keys rely on; any answer set
 with one thing wrong is refused with InvalidAnswer naming that field, never another exception.
-The worker's JSON entry point (checkers.bridge) keeps the same promises."""
+The worker's JSON entry point (checkers.web.bridge) keeps the same promises."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers import bridge, handbook, registry
-from checkers.model import InvalidAnswer
+from checkers.web import bridge
+from checkers.engine import handbook, registry
+from checkers.engine.model import InvalidAnswer
 
 from .strategies import AWARE_DATETIMES, invalid_answers, valid_answers
 

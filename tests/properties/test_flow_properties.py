@@ -10,9 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers import bridge, flows, response_texts
+from checkers.web import bridge
+from checkers import flows
+from checkers.texts import response_texts
 from checkers.flows.paged import FLOW
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 from .strategies import AWARE_DATETIMES, invalid_value, valid_answers, valid_value
 

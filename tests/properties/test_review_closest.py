@@ -6,8 +6,8 @@ from __future__ import annotations
 import hypothesis
 from hypothesis import strategies
 
-from checkers import review
-from tests.unit.review_before import closest_by_every_ratio
+from handbook_tools import review
+from tests.tools.review_before import closest_by_every_ratio
 
 # Few letters and short texts, so ties, repeats and ratios either side of the threshold are common.
 texts = strategies.text(alphabet="ab c.", max_size=24)

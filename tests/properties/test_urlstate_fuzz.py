@@ -1,4 +1,4 @@
-"""The URL-state parser (checkers/urlstate.py) fuzzed: whatever a link holds, reading and writing
+"""The URL-state parser (checkers/web/urlstate.py) fuzzed: whatever a link holds, reading and writing
 never raise, read values are valid answers, and nothing written into a query can carry markup.
 
 The first test moved here unchanged from tests/unit/test_urlstate.py (CPython only: hypothesis)."""
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import strategies
 
 import checkers
-from checkers import bridge, urlstate
-from checkers.answers import parse_answers
-from checkers.model import InvalidAnswer
+from checkers.web import bridge, urlstate
+from checkers.engine.answers import parse_answers
+from checkers.engine.model import InvalidAnswer
 
 from .strategies import invalid_value, valid_value
 

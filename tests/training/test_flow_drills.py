@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from checkers import bridge, flows
+from checkers.web import bridge
+from checkers import flows
 from training import flow_library
 from training.library import ScenarioError
 
@@ -40,7 +41,7 @@ def test_the_graded_step_carries_its_reason_and_its_handbook_sections_with_title
 
 
 def test_each_walk_pins_the_handbook_sentences_it_stands_on():
-    from checkers import pins, review_cli
+    from handbook_tools import pins, review_cli
 
     walks = {d.name: d for d in pins.dependents(review_cli.SCENARIOS) if d.source.startswith("training/flows/")}
     assert sorted(walks) == sorted(d.id for d in DRILLS)

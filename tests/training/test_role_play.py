@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from checkers import bridge
+from checkers.web import bridge
 from site_build import drills as drill_pages
 from tests.build.test_training import payload_of
 from training import flow_library

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import checkers
-from checkers import bridge
+from checkers.web import bridge
 from site_build import drills as drill_pages
 from training import flow_library, library
 

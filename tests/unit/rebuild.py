@@ -1,7 +1,7 @@
 """A checker module run afresh with other values for some of its constants, as after a new handbook
 version: the proof that every sentence stating a handbook number is formatted from its constant.
 
-`rebuilt("licence", GRACE_DAYS=21)` executes checkers/licence.py with `GRACE_DAYS = 21` in place of
+`rebuilt("licence", GRACE_DAYS=21)` executes checkers/rules/licence.py with `GRACE_DAYS = 21` in place of
 its own value (the rest of the source as it is) and returns the new module; the installed module is
 left alone. `texts_of` gathers every sentence a checker shows, and `result_texts` those of a result,
 so a test can look for the old value anywhere.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import re
 import sys
 import types
@@ -18,18 +19,29 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import checkers
-from checkers import registry
-from checkers.model import Checker
+from checkers.engine import registry
+from checkers.engine.model import Checker
 
 _VALUES = "__rebuilt_values__"
 
 
-def rebuilt(module_name: str, imports: Mapping[str, types.ModuleType] | None = None, **constants: Any) -> types.ModuleType:
-    """checkers/<module_name>.py with each named top-level constant bound to the value given.
+def _installed(module_name: str) -> str:
+    """The full name of the checkers module called `module_name` (a rule's, a text's)."""
+    for package in ("rules", "texts", "engine"):
+        full = f"{checkers.__name__}.{package}.{module_name}"
+        if importlib.util.find_spec(full) is not None:
+            return full
+    raise AssertionError(f"no module {module_name} in checkers' rules, texts or engine")
 
-    `imports` maps sibling module names to modules (e.g. another rebuilt one) that this module's
-    `from .name import ...` must read instead of the installed ones."""
-    path = Path(checkers.__file__).resolve().parent / f"{module_name}.py"
+
+def rebuilt(module_name: str, imports: Mapping[str, types.ModuleType] | None = None, **constants: Any) -> types.ModuleType:
+    """The checkers module `module_name` (in rules/ or texts/) with each named top-level constant
+    bound to the value given.
+
+    `imports` maps other such modules' names to modules (e.g. another rebuilt one) that this module's
+    imports must read instead of the installed ones."""
+    installed = _installed(module_name)
+    path = Path(importlib.util.find_spec(installed).origin)
     source = path.read_bytes()
     line_starts = [0]
     for line in source.splitlines(keepends=True):
@@ -48,16 +60,17 @@ def rebuilt(module_name: str, imports: Mapping[str, types.ModuleType] | None = N
                 spans.append((offset(value.lineno, value.col_offset), offset(value.end_lineno, value.end_col_offset), name))
     missing = set(constants) - {name for _, _, name in spans}
     if missing:
-        raise AssertionError(f"checkers/{module_name}.py has no top-level constant {sorted(missing)}")
+        raise AssertionError(f"{path} has no top-level constant {sorted(missing)}")
     for start, end, name in sorted(spans, reverse=True):
         source = source[:start] + f"{_VALUES}[{name!r}]".encode() + source[end:]
 
-    full_name = f"{checkers.__name__}._rebuilt_{module_name}"
+    package = installed.rpartition(".")[0]
+    full_name = f"{package}._rebuilt_{module_name}"
     module = types.ModuleType(full_name)
-    module.__package__ = checkers.__name__
+    module.__package__ = package
     module.__file__ = str(path)
     setattr(module, _VALUES, dict(constants))
-    swapped = {f"{checkers.__name__}.{name}": replacement for name, replacement in (imports or {}).items()}
+    swapped = {_installed(name): replacement for name, replacement in (imports or {}).items()}
     for name in swapped:
         importlib.import_module(name)  # the installed module is put back afterwards, never dropped
     saved = {name: sys.modules.get(name) for name in [*swapped, full_name]}

@@ -8,8 +8,9 @@ from datetime import datetime
 
 import pytest
 
-from checkers import bridge, registry, urlstate
-from checkers.model import InvalidAnswer
+from checkers.web import bridge, urlstate
+from checkers.engine import registry
+from checkers.engine.model import InvalidAnswer
 
 SUNDAY = datetime.fromisoformat("2024-03-10T10:00+00:00")
 TUESDAY = datetime.fromisoformat("2024-03-12T10:00+00:00")

@@ -4,7 +4,7 @@ import pytest
 
 from checkers import evaluate
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 
 def decide(at, region, handling_other_emergency=True, **kwargs):
@@ -156,7 +156,8 @@ def _fiscal_quarter(label):
 
 def test_the_trial_dates_are_the_pinned_trial_quarters():
     """After a re-pin of a new trial name this fails until TRIAL_NAME and the dates follow."""
-    from checkers import concurrent, handbook
+    from checkers.rules import concurrent
+    from checkers.engine import handbook
 
     first_quarter, last_quarter = concurrent.TRIAL_NAME.split("-")
     assert (concurrent.TRIAL_FIRST_DAY, concurrent.TRIAL_LAST_DAY) == (_fiscal_quarter(first_quarter)[0],

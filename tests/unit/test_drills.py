@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from checkers import bridge, drills, evaluate
-from checkers.model import InvalidAnswer
+from checkers.web import bridge
+from checkers import drills, evaluate
+from checkers.engine.model import InvalidAnswer
 
 APAC_SATURDAY_IN_TRIAL = {"at": "2023-01-14T10:05+10:00", "region": "APAC", "handling_other_emergency": True}
 NEW_PAGE = {

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from checkers import registry, urlstate
+from checkers.engine import registry
+from checkers.web import urlstate
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 IDS = ["financial-impact", "servers-not-running", "vital-features-unavailable", "performance-degradation",
        "basic-operations-failing", "legal", "audit", "security-risk"]

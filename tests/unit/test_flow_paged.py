@@ -9,9 +9,10 @@ from datetime import datetime
 
 import pytest
 
-from checkers import bridge, flows, urlstate
+from checkers.web import bridge, urlstate
+from checkers import flows
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 ENTITLED = {"entitlement.org_associated": True, "entitlement.plan": "premium"}
 TUESDAY = datetime.fromisoformat("2024-03-12T10:00+00:00")
@@ -273,7 +274,7 @@ def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypat
     (importing) every step's checker there loaded US Federal's time zone (the tzdata wheel, in
     Pyodide) before the page's first answer; tests/browser/test_fast_startup.py checks
     the wheel is not fetched."""
-    from checkers import registry
+    from checkers.engine import registry
 
     looked_up = []
     real_get = registry.get
@@ -309,7 +310,7 @@ def test_the_path_gives_each_checker_steps_form_its_presets(answers, checker, pr
 def test_the_bridge_sends_the_presets_beside_the_flows_result():
     import json
 
-    from checkers import bridge
+    from checkers.web import bridge
 
     reply = json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": "?paged.already_handling=true"})))
     assert reply["ok"] and set(reply["result"]) == {"flow", "steps", "next", "texts", "summary"}
@@ -317,7 +318,7 @@ def test_the_bridge_sends_the_presets_beside_the_flows_result():
 
 
 def test_the_link_keeps_an_answer_that_the_paths_preset_makes_matter():
-    from checkers import urlstate
+    from checkers.web import urlstate
 
     # "Already handling another emergency" is the path's answer to the concurrent form: the region
     # it asks for is kept, on the form's own write and on every other form's write after it.

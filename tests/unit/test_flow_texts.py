@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from checkers import flows, response_texts
+from checkers import flows
+from checkers.texts import response_texts
 
 ENTITLED = {"entitlement.org_associated": True, "entitlement.plan": "premium"}
 STRICT = {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed"}

@@ -141,7 +141,7 @@ def test_cli_evaluates(cli):
 
 def test_the_delays_are_the_pinned_handbook_delays():
     """After a re-pin of new delays this fails until FOLLOW_UP_AFTER and BRIDGE_OPEN_FOR follow."""
-    from checkers import follow_up
+    from checkers.rules import follow_up
 
     pinned = [pin.sentence for pin in follow_up.PINS]
     assert any(s.startswith(f"After {follow_up.FOLLOW_UP_MINUTES}, if the customer has not responded") for s in pinned)

@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from checkers import bridge, forms, handbook, registry
-from checkers.bridge import handle
-from checkers.incident import CAUTION
-from checkers.model import InvalidAnswer
+from checkers.web import bridge, forms
+from checkers.engine import handbook, registry
+from checkers.web.bridge import handle
+from checkers.texts.incident import CAUTION
+from checkers.engine.model import InvalidAnswer
 
 
 def ask(request) -> dict:
@@ -149,8 +150,8 @@ def test_licence_caveats_are_fields_not_actions_to_parse():
 
 
 def test_multi_choice_answers_parse_in_the_options_order():
-    from checkers.answers import parse_answers
-    from checkers.model import Option, Question
+    from checkers.engine.answers import parse_answers
+    from checkers.engine.model import Option, Question
 
     q = Question("criteria", "Which apply?", "multi-choice", (Option("a", "A"), Option("b", "B"), Option("c", "C")),
                  default=())

@@ -1,8 +1,8 @@
 import pytest
 
 from checkers import names
-from checkers.incident import bulk_response
-from checkers.model import InvalidAnswer
+from checkers.texts.incident import bulk_response
+from checkers.engine.model import InvalidAnswer
 
 ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"
 STATUS = "https://status.gitlab.com/pages/incident/5b36dc6502d06804c08349f7/64b0f3c0a1b2"

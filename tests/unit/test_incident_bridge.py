@@ -1,4 +1,4 @@
-"""The widespread-incident helper as a form through checkers.bridge (`{"op": "form", "name": "incident"}`), as
+"""The widespread-incident helper as a form through checkers.web.bridge (`{"op": "form", "name": "incident"}`), as
 the page calls it (JSON in, JSON out), with bad input named on its field and never an exception."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from checkers.bridge import handle
-from checkers.incident import CAUTION, bulk_response
+from checkers.web.bridge import handle
+from checkers.texts.incident import CAUTION, bulk_response
 
 ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"
 

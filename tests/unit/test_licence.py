@@ -12,7 +12,7 @@ import pytest
 
 from checkers import InvalidAnswer, evaluate, schema
 from checkers.cli import main
-from checkers.licence import GRACE_DAYS, next_business_day, trial_licence
+from checkers.rules.licence import GRACE_DAYS, next_business_day, trial_licence
 
 SATURDAY = "2025-03-08T10:00+00:00"
 
@@ -347,7 +347,7 @@ def test_cli_evaluates_from_stdin(capsys, monkeypatch):
 
 def test_the_numbers_are_the_pinned_handbook_numbers():
     """After a re-pin of a new grace period or licence length this fails until the constants follow."""
-    from checkers import licence as module
+    from checkers.rules import licence as module
 
     pinned = [pin.sentence for pin in module.PINS]
     assert any(f"subscriptions have a {module.HANDBOOK_GRACE_PERIOD}." in s for s in pinned)
@@ -357,7 +357,7 @@ def test_the_numbers_are_the_pinned_handbook_numbers():
 @pytest.mark.parametrize(("n", "words"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"),
                                           (12, "12th"), (13, "13th"), (14, "14th"), (21, "21st"), (22, "22nd")])
 def test_ordinal(n, words):
-    from checkers.licence import ordinal
+    from checkers.rules.licence import ordinal
 
     assert ordinal(n) == words
 

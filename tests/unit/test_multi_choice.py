@@ -10,10 +10,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from checkers import registry, urlstate
-from checkers.answers import parse_answers
+from checkers.engine import registry
+from checkers.web import urlstate
+from checkers.engine.answers import parse_answers
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 NOW = datetime(2024, 3, 12, 9, 0, tzinfo=timezone.utc)
 

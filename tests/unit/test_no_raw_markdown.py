@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from checkers import checklists, registry, response_texts
+from checkers.texts import checklists, response_texts
+from checkers.engine import registry
 from checkers.flows.paged import FLOW
 
 RAW_MARKDOWN = re.compile(r"`|\*\*|\]\(|^#+ |^\s*[-*] \[[ x]\]", re.MULTILINE)

@@ -1,7 +1,7 @@
 import pytest
 
 from checkers import evaluate
-from checkers.qualification import EXCEPTION_TAG, NEEDS_MORE_INFO_TAG, NOT_AN_EMERGENCY_TAG, STRICT_TAG
+from checkers.rules.qualification import EXCEPTION_TAG, NEEDS_MORE_INFO_TAG, NOT_AN_EMERGENCY_TAG, STRICT_TAG
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ import json
 
 import pytest
 
-from checkers import bridge, checklists, handbook
-from checkers.follow_up import FOLLOW_UP_MESSAGE
-from checkers.response_texts import QUESTIONS, texts
+from checkers.web import bridge
+from checkers.texts import checklists
+from checkers.engine import handbook
+from checkers.rules.follow_up import FOLLOW_UP_MESSAGE
+from checkers.texts.response_texts import QUESTIONS, texts
 
 TICKET = "https://gitlab.zendesk.com/agent/tickets/148028"
 

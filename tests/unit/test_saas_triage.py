@@ -4,8 +4,8 @@ import pytest
 
 from checkers import evaluate
 from checkers.cli import main
-from checkers.model import InvalidAnswer
-from checkers.saas_triage import CATEGORIES, INCIDENT_MACRO
+from checkers.engine.model import InvalidAnswer
+from checkers.rules.saas_triage import CATEGORIES, INCIDENT_MACRO
 
 ALL_CATEGORIES = [o.value for o in CATEGORIES]
 

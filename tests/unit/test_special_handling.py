@@ -4,7 +4,7 @@ import pytest
 
 from checkers import evaluate
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 
 @pytest.mark.parametrize(

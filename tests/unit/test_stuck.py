@@ -5,7 +5,7 @@ import pytest
 
 from checkers import evaluate
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 PHRASES = [
     "What have you done up until now to try to resolve this?",

@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from checkers import bridge, urlstate
-from checkers.model import InvalidAnswer
+from checkers.web import bridge, urlstate
+from checkers.engine.model import InvalidAnswer
 
 
 def test_reads_one_namespace_and_ignores_the_others():
@@ -95,7 +95,7 @@ def test_datetimes_keep_their_offset_and_seconds():
 
 
 def test_date_lists_travel_as_comma_separated_dates():
-    from checkers import registry
+    from checkers.engine import registry
 
     for name in registry.names():
         for q in registry.get(name).questions:

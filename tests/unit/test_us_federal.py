@@ -5,7 +5,7 @@ import pytest
 
 from checkers import evaluate
 from checkers.cli import main
-from checkers.model import InvalidAnswer
+from checkers.engine.model import InvalidAnswer
 
 OFF, ON = "off-hours", "on-call"
 
@@ -132,7 +132,7 @@ def test_bad_input_names_the_field(answers, field, capsys):
 
 def test_the_hours_are_the_pinned_handbook_hours():
     """After a re-pin of new hours this fails until ON_CALL_START, SHIFT_CHANGE and ON_CALL_END follow."""
-    from checkers import us_federal
+    from checkers.rules import us_federal
 
     pinned = [pin.sentence for pin in us_federal.PINS]
     start, change, end = us_federal.START, us_federal.CHANGE, us_federal.END
@@ -169,7 +169,7 @@ def test_the_clocks_table_of_pacific_offsets_agrees_with_zoneinfo_over_its_years
     from datetime import timedelta, timezone
     from zoneinfo import ZoneInfo
 
-    from checkers.us_federal import CLOCK_YEARS, clock_periods
+    from checkers.rules.us_federal import CLOCK_YEARS, clock_periods
 
     rows = clock_periods()
     pacific = ZoneInfo("America/Los_Angeles")

@@ -256,16 +256,16 @@ async function boot() {
     path = "plain";
     started = { pyodide: await plainBoot(), runtime: null };
   }
-  // Each checker's module is imported by its first question (checkers.registry), not all at once.
+  // Each checker's module is imported by its first question (checkers.engine.registry), not all at once.
   const bridge = bridgeOf(started.pyodide);
   markPhase("checkers-imported", path);
   return { ...bridge, path, ...started, key: path === "fast" ? key : null };
 }
 
 /** The bridge's entry point, and the operations to answer ahead of the others waiting (`first`):
- * checkers/bridge.py names them in reply to `{"op": "ops"}`, so no op name is kept here. */
+ * checkers/web/bridge.py names them in reply to `{"op": "ops"}`, so no op name is kept here. */
 function bridgeOf(pyodide) {
-  const handle = pyodide.pyimport("checkers.bridge").handle;
+  const handle = pyodide.pyimport("checkers.web.bridge").handle;
   const reply = JSON.parse(handle(JSON.stringify({ op: "ops" })));
   if (!reply.ok || !Array.isArray(reply.result?.first)) throw new Error("the checkers' bridge does not answer");
   return { handle, first: new Set(reply.result.first) };
@@ -300,7 +300,7 @@ function snapshotWhenIdle(booted) {
 }
 
 // Requests of the ops the bridge names `first` (a form's answer, its link: what the reader waits to
-// see) are answered before the rest, such as the walk of the guided response (checkers/bridge.py,
+// see) are answered before the rest, such as the walk of the guided response (checkers/web/bridge.py,
 // FIRST); each group in the order it came. Every request is independent of the others, so the
 // order changes no reply. One request per task: the messages sent meanwhile are in the queue
 // before the next is chosen (those that came while Python was starting reach this worker only once
