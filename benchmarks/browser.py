@@ -178,7 +178,7 @@ def _transfer(finished, origin: str, answered_at: float) -> Transfer:
         if request.timing["startTime"] > answered_at:
             transfer.after_answer += size
             continue
-        transfer.requests.append((request.url[len(origin):], size))
+        transfer.requests.append((request.url[len(origin) :], size))
         if "/assets/pyodide/" in request.url:
             transfer.pyodide += size
         else:
@@ -226,8 +226,14 @@ def site_visits(browser, root: str) -> dict:
     if not page.evaluate("window.__benchSameDocument === true"):
         raise AssertionError("the navigation reloaded the page: instant navigation is off")
     context.close()
-    return {"cold": cold, "warm": warm, "changes": changes, "navigation": navigation, "after_swap": after_swap,
-            "transfer": transfer}
+    return {
+        "cold": cold,
+        "warm": warm,
+        "changes": changes,
+        "navigation": navigation,
+        "after_swap": after_swap,
+        "transfer": transfer,
+    }
 
 
 def cold_then_returning(browser, url: str, read):
@@ -297,8 +303,13 @@ def python_phases_after_answer(page) -> dict[str, float]:
     return {**python_phases(page), "answer on the page": answer}
 
 
-TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing",
-                    "disabled-by-default-v8.cpu_profiler"]
+TRACE_CATEGORIES = [
+    "toplevel",
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline",
+    "blink.user_timing",
+    "disabled-by-default-v8.cpu_profiler",
+]
 # After the first answer the page keeps working (the other widgets' replies); tasks that start this
 # long after it still count.
 AFTER_ANSWER_MS = 3000
@@ -318,7 +329,8 @@ def traced_visit(browser, root: str, path: str = GUIDED_PAGE, cpu_slowdown: floa
     events = events["traceEvents"] if isinstance(events, dict) else events
     page_url = root + path
     starts = [
-        e for e in events
+        e
+        for e in events
         if e.get("name") == "navigationStart"
         and (e.get("args", {}).get("data", {}).get("documentLoaderURL") or "").startswith(page_url)
     ]
@@ -328,8 +340,17 @@ def traced_visit(browser, root: str, path: str = GUIDED_PAGE, cpu_slowdown: floa
     end = start["ts"] + (answer + AFTER_ANSWER_MS) * 1000
     profile = tasks.main_thread_profile(events, start["pid"], start["tid"])
     found = tasks.tasks_between(events, start["pid"], start["tid"], start["ts"], end, profile, page_url)
-    return {"tasks": found, "profile": profile, "start": start["ts"], "end": end, "answer": answer, "page_url": page_url,
-            "events": events, "pid": start["pid"], "tid": start["tid"]}
+    return {
+        "tasks": found,
+        "profile": profile,
+        "start": start["ts"],
+        "end": end,
+        "answer": answer,
+        "page_url": page_url,
+        "events": events,
+        "pid": start["pid"],
+        "tid": start["tid"],
+    }
 
 
 def longest_task(browser, root: str) -> dict:
@@ -346,5 +367,8 @@ def load_trace_figures(browser, root: str, path: str = GUIDED_PAGE) -> dict:
     layout included (ms), and how many elements had their style recalculated (machine-independent)."""
     visit = traced_visit(browser, root, path)
     longest = max(visit["tasks"], key=lambda task: task.ms)
-    return {"longest_ms": longest.ms, "longest_at_ms": (longest.start - visit["start"]) / 1000,
-            "restyled": tasks.restyled_elements(visit["events"], visit["pid"], visit["tid"], visit["start"], visit["end"])}
+    return {
+        "longest_ms": longest.ms,
+        "longest_at_ms": (longest.start - visit["start"]) / 1000,
+        "restyled": tasks.restyled_elements(visit["events"], visit["pid"], visit["tid"], visit["start"], visit["end"]),
+    }

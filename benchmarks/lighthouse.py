@@ -50,7 +50,7 @@ def sitemap_paths(site_dir: Path) -> list[str]:
     """The pages of the built sitemap, as paths below the site's root ('' is the home page)."""
     locs = re.findall(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
     home = min(locs, key=len)
-    return [loc[len(home):] for loc in locs]
+    return [loc[len(home) :] for loc in locs]
 
 
 def _score(report: dict, key: str) -> int | None:
@@ -83,8 +83,13 @@ def run_page(root: str, path: str, chromium: str) -> PageScore:
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
         output = Path(folder) / "report.json"
         command = [
-            str(LIGHTHOUSE), root + path, "--quiet", "--output=json", f"--output-path={output}",
-            f"--only-categories={CATEGORIES}", f"--chrome-flags={CHROME_FLAGS}",
+            str(LIGHTHOUSE),
+            root + path,
+            "--quiet",
+            "--output=json",
+            f"--output-path={output}",
+            f"--only-categories={CATEGORIES}",
+            f"--chrome-flags={CHROME_FLAGS}",
         ]
         try:
             done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
@@ -138,8 +143,9 @@ class PairedPage:
         return missed
 
 
-def run_paired(root: str, plain_root: str, paths: list[str], chromium: str, runs: int,
-               progress=print) -> list[PairedPage]:
+def run_paired(
+    root: str, plain_root: str, paths: list[str], chromium: str, runs: int, progress=print
+) -> list[PairedPage]:
     """`runs` rounds over the pages; in each, the plain page then the site's page, back to back, so
     that both see the same load on a shared machine."""
     if not LIGHTHOUSE.exists():
@@ -156,12 +162,14 @@ def run_paired(root: str, plain_root: str, paths: list[str], chromium: str, runs
 def report_lines(pages: list[PairedPage]) -> list[str]:
     b = BUDGETS
     runs = max((len(page.site) for page in pages), default=0)
-    lines = [f"(i) Lighthouse 12.2.3, mobile defaults (slow 4G, 4x CPU), served compressed; medians of {runs} paired "
-             "runs (the plain Material page of the seed's text, then the page)",
-             f"    budgets: TBT <= {b['tbt_ratio']:.0f}x plain's, performance >= plain's - "
-             f"{b['performance_below_plain']}, accessibility {b['accessibility']}, best practices {b['best_practices']}",
-             f"    {'page':<24} {'perf (plain)':>12} {'TBT ms (plain)':>15} {'x plain':>8} {'a11y':>5} {'BP':>4}  "
-             "style+layout  longest tasks (ms)"]
+    lines = [
+        f"(i) Lighthouse 12.2.3, mobile defaults (slow 4G, 4x CPU), served compressed; medians of {runs} paired "
+        "runs (the plain Material page of the seed's text, then the page)",
+        f"    budgets: TBT <= {b['tbt_ratio']:.0f}x plain's, performance >= plain's - "
+        f"{b['performance_below_plain']}, accessibility {b['accessibility']}, best practices {b['best_practices']}",
+        f"    {'page':<24} {'perf (plain)':>12} {'TBT ms (plain)':>15} {'x plain':>8} {'a11y':>5} {'BP':>4}  "
+        "style+layout  longest tasks (ms)",
+    ]
     for page in pages:
         name = "/" + page.path
         misses = page.misses()
@@ -172,9 +180,11 @@ def report_lines(pages: list[PairedPage]) -> list[str]:
         tasks = ", ".join(f"{url.rsplit('/', 1)[-1] or url} {ms:.0f}" for url, ms in median_run.long_tasks)
         perf = f"{page.median('performance'):.0f} ({page.median('performance', 'plain'):.0f})"
         tbt = f"{page.median('tbt_ms'):.0f} ({page.median('tbt_ms', 'plain'):.0f})"
-        lines.append(f"    {name:<24} {perf:>12} {tbt:>15} {page.tbt_ratio:>8.2f} {page.median('accessibility'):>5.0f} "
-                     f"{page.median('best_practices'):>4.0f}  {page.median('style_layout_ms') or 0:>8.0f} ms  {tasks}   "
-                     + ("met" if not misses else "NOT MET: " + "; ".join(misses)))
+        lines.append(
+            f"    {name:<24} {perf:>12} {tbt:>15} {page.tbt_ratio:>8.2f} {page.median('accessibility'):>5.0f} "
+            f"{page.median('best_practices'):>4.0f}  {page.median('style_layout_ms') or 0:>8.0f} ms  {tasks}   "
+            + ("met" if not misses else "NOT MET: " + "; ".join(misses))
+        )
         lines.append(f"    {'':<24} each run's TBT ratio: {', '.join(f'{r:.2f}' for r in page.run_ratios())}")
     met = sum(1 for page in pages if not page.misses())
     lines.append(f"    budgets met on {met} of {len(pages)} pages" + ("" if met == len(pages) else ": NOT MET"))

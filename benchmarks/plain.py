@@ -45,8 +45,14 @@ def seed_markdown(text: str) -> str:
     """The seed's whole text as one Python-Markdown page: its title as the page's heading, every
     section under it at its own level, never more than one below the section before."""
     snap = snapshot.parse(text)
-    title = next((line.split(":", 1)[1].strip().strip('"') for line in snap.front_matter.splitlines()
-                  if line.startswith("title:")), "Customer Emergencies")
+    title = next(
+        (
+            line.split(":", 1)[1].strip().strip('"')
+            for line in snap.front_matter.splitlines()
+            if line.startswith("title:")
+        ),
+        "Customer Emergencies",
+    )
     parts, previous = [f"# {title}\n"], 1
     for section in snap.sections:
         level = max(2, min(section.level, previous + 1))
@@ -64,7 +70,10 @@ def build_plain_site() -> Path:
     config.write_text(CONFIG, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config), "--site-dir", str(site)],
-        cwd=FOLDER, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        cwd=FOLDER,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         sys.exit(f"the plain Material site did not build:\n{done.stdout}\n{done.stderr}")

@@ -68,8 +68,12 @@ def review_seconds(page: str, runs: int) -> dict[str, list[float]]:
         path.write_text(page, encoding="utf-8")
         for _ in range(runs):
             before, start = _children_cpu(), time.perf_counter()
-            done = subprocess.run([sys.executable, "-m", "checkers", "review", str(path), "--json"],
-                                  cwd=ROOT, capture_output=True, text=True)
+            done = subprocess.run(
+                [sys.executable, "-m", "checkers", "review", str(path), "--json"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            )
             wall.append(time.perf_counter() - start)
             cpu.append(_children_cpu() - before)
             if done.returncode not in (0, 1):

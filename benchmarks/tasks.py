@@ -87,14 +87,17 @@ def main_thread_profile(events, pid: int, tid: int) -> Profile:
             clock += delta
             profile.samples.append((clock, sample, 0.0))
     # Each sample stands for the time until the next one.
-    profile.samples = [(ts, node, (profile.samples[i + 1][0] - ts) if i + 1 < len(profile.samples) else 0.0)
-                       for i, (ts, node, _) in enumerate(profile.samples)]
+    profile.samples = [
+        (ts, node, (profile.samples[i + 1][0] - ts) if i + 1 < len(profile.samples) else 0.0)
+        for i, (ts, node, _) in enumerate(profile.samples)
+    ]
     return profile
 
 
 def tasks_between(events, pid: int, tid: int, start: float, end: float, profile: Profile, page_url: str) -> list[Task]:
-    on_thread = sorted((e for e in events if e.get("pid") == pid and e.get("tid") == tid and e.get("ph") == "X"),
-                       key=lambda e: e["ts"])
+    on_thread = sorted(
+        (e for e in events if e.get("pid") == pid and e.get("tid") == tid and e.get("ph") == "X"), key=lambda e: e["ts"]
+    )
     owner_of_node = {}  # node id -> whose JavaScript that stack is
 
     def owner_of(node_id: int) -> str | None:
@@ -149,8 +152,11 @@ def function_costs(profile: Profile, page_url: str, start: float, end: float) ->
     self_ms, total_ms = defaultdict(float), defaultdict(float)
 
     def key(frame):
-        return (frame["url"].rsplit("/assets/", 1)[-1], frame.get("functionName") or "(anonymous)",
-                frame.get("lineNumber", -1) + 1)
+        return (
+            frame["url"].rsplit("/assets/", 1)[-1],
+            frame.get("functionName") or "(anonymous)",
+            frame.get("lineNumber", -1) + 1,
+        )
 
     for ts, node, interval in profile.samples:
         if not start <= ts <= end:
@@ -161,13 +167,23 @@ def function_costs(profile: Profile, page_url: str, start: float, end: float) ->
         stack = profile.stack(node)
         if stack and owner(stack[0].get("url"), page_url) == "site":
             self_ms[key(stack[0])] += interval / 1000
-    return sorted(({"script": k[0], "function": k[1], "line": k[2], "self_ms": self_ms.get(k, 0.0), "total_ms": v}
-                   for k, v in total_ms.items()), key=lambda row: -row["total_ms"])
+    return sorted(
+        (
+            {"script": k[0], "function": k[1], "line": k[2], "self_ms": self_ms.get(k, 0.0), "total_ms": v}
+            for k, v in total_ms.items()
+        ),
+        key=lambda row: -row["total_ms"],
+    )
 
 
 def restyled_elements(events, pid: int, tid: int, start: float, end: float) -> int:
     """Elements whose style the main thread recalculated between two instants (the sum of every
     UpdateLayoutTree's elementCount): how much styling a page costs, whatever the machine's speed."""
-    return sum((event.get("args") or {}).get("elementCount", 0) for event in events
-               if event.get("name") == "UpdateLayoutTree" and event.get("pid") == pid and event.get("tid") == tid
-               and start <= event.get("ts", 0) <= end)
+    return sum(
+        (event.get("args") or {}).get("elementCount", 0)
+        for event in events
+        if event.get("name") == "UpdateLayoutTree"
+        and event.get("pid") == pid
+        and event.get("tid") == tid
+        and start <= event.get("ts", 0) <= end
+    )

@@ -20,7 +20,22 @@ from checkers.engine.pins import Pin
 from checkers.engine.registry import evaluate, get, names, schema
 
 __all__ = [
-    "NOW", "REQUIRED", "SECTIONS", "Checker", "Fact", "InvalidAnswer", "Option", "Outcome", "Pin",
-    "Question", "Rule", "evaluate", "get", "href", "names", "schema", "section",
+    "NOW",
+    "REQUIRED",
+    "SECTIONS",
+    "Checker",
+    "Fact",
+    "InvalidAnswer",
+    "Option",
+    "Outcome",
+    "Pin",
+    "Question",
+    "Rule",
+    "evaluate",
+    "get",
+    "href",
+    "names",
+    "schema",
+    "section",
 ]
 __version__ = "0.1.0"

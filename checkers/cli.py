@@ -27,12 +27,19 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("review", help="compare a new version of the handbook page with the pins")
     check.add_argument("new", nargs="?", help="the new page's Markdown (default with --repin: the snapshot)")
     check.add_argument("--json", action="store_true", help="print the review as JSON")
-    check.add_argument("--repin", action="store_true",
-                       help="after reviewing the dependents: rewrite the changed pins, the lock and the section map")
+    check.add_argument(
+        "--repin",
+        action="store_true",
+        help="after reviewing the dependents: rewrite the changed pins, the lock and the section map",
+    )
     flow = sub.add_parser("flow", help="walk a whole response: the steps, the next one, the texts")
     flow.add_argument("name")
-    flow.add_argument("--json", dest="answers", default="{}",
-                      help="answers keyed <namespace>.<answer id> as in the page's link, as JSON, or - to read stdin")
+    flow.add_argument(
+        "--json",
+        dest="answers",
+        default="{}",
+        help="answers keyed <namespace>.<answer id> as in the page's link, as JSON, or - to read stdin",
+    )
     return parser
 
 
@@ -47,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         try:  # the handbook tools live in the repository, beside this package, not in its wheel
             from handbook_tools.review_cli import run_review
         except ModuleNotFoundError:
-            return _fail("review", "needs the repository's handbook_tools (run it from a checkout, not an installed wheel)")
+            return _fail(
+                "review", "needs the repository's handbook_tools (run it from a checkout, not an installed wheel)"
+            )
 
         return run_review(args.new, as_json=args.json, repin_after=args.repin)
     try:

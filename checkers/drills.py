@@ -23,7 +23,8 @@ trainee is graded step by step on the path the flow itself computes.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from checkers.engine.model import NOW, InvalidAnswer
 from checkers.engine.registry import evaluate, get, names
@@ -67,17 +68,21 @@ def check_question(checker_name: str, question: Mapping[str, Any]) -> None:
         what = f"an outcome of checker {checker.name}"
     elif asks == "macro":
         allowed = all_macros() | {NONE}
-        what = "a macro any checker applies (or \"none\")"
+        what = 'a macro any checker applies (or "none")'
     seen: dict[str, int] = {}
     for index, choice in enumerate(choices):
-        values = choice_values(choice.get("value") if isinstance(choice, Mapping) else choice, f"choices[{index}].value")
+        values = choice_values(
+            choice.get("value") if isinstance(choice, Mapping) else choice, f"choices[{index}].value"
+        )
         for value in values:
             if allowed is not None and value not in allowed:
                 raise InvalidAnswer(
                     f"choices[{index}].value", f"{value!r} is not {what}; expected one of {', '.join(sorted(allowed))}"
                 )
             if value in seen:
-                raise InvalidAnswer(f"choices[{index}].value", f"{value!r} is already covered by choices[{seen[value]}]")
+                raise InvalidAnswer(
+                    f"choices[{index}].value", f"{value!r} is already covered by choices[{seen[value]}]"
+                )
             seen[value] = index
 
 
@@ -111,7 +116,9 @@ def key_of(result: Mapping[str, Any], question: Mapping[str, Any]) -> str:
     field = question["field"]
     if field not in result:
         fields = ", ".join(sorted(k for k, v in result.items() if v is None or isinstance(v, (bool, int, str))))
-        raise InvalidAnswer("field", f"{field!r} is not a field of the {result['checker']} result; expected one of {fields}")
+        raise InvalidAnswer(
+            "field", f"{field!r} is not a field of the {result['checker']} result; expected one of {fields}"
+        )
     return as_key(result[field])
 
 
@@ -163,14 +170,26 @@ def flow_answer_key(flow_name: str, answers: Mapping[str, Any], question: Mappin
 def _grade_flow(request: Mapping[str, Any]) -> dict[str, Any]:
     question, chosen = request.get("question"), request.get("choice")
     key = flow_answer_key(request["flow"], request.get("answers") or {}, question)
-    if chosen is not None and not (isinstance(chosen, int) and not isinstance(chosen, bool)
-                                   and 0 <= chosen < len(question["choices"])):
-        raise InvalidAnswer("choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}")
+    if chosen is not None and not (
+        isinstance(chosen, int) and not isinstance(chosen, bool) and 0 <= chosen < len(question["choices"])
+    ):
+        raise InvalidAnswer(
+            "choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}"
+        )
     step = next(s for s in key["result"]["steps"] if s["id"] == question["field"])
     # The drill page's feedback reads the same fields as a checker drill's: the step's reason and its sections.
-    return {"correct": chosen == key["choice"], "chosen": chosen, "key_choice": key["choice"], "key": key["key"],
-            "step": step, "next": key["result"]["next"], "title": step["title"], "because": step["because"],
-            "actions": [], "sources": [_source_of(href) for href in step["cite"]]}
+    return {
+        "correct": chosen == key["choice"],
+        "chosen": chosen,
+        "key_choice": key["choice"],
+        "key": key["key"],
+        "step": step,
+        "next": key["result"]["next"],
+        "title": step["title"],
+        "because": step["because"],
+        "actions": [],
+        "sources": [_source_of(href) for href in step["cite"]],
+    }
 
 
 def _source_of(href: str) -> dict[str, str]:
@@ -192,9 +211,12 @@ def grade(request: Mapping[str, Any]) -> dict[str, Any]:
     question = request.get("question")
     chosen = request.get("choice")
     key = answer_key(checker_name, request.get("answers"), question)
-    if chosen is not None and not (isinstance(chosen, int) and not isinstance(chosen, bool)
-                                   and 0 <= chosen < len(question["choices"])):
-        raise InvalidAnswer("choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}")
+    if chosen is not None and not (
+        isinstance(chosen, int) and not isinstance(chosen, bool) and 0 <= chosen < len(question["choices"])
+    ):
+        raise InvalidAnswer(
+            "choice", f"expected the index of a choice, 0 to {len(question['choices']) - 1}, or null; got {chosen!r}"
+        )
     result = key["result"]
     return {
         "correct": chosen == key["choice"],
@@ -211,6 +233,7 @@ def grade(request: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # ---- role-play: the trainee's own walk of the guided page, graded step by step --------------------
+
 
 def _branch_key(path: Any, step: Any) -> str:
     """A step's way on a path, as a drill grades a walk: its outcome, `skipped`, `waits` (a checker
@@ -243,8 +266,8 @@ def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
     an answer the trainee can give (a time the drill states included). It is right when the trainee's walk goes the same way there as the
     drill's (the same outcome; skipped; held; or on the path). Only a settled step's key is returned."""
     from checkers import flows
-    from checkers.web import urlstate
     from checkers.flows import model
+    from checkers.web import urlstate
 
     flow = flows.get(request.get("flow"))
     expected_answers = request.get("answers") or {}
@@ -267,13 +290,19 @@ def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
         settled = not any(_pending(trainee, s, given, expected_answers) for s in upto)
         entry: dict[str, Any] = {"field": step.id, "title": step.title, "answered": settled}
         if entry["answered"]:
-            key = flow_answer_key(flow.name, expected_answers, {"asks": "step", "field": step.id, "choices": question.get("choices")})
+            key = flow_answer_key(
+                flow.name, expected_answers, {"asks": "step", "field": step.id, "choices": question.get("choices")}
+            )
             walked = next(s for s in key["result"]["steps"] if s["id"] == step.id)
             mine = _branch_key(trainee, step)
             entry.update(
-                correct=mine == _branch_key(expected, step), key_choice=key["choice"], key=key["key"],
-                given=mine, given_text=model.status_text(trainee.statuses[step.id], trainee.outcome(step.id)),
-                because=walked["because"], sources=[_source_of(href) for href in walked["cite"]],
+                correct=mine == _branch_key(expected, step),
+                key_choice=key["choice"],
+                key=key["key"],
+                given=mine,
+                given_text=model.status_text(trainee.statuses[step.id], trainee.outcome(step.id)),
+                because=walked["because"],
+                sources=[_source_of(href) for href in walked["cite"]],
             )
         graded.append(entry)
     return {"steps": graded, "done": all(entry["answered"] for entry in graded)}

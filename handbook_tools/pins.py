@@ -61,7 +61,8 @@ def _checklists() -> list[Dependent]:
 
     return [
         Dependent("checklist", f"{entry.id}/{item.id}", (Pin(entry.anchor, item.text),), _module_file(checklists))
-        for entry in checklists.CHECKLISTS for item in entry.items
+        for entry in checklists.CHECKLISTS
+        for item in entry.items
     ]
 
 
@@ -70,7 +71,8 @@ def _texts() -> list[Dependent]:
 
     return [
         Dependent("text", name, tuple(pins), _module_file(module))
-        for module in (response_texts, incident) for name, pins in getattr(module, "PINS", {}).items()
+        for module in (response_texts, incident)
+        for name, pins in getattr(module, "PINS", {}).items()
     ]
 
 
@@ -87,8 +89,11 @@ def flow_dependents(flow: str, module: Any) -> list[Dependent]:
     for step, step_pins in getattr(module, "PINS", {}).items():
         by_step[step] = by_step.get(step, ()) + tuple(step_pins)
     # A condition shared by several steps, or quoted by the step too, is one pin, not two rows in a review.
-    return [Dependent("flow-step", f"{flow}.{step}", tuple(dict.fromkeys(step_pins)), _module_file(module))
-            for step, step_pins in by_step.items() if step]
+    return [
+        Dependent("flow-step", f"{flow}.{step}", tuple(dict.fromkeys(step_pins)), _module_file(module))
+        for step, step_pins in by_step.items()
+        if step
+    ]
 
 
 def _flows() -> list[Dependent]:
@@ -112,8 +117,9 @@ def scenario_dependents(scenarios_dir: Path) -> list[Dependent]:
     for path in sorted(scenarios_dir.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         pins = tuple(Pin(str(p.get("anchor", "")), str(p.get("sentence", ""))) for p in data.get("pins", ()))
-        found.append(Dependent("scenario", str(data.get("id", path.stem)), pins,
-                               f"training/{scenarios_dir.name}/{path.name}"))
+        found.append(
+            Dependent("scenario", str(data.get("id", path.stem)), pins, f"training/{scenarios_dir.name}/{path.name}")
+        )
     return found
 
 

@@ -103,8 +103,10 @@ def repin(root: Path, snapshot_file: Path, result: dict[str, Any]) -> tuple[list
         pages = {p.name: p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md"))}
         found, problems = placements.check(snap, pages)
         if problems:
-            left += [{"kind": "page", "name": p, "anchor": "", "status": "placement", "sentence": "", "source": "docs/"}
-                     for p in problems]
+            left += [
+                {"kind": "page", "name": p, "anchor": "", "status": "placement", "sentence": "", "source": "docs/"}
+                for p in problems
+            ]
         else:
             (root / placements.MODULE).write_text(placements.module_text(snap, found), encoding="utf-8")
             done.append(f"wrote {placements.MODULE}")

@@ -17,8 +17,9 @@ import functools
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import repeat
-from typing import Any, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Generic, TypeVar
 
 from checkers.engine import handbook
 from handbook_tools.pins import Dependent, Pin
@@ -83,7 +84,9 @@ def match_sections(old: list[dict[str, Any]], new: Snapshot) -> dict[str, Sectio
     return matched
 
 
-def _sections_report(old: list[dict[str, Any]], new: Snapshot, matched: dict[str, Section | None]) -> list[dict[str, Any]]:
+def _sections_report(
+    old: list[dict[str, Any]], new: Snapshot, matched: dict[str, Section | None]
+) -> list[dict[str, Any]]:
     rows = []
     new_anchor_of = {anchor: s.anchor for anchor, s in matched.items() if s is not None}
     for entry in old:
@@ -91,16 +94,29 @@ def _sections_report(old: list[dict[str, Any]], new: Snapshot, matched: dict[str
         if section is None:
             rows.append({"anchor": entry["anchor"], "title": entry["title"], "status": "removed", "moved": False})
             continue
-        moved = (section.anchor != entry["anchor"] or section.title != entry["title"] or section.level != entry["level"]
-                 or section.parent != new_anchor_of.get(entry["parent"], entry["parent"]))
-        row = {"anchor": entry["anchor"], "title": entry["title"],
-               "status": "unchanged" if section.digest == entry["digest"] else "changed", "moved": moved}
+        moved = (
+            section.anchor != entry["anchor"]
+            or section.title != entry["title"]
+            or section.level != entry["level"]
+            or section.parent != new_anchor_of.get(entry["parent"], entry["parent"])
+        )
+        row = {
+            "anchor": entry["anchor"],
+            "title": entry["title"],
+            "status": "unchanged" if section.digest == entry["digest"] else "changed",
+            "moved": moved,
+        }
         if moved:
-            row.update(new_anchor=section.anchor, new_title=section.title, new_level=section.level, new_parent=section.parent)
+            row.update(
+                new_anchor=section.anchor, new_title=section.title, new_level=section.level, new_parent=section.parent
+            )
         rows.append(row)
     taken = {s.anchor for s in matched.values() if s is not None}
-    rows += [{"anchor": s.anchor, "title": s.title, "status": "added", "moved": False}
-             for s in new.sections if s.anchor not in taken]
+    rows += [
+        {"anchor": s.anchor, "title": s.title, "status": "added", "moved": False}
+        for s in new.sections
+        if s.anchor not in taken
+    ]
     return rows
 
 
@@ -109,7 +125,9 @@ def _candidates(section: Section, size: int) -> tuple[str, ...]:
     """Runs of the section's sentences about as long as the pin (a pin, a checklist item, may quote
     several sentences, or one cut at a colon)."""
     parts = section.sentences
-    return tuple(" ".join(parts[i:i + n]) for n in range(max(1, size - 1), size + 2) for i in range(len(parts) - n + 1))
+    return tuple(
+        " ".join(parts[i : i + n]) for n in range(max(1, size - 1), size + 2) for i in range(len(parts) - n + 1)
+    )
 
 
 def _ratio(matches: int, length: int) -> float:
@@ -262,8 +280,9 @@ def exception_pin_status(pin: Pin, page: Snapshot | None) -> dict[str, Any]:
     return {"status": "removed"}
 
 
-def review(new: Snapshot, lock: dict[str, Any], dependents: Iterable[Dependent],
-           exception_workflow: Snapshot | None = None) -> dict[str, Any]:
+def review(
+    new: Snapshot, lock: dict[str, Any], dependents: Iterable[Dependent], exception_workflow: Snapshot | None = None
+) -> dict[str, Any]:
     """`exception_workflow`: the Emergency Exception Workflow page the pins citing it are checked
     against (without it, those pins count as removed)."""
     old = list(lock.get("sections", ()))
@@ -277,10 +296,18 @@ def review(new: Snapshot, lock: dict[str, Any], dependents: Iterable[Dependent],
                 found = pin_status(pin, new, matched)
             if found["status"] == "unchanged":
                 continue
-            rows.append({"kind": dependent.kind, "name": dependent.name, "anchor": pin.anchor,
-                         "status": found["status"], "sentence": pin.sentence,
-                         "new_sentence": found.get("new_sentence"), "new_anchor": found.get("new_anchor"),
-                         "source": dependent.source})
+            rows.append(
+                {
+                    "kind": dependent.kind,
+                    "name": dependent.name,
+                    "anchor": pin.anchor,
+                    "status": found["status"],
+                    "sentence": pin.sentence,
+                    "new_sentence": found.get("new_sentence"),
+                    "new_anchor": found.get("new_anchor"),
+                    "source": dependent.source,
+                }
+            )
     return {
         "sections": _sections_report(old, new, matched),
         "dependents": rows,
@@ -307,7 +334,9 @@ def text_report(result: dict[str, Any], lock_name: str) -> str:
             continue
         line = f"  {row['status']:<9} #{row['anchor']}  {row['title']!r}"
         if row["moved"]:
-            line += f"\n            moved: now #{row['new_anchor']} {row['new_title']!r} (heading level {row['new_level']}"
+            line += (
+                f"\n            moved: now #{row['new_anchor']} {row['new_title']!r} (heading level {row['new_level']}"
+            )
             line += f", under #{row['new_parent']})" if row["new_parent"] else ", at the top)"
         lines.append(line)
     lines.append(f"  ({unchanged} sections unchanged)")

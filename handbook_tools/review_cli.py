@@ -19,7 +19,9 @@ def read_snapshot(path: Path) -> snapshot.Snapshot:
     try:
         return snapshot.parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise snapshot.SnapshotError(f"cannot read it ({error.__class__.__name__}: {getattr(error, 'strerror', None) or error})") from error
+        raise snapshot.SnapshotError(
+            f"cannot read it ({error.__class__.__name__}: {getattr(error, 'strerror', None) or error})"
+        ) from error
 
 
 def exception_workflow() -> snapshot.Snapshot:
@@ -50,7 +52,9 @@ def run_review(new: str | None, *, as_json: bool, repin_after: bool = False) -> 
     result = review.review(snap, last_reviewed(), pins.dependents(SCENARIOS), other)
     if repin_after:
         if path.resolve() != SNAPSHOT.resolve():
-            print(f"error: --repin: replace {SNAPSHOT.relative_to(ROOT)} with {path} first, then re-pin", file=sys.stderr)
+            print(
+                f"error: --repin: replace {SNAPSHOT.relative_to(ROOT)} with {path} first, then re-pin", file=sys.stderr
+            )
             return 2
         try:
             done, left = repin.repin(ROOT, SNAPSHOT, result)
@@ -61,7 +65,10 @@ def run_review(new: str | None, *, as_json: bool, repin_after: bool = False) -> 
             print(line)
         for row in left:
             where = f" #{row['anchor']}" if row["anchor"] else ""
-            print(f"fix by hand: {row['kind']} {row['name']}{where} ({row['status']}): {row['sentence']}".rstrip(": "), file=sys.stderr)
+            print(
+                f"fix by hand: {row['kind']} {row['name']}{where} ({row['status']}): {row['sentence']}".rstrip(": "),
+                file=sys.stderr,
+            )
         return 1 if left else 0
     try:
         if as_json:
@@ -72,4 +79,3 @@ def run_review(new: str | None, *, as_json: bool, repin_after: bool = False) -> 
     except BrokenPipeError:  # `... | head` closed the pipe: the exit status still tells
         sys.stderr.close()
     return 1 if result["dependents"] else 0
-

@@ -97,7 +97,7 @@ def parse(text: str) -> Snapshot:
         while stack and stack[-1][0] >= level:
             stack.pop()
         end = headings[position + 1][0] if position + 1 < len(headings) else len(lines)
-        body = "\n".join(lines[index + 1:end])
+        body = "\n".join(lines[index + 1 : end])
         sections.append(Section(anchor, title, level, stack[-1][1] if stack else None, body, index + 1))
         stack.append((level, anchor))
     return Snapshot(front_matter, tuple(sections))

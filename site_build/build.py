@@ -70,7 +70,8 @@ def engine_python(engine: str) -> Path:
     venv.create(partial, with_pip=True)
     done = subprocess.run(
         [str(partial / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pins],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         shutil.rmtree(partial, ignore_errors=True)
@@ -120,8 +121,11 @@ def build(engine: str, site_dir: Path) -> Path:
         _run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, engine_env())
         return site_dir
     if engine == "properdocs":
-        _run([python, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT,
-             engine_env(HANDBOOK_FINISH="separately"))
+        _run(
+            [python, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)],
+            ROOT,
+            engine_env(HANDBOOK_FINISH="separately"),
+        )
     else:
         with tempfile.TemporaryDirectory(prefix="handbook-zensical-") as scratch:
             project = Path(scratch)

@@ -43,4 +43,4 @@ def add_policy(html: str) -> str:
         if not head:
             return html  # not an HTML document (a sitemap, say)
         match = head
-    return html[: match.end()] + META + html[match.end():]
+    return html[: match.end()] + META + html[match.end() :]

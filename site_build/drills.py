@@ -19,14 +19,26 @@ from html import escape
 from typing import Any
 
 import checkers
-from checkers.engine.answers import parse_date, parse_datetime
 from checkers import flows
 from checkers.engine import handbook
+from checkers.engine.answers import parse_date, parse_datetime
 from training import flow_library, library
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 LETTERS = "ABCDEFGHIJ"
 
 
@@ -43,8 +55,10 @@ def offset_label(moment: datetime) -> str:
 
 def when_label(moment: datetime) -> str:
     """'Saturday 14 January 2023, 10:05 (UTC+10:00)': spelled out, so no locale decides it."""
-    return (f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, "
-            f"{moment:%H:%M} ({offset_label(moment)})")
+    return (
+        f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, "
+        f"{moment:%H:%M} ({offset_label(moment)})"
+    )
 
 
 def _day_label(day: date) -> str:
@@ -78,12 +92,14 @@ def known_facts(scenario: library.Scenario) -> list[dict[str, str]]:
     facts = []
     for question in checker.questions:
         if question.id in scenario.answers:
-            facts.append({
-                "id": question.id,
-                "label": question.label,
-                "value": fact_value(question, scenario.answers[question.id]),
-                "reveal": scenario.reveal.get(question.id, ""),
-            })
+            facts.append(
+                {
+                    "id": question.id,
+                    "label": question.label,
+                    "value": fact_value(question, scenario.answers[question.id]),
+                    "reveal": scenario.reveal.get(question.id, ""),
+                }
+            )
     return facts
 
 
@@ -144,6 +160,7 @@ def _ordered(scenarios: list[library.Scenario]) -> list[library.Scenario]:
 
 # ---- the drill page --------------------------------------------------------------------------
 
+
 def story_payload(story: library.Story) -> dict[str, Any]:
     moment = story.time
     return {
@@ -175,9 +192,13 @@ def flow_known(drill: flow_library.FlowDrill) -> list[dict[str, str]]:
     found = []
     for key, raw in drill.answers.items():
         question = _flow_question(key)
-        found.append({"label": question.label if question else key,
-                      "value": fact_value(question, raw) if question else str(raw),
-                      "reveal": drill.reveal.get(key, "")})
+        found.append(
+            {
+                "label": question.label if question else key,
+                "value": fact_value(question, raw) if question else str(raw),
+                "reveal": drill.reveal.get(key, ""),
+            }
+        )
     return found
 
 
@@ -186,8 +207,11 @@ def _flow_question(key: str):
     if namespace in checkers.names():
         questions = checkers.get(namespace).questions
     else:
-        questions = getattr(importlib.import_module(f"checkers.flows.{namespace}"), "QUESTIONS", ()) \
-            if namespace in flows.NAMES else ()
+        questions = (
+            getattr(importlib.import_module(f"checkers.flows.{namespace}"), "QUESTIONS", ())
+            if namespace in flows.NAMES
+            else ()
+        )
     return next((q for q in questions if q.id == answer), None)
 
 
@@ -202,8 +226,10 @@ def flow_payload(drill: flow_library.FlowDrill) -> dict[str, Any]:
         "story": story_payload(drill.story),
         "flow": {"name": drill.flow, "answers": drill.answers},
         "known": [{"label": f["label"], "value": f["value"]} for f in flow_known(drill)],
-        "questions": [{"id": q.id, "prompt": q.prompt, "step_title": titles[q.field], **q.as_spec()}
-                      for q in _in_path_order(drill)],
+        "questions": [
+            {"id": q.id, "prompt": q.prompt, "step_title": titles[q.field], **q.as_spec()}
+            for q in _in_path_order(drill)
+        ],
     }
 
 
@@ -221,8 +247,9 @@ def payload_attribute(data: Any) -> str:
     return "data-payload='" + text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;") + "'"
 
 
-def drills_html(scenarios: list[library.Scenario], base: str,
-                flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+def drills_html(
+    scenarios: list[library.Scenario], base: str, flow_drills: list[flow_library.FlowDrill] | None = None
+) -> str:
     """The scenarios, then the whole-page drills (training/flows/), one list for the picker and progress."""
     ordered = _ordered(scenarios)
     walks = _ordered(flow_library.load_all() if flow_drills is None else flow_drills)
@@ -231,13 +258,14 @@ def drills_html(scenarios: list[library.Scenario], base: str,
     payload = {"scenarios": [drill_payload(s) for s in ordered] + [flow_payload(d) for d in walks]}
     items = "".join(
         f'<li id="drill-{s.id}">{escape(s.title)} <span class="drills__tag">{escape(s.difficulty)}</span>'
-        + (' <span class="drills__tag">whole page</span>' if s in walks else "") + "</li>"
+        + (' <span class="drills__tag">whole page</span>' if s in walks else "")
+        + "</li>"
         for s in [*ordered, *walks]
     )
     return (
         f'<div class="drills" data-hb-component="drills" data-drills {payload_attribute(payload)}>'
         f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
-        f"If nothing happens, JavaScript may be off: the <a href=\"{base}drill-cards/\">facilitator cards</a> "
+        f'If nothing happens, JavaScript may be off: the <a href="{base}drill-cards/">facilitator cards</a> '
         f"hold the same scenarios on paper.</p>"
         f'<details class="drills__static"><summary>The {len(ordered) + len(walks)} scenarios</summary><ol>{items}</ol></details>'
         f"</div>"
@@ -246,8 +274,10 @@ def drills_html(scenarios: list[library.Scenario], base: str,
 
 # ---- the training record (the training page) ---------------------------------------------------------
 
-def record_html(scenarios: list[library.Scenario], base: str,
-                flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+
+def record_html(
+    scenarios: list[library.Scenario], base: str, flow_drills: list[flow_library.FlowDrill] | None = None
+) -> str:
     """The training record's place on the training page: every drill's version, title and sections
     as JSON (no keys), and the record's parts, drawn with their buttons disabled until mounted so
     nothing moves when the page comes alive (docs/assets/training/record-view.js)."""
@@ -256,28 +286,29 @@ def record_html(scenarios: list[library.Scenario], base: str,
     return (
         f'<div class="training-record" data-hb-component="training-record" {payload_attribute(payload)}>'
         f'<p class="training-record__status" role="status">Your record is read from this browser by the page\'s '
-        f'script; with JavaScript off there is nothing to show.</p>'
+        f"script; with JavaScript off there is nothing to show.</p>"
         f'<div class="training-record__figures"></div>'
         f'<div class="training-record__tools">'
         f'<button type="button" class="md-button" data-record="copy-text" disabled>Copy the text for the rotation request</button> '
         f'<button type="button" class="md-button" data-record="copy-json" disabled>Copy the record as JSON</button> '
         f'<button type="button" class="md-button" data-record="download" disabled>Download the record (JSON)</button>'
-        f'</div>'
+        f"</div>"
         f'<details class="training-record__import"><summary>Bring a record from another browser</summary>'
         f'<p id="training-record-import-help">Paste the JSON you copied or downloaded elsewhere, or choose the file. '
-        f'It is added to the record kept here: nothing is removed.</p>'
+        f"It is added to the record kept here: nothing is removed.</p>"
         f'<label for="training-record-paste">The record as JSON</label>'
         f'<textarea id="training-record-paste" rows="4" aria-describedby="training-record-import-help"></textarea>'
         f'<label for="training-record-file">Or a file</label>'
         f'<input type="file" id="training-record-file" accept="application/json,.json">'
         f'<button type="button" class="md-button md-button--primary" data-record="import" disabled>Import</button>'
         f'<p class="training-record__import-status" role="status"></p>'
-        f'</details>'
-        f'</div>'
+        f"</details>"
+        f"</div>"
     )
 
 
 # ---- the facilitator cards ---------------------------------------------------------------------
+
 
 def _paragraphs(text: str, css: str = "") -> str:
     cls = f' class="{css}"' if css else ""
@@ -293,7 +324,7 @@ def card_html(scenario: library.Scenario, number: int, base: str) -> str:
     story = scenario.story
     facts = "".join(
         f'<li class="drill-card__fact"><strong>{escape(f["label"])}</strong> {escape(f["value"])}'
-        + (f'<br><em>Say:</em> {escape(f["reveal"])}' if f["reveal"] else "")
+        + (f"<br><em>Say:</em> {escape(f['reveal'])}" if f["reveal"] else "")
         + "</li>"
         for f in known_facts(scenario)
     )
@@ -326,20 +357,25 @@ def card_html(scenario: library.Scenario, number: int, base: str) -> str:
         f'<ol class="drill-card__facts" data-facts>{facts}</ol></section>'
         f'<section class="drill-card__part"><h3>Questions to put to the group</h3><ol>{"".join(questions)}</ol></section>'
         f'<section class="drill-card__part drill-card__answers" data-answers><h3>Expected decisions</h3>'
-        f'<ol>{"".join(expected)}</ol>'
+        f"<ol>{''.join(expected)}</ol>"
         f"<p><strong>The checker's outcome:</strong> {escape(result['title'])} (<code>{escape(result['outcome'])}</code>); "
-        f"macros: {tags}.</p><ol class=\"drill-card__actions\">{actions}</ol></section>"
+        f'macros: {tags}.</p><ol class="drill-card__actions">{actions}</ol></section>'
         + (f'<section class="drill-card__part"><h3>Debrief</h3><ol>{debrief}</ol></section>' if debrief else "")
-        + (f'<section class="drill-card__part drill-card__notes"><h3>Where the handbook is silent</h3><ul>{notes}</ul></section>'
-           if notes else "")
+        + (
+            f'<section class="drill-card__part drill-card__notes"><h3>Where the handbook is silent</h3><ul>{notes}</ul></section>'
+            if notes
+            else ""
+        )
         + "</article>"
     )
 
 
 def _story_html(story: library.Story) -> str:
     context = _paragraphs(story.context) if story.context else ""
-    return (f'<section class="drill-card__part"><h3>Read out the page</h3>'
-            f'<blockquote class="drill-card__ticket">{_paragraphs(story.ticket)}</blockquote>{context}</section>')
+    return (
+        f'<section class="drill-card__part"><h3>Read out the page</h3>'
+        f'<blockquote class="drill-card__ticket">{_paragraphs(story.ticket)}</blockquote>{context}</section>'
+    )
 
 
 def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: str) -> str:
@@ -350,7 +386,8 @@ def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: 
     story = drill.story
     facts = "".join(
         f'<li class="drill-card__fact"><strong>{escape(f["label"])}</strong> {escape(f["value"])}'
-        + (f'<br><em>The customer says:</em> {escape(f["reveal"])}' if f["reveal"] else "") + "</li>"
+        + (f"<br><em>The customer says:</em> {escape(f['reveal'])}" if f["reveal"] else "")
+        + "</li>"
         for f in flow_known(drill)
     )
     keys = dict(zip(drill.questions, drill.keys()))
@@ -359,8 +396,11 @@ def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: 
     for question in _in_path_order(drill):
         key = keys[question]
         step = next(s for s in key["result"]["steps"] if s["id"] == question.field)
-        sources = ", ".join(f'<a href="{base}{_attr(handbook.source_entry(h.partition("#")[2])["href"])}">'
-                            f'{escape(handbook.source_entry(h.partition("#")[2])["title"])}</a>' for h in step["cite"])
+        sources = ", ".join(
+            f'<a href="{base}{_attr(handbook.source_entry(h.partition("#")[2])["href"])}">'
+            f"{escape(handbook.source_entry(h.partition('#')[2])['title'])}</a>"
+            for h in step["cite"]
+        )
         expected.append(
             f"<li><p><strong>{escape(titles[question.field])}.</strong> {escape(question.prompt)} "
             f"{LETTERS[key['choice']]}. {escape(question.choices[key['choice']].label)}</p>"
@@ -380,20 +420,22 @@ def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: 
         + f'<section class="drill-card__part"><h3>Reveal the facts, one at a time, when asked</h3>'
         f'<ol class="drill-card__facts" data-facts>{facts}</ol></section>'
         f'<section class="drill-card__part drill-card__answers" data-answers><h3>Expected decisions, step by step</h3>'
-        f'<ol>{"".join(expected)}</ol></section>'
+        f"<ol>{''.join(expected)}</ol></section>"
         f'<section class="drill-card__part"><h3>Debrief</h3><ol>{debrief}</ol></section>'
         "</article>"
     )
 
 
-def cards_html(scenarios: list[library.Scenario], base: str,
-               flow_drills: list[flow_library.FlowDrill] | None = None) -> str:
+def cards_html(
+    scenarios: list[library.Scenario], base: str, flow_drills: list[flow_library.FlowDrill] | None = None
+) -> str:
     ordered = _ordered(scenarios)
     walks = _ordered(flow_library.load_all() if flow_drills is None else flow_drills)
     code_of = codes(walks)
     index = "".join(
         f'<li><a href="#card-{s.id}">{escape(s.title)}</a> <span class="drills__tag">{escape(s.difficulty)}</span>'
-        + (f' <span class="drills__tag">whole page, code {code_of[s.id]}</span>' if s in walks else "") + "</li>"
+        + (f' <span class="drills__tag">whole page, code {code_of[s.id]}</span>' if s in walks else "")
+        + "</li>"
         for s in [*ordered, *walks]
     )
     cards = "".join(card_html(s, n, base) for n, s in enumerate(ordered, start=1))
@@ -414,10 +456,13 @@ def cards_html(scenarios: list[library.Scenario], base: str,
 
 # ---- role-play on the guided page ------------------------------------------------------------------
 
+
 def role_play_payload(walk: flow_library.FlowDrill, code: str) -> dict[str, Any]:
     """A whole-page drill as the trainee's guided page runs it: the story, the steps to grade, the
     debrief; no key (the worker grades the trainee's own walk against the drill's answers)."""
-    shown = {k: v for k, v in flow_payload(walk).items() if k not in ("known", "sections", "seconds")}  # the 3 a.m. page stays light
+    shown = {
+        k: v for k, v in flow_payload(walk).items() if k not in ("known", "sections", "seconds")
+    }  # the 3 a.m. page stays light
     return {**shown, "code": code, "debrief": list(walk.debrief)}
 
 
@@ -443,4 +488,3 @@ def validate() -> int:
     for drill in drills:
         drill.keys()
     return len(drills)
-

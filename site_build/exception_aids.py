@@ -86,8 +86,9 @@ def parse(text: str) -> Aids:
     examples = []
     for title, body in _sections(examples_body, "####").items():
         found = _variants(title, body)
-        examples.append(Example(title, found.get("Emergency", ""), found.get("Not Emergency", ""),
-                                found.get("Reasoning", "")))
+        examples.append(
+            Example(title, found.get("Emergency", ""), found.get("Not Emergency", ""), found.get("Reasoning", ""))
+        )
     not_emergencies = [
         NotAnEmergency(title, _variants(title, body).get("Reasoning", ""))
         for title, body in _sections(not_body, "####").items()
@@ -126,18 +127,22 @@ def _filter_words(*texts: str) -> str:
 
 
 def _example_html(example: Example) -> str:
-    rows = [("Emergency", example.emergency), ("Not emergency", example.not_emergency), ("Reasoning", example.reasoning)]
-    items = "".join(
-        f'<dt>{label}</dt><dd>{inline(value)}</dd>' for label, value in rows if value
-    )
+    rows = [
+        ("Emergency", example.emergency),
+        ("Not emergency", example.not_emergency),
+        ("Reasoning", example.reasoning),
+    ]
+    items = "".join(f"<dt>{label}</dt><dd>{inline(value)}</dd>" for label, value in rows if value)
     words = _filter_words(example.title, example.emergency, example.not_emergency, example.reasoning)
     return f'<li class="aids__item" data-aids-text="{words}"><p><strong>{inline(example.title)}</strong></p><dl>{items}</dl></li>'
 
 
 def _not_emergency_html(item: NotAnEmergency) -> str:
     words = _filter_words(item.title, item.reasoning)
-    return (f'<li class="aids__item" data-aids-text="{words}"><p><strong>{inline(item.title)}</strong></p>'
-            f'<dl><dt>Reasoning</dt><dd>{inline(item.reasoning)}</dd></dl></li>')
+    return (
+        f'<li class="aids__item" data-aids-text="{words}"><p><strong>{inline(item.title)}</strong></p>'
+        f"<dl><dt>Reasoning</dt><dd>{inline(item.reasoning)}</dd></dl></li>"
+    )
 
 
 def _criteria_html(aids: Aids) -> str:
@@ -145,7 +150,7 @@ def _criteria_html(aids: Aids) -> str:
     for text, cases in aids.criteria:
         sub = "".join(f"<li>{inline(c)}</li>" for c in cases)
         items.append(f"<li>{inline(text)}{f'<ul>{sub}</ul>' if sub else ''}</li>")
-    return f'<ol>{"".join(items)}</ol>'
+    return f"<ol>{''.join(items)}</ol>"
 
 
 def render_exception_aids(arg: str = "") -> str:
@@ -159,8 +164,10 @@ def render_exception_aids(arg: str = "") -> str:
 
     def section(anchor: str, body: str, open_: bool = False) -> str:
         title = escape(handbook.section(anchor).title)
-        return (f'<details class="aids__section" id="{anchor}"{" open" if open_ else ""}>'
-                f"<summary>{title}</summary>{body}</details>")
+        return (
+            f'<details class="aids__section" id="{anchor}"{" open" if open_ else ""}>'
+            f"<summary>{title}</summary>{body}</details>"
+        )
 
     examples = "".join(_example_html(e) for e in aids.examples)
     not_emergencies = "".join(_not_emergency_html(n) for n in aids.not_emergencies)

@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Finish a built site: CSP, early start, Python runtime, link report, offline manifest and service worker, .br/.gz.",
     )
     parser.add_argument("site_dir", type=Path, help="the folder the engine wrote (e.g. site)")
-    parser.add_argument("--base", help="the sub-path the site is served under, e.g. /handbook/ (default: from sitemap.xml)")
+    parser.add_argument(
+        "--base", help="the sub-path the site is served under, e.g. /handbook/ (default: from sitemap.xml)"
+    )
     args = parser.parse_args(argv)
     try:
         finish(args.site_dir, args.base)

@@ -30,10 +30,12 @@ SHOWN_TEXTS = ("public_comment", "internal_note")
 
 def _text_block(text_id: str, entry: dict) -> str:
     """As flow-path.js's textBlock draws it; its Copy button works once the page's script runs."""
-    return (f'<div class="flow-path__text" data-flow-text="{text_id}"><p><strong>{escape(entry["label"])}</strong></p>'
-            f'<pre class="flow-path__say">{escape(entry["text"])}</pre>'
-            f'<button type="button" class="md-button checker__copy" aria-label="Copy {escape(entry["label"], quote=True)}" '
-            f"disabled>Copy</button></div>")
+    return (
+        f'<div class="flow-path__text" data-flow-text="{text_id}"><p><strong>{escape(entry["label"])}</strong></p>'
+        f'<pre class="flow-path__say">{escape(entry["text"])}</pre>'
+        f'<button type="button" class="md-button checker__copy" aria-label="Copy {escape(entry["label"], quote=True)}" '
+        f"disabled>Copy</button></div>"
+    )
 
 
 def render_flow_path(arg: str, base: str = "../") -> str:
@@ -52,8 +54,10 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         if step.id in markable:
             box_id = f"flow-done-{step.id}"
             disabled = " disabled" if state["status"] == "skipped" else ""
-            done_box = (f' <label class="flow-path__done" for="{box_id}"><input type="checkbox" id="{box_id}" '
-                        f'data-flow-done value="{step.id}"{disabled}> Done</label>')
+            done_box = (
+                f' <label class="flow-path__done" for="{box_id}"><input type="checkbox" id="{box_id}" '
+                f'data-flow-done value="{step.id}"{disabled}> Done</label>'
+            )
         because = state["because"] if state["status"] in ("skipped", "open") else ""
         current = ' aria-current="step"' if state["status"] == "next" else ""
         items.append(
@@ -64,7 +68,9 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         )
         if state["status"] == "skipped":
             skipped.append(f"<li>{escape(step.title)}: {escape(state['because'])}</li>")
-    texts = "".join(_text_block(text_id, first["texts"][text_id]) for text_id in SHOWN_TEXTS if text_id in first["texts"])
+    texts = "".join(
+        _text_block(text_id, first["texts"][text_id]) for text_id in SHOWN_TEXTS if text_id in first["texts"]
+    )
     return (
         f'<section class="flow-path" data-hb-component="flow-path" data-flow="{flow.name}" '
         f'aria-labelledby="flow-path-title">'
@@ -77,7 +83,7 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         f'<ol class="flow-path__steps">{"".join(items)}</ol>'
         f'<div class="flow-path__texts" data-flow-texts="{" ".join(SHOWN_TEXTS)}" aria-live="polite">{texts}</div>'
         f'<details class="flow-path__skipped" data-flow-skipped{"" if skipped else " hidden"}><summary>Skipped steps, and why</summary>'
-        f'<ul data-flow-skipped-list>{"".join(skipped)}</ul></details>'
+        f"<ul data-flow-skipped-list>{''.join(skipped)}</ul></details>"
         f"</section>"
     )
 
@@ -117,8 +123,10 @@ def check_flow_page(html: str) -> None:
         last = max(last, start)
         end = next((s for s in starts if s > start), len(html))
         if step.checker and f'data-form="{step.checker}"' not in html[start:end]:
-            problems.append(f"checker step {step.id!r} has no form in its section #{section} "
-                            f"(add <!-- checker: {step.checker} --> there)")
+            problems.append(
+                f"checker step {step.id!r} has no form in its section #{section} "
+                f"(add <!-- checker: {step.checker} --> there)"
+            )
     if problems:
         raise FlowPageError(f"the {flow.name} page cannot answer its flow: " + "; ".join(problems))
 
@@ -133,8 +141,11 @@ def fold_sections(html: str) -> str:
     first = {step["id"]: step["status"] for step in flows.run(panel.group(1), {})["steps"]} if panel else {}
     # The sections whose every step a first visit skips: their forms wait to ask Python until the
     # reader comes near (widget.js), since the path folds them away.
-    skipped_first = {section for section in set(paged.PAGE_SECTIONS.values())
-                     if all(first.get(step) == "skipped" for step, where in paged.PAGE_SECTIONS.items() if where == section)}
+    skipped_first = {
+        section
+        for section in set(paged.PAGE_SECTIONS.values())
+        if all(first.get(step) == "skipped" for step, where in paged.PAGE_SECTIONS.items() if where == section)
+    }
     out, position = [], 0
     for heading in _STEP_HEADING.finditer(html):
         if heading.start() < position:
@@ -142,15 +153,15 @@ def fold_sections(html: str) -> str:
         section = heading.group(2)
         following = _ANY_HEADING.search(html, heading.end())
         end = following.start() if following else len(html)
-        out.append(html[position:heading.end()])
+        out.append(html[position : heading.end()])
         out.append(
             f'<p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>'
-            f'<strong>Skipped:</strong> <span data-flow-section-because></span> '
+            f"<strong>Skipped:</strong> <span data-flow-section-because></span> "
             f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
             f'aria-controls="{section}-body">Show this step anyway</button></p>'
             f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"'
-            f'{" data-flow-first-skipped" if section in skipped_first else ""}>'
-            f"{html[heading.end():end]}</div>"
+            f"{' data-flow-first-skipped' if section in skipped_first else ''}>"
+            f"{html[heading.end() : end]}</div>"
         )
         position = end
     out.append(html[position:])
@@ -158,8 +169,7 @@ def fold_sections(html: str) -> str:
 
 
 _THEME_SKIP_LINK = re.compile(r'(<div data-md-component="skip">\s*<a [^>]*class="md-skip"[^>]*>.*?</a>)', re.S)
-SKIP_LINK = ('<a href="#flow-path-title" class="md-skip" data-flow-skip-link>'
-             "Skip to your path and the next question</a>")
+SKIP_LINK = '<a href="#flow-path-title" class="md-skip" data-flow-skip-link>Skip to your path and the next question</a>'
 
 
 def add_skip_link(html: str) -> str:

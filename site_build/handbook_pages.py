@@ -51,22 +51,28 @@ def load(snapshot_file: Path, docs_dir: Path) -> Snapshot:
     try:
         other = review_cli.exception_workflow()
     except snapshot.SnapshotError as error:
-        raise HandbookError(f"{review_cli.EXCEPTION_WORKFLOW}: cannot read the Emergency Exception Workflow: {error}") from error
+        raise HandbookError(
+            f"{review_cli.EXCEPTION_WORKFLOW}: cannot read the Emergency Exception Workflow: {error}"
+        ) from error
     stale = review.review(snap, review_cli.last_reviewed(), pins.dependents(review_cli.SCENARIOS), other)["dependents"]
     if stale:
         raise HandbookError(pinned_changes(stale))
     generated = ROOT / placements.MODULE
     if generated.read_text(encoding="utf-8") != placements.module_text(snap, found):
-        raise HandbookError(f"{placements.MODULE} does not match the pages' handbook markers: "
-                            "run `python -m checkers review --repin` and commit the result")
+        raise HandbookError(
+            f"{placements.MODULE} does not match the pages' handbook markers: "
+            "run `python -m checkers review --repin` and commit the result"
+        )
     _loaded.snapshot, _loaded.pages = snap, found
     return snap
 
 
 def pinned_changes(rows: list[dict]) -> str:
-    lines = ["the handbook snapshot (or the Emergency Exception Workflow copy) changed text that these rely on."
-             " Review each one; when it is right for the "
-             "new text, run `python -m checkers review --repin` (CONTRIBUTING.md: \"Take in a new version of the handbook page\"):"]
+    lines = [
+        "the handbook snapshot (or the Emergency Exception Workflow copy) changed text that these rely on."
+        " Review each one; when it is right for the "
+        'new text, run `python -m checkers review --repin` (CONTRIBUTING.md: "Take in a new version of the handbook page"):'
+    ]
     for row in rows:
         lines.append(f"  {row['kind']} {row['name']} ({row['source']}): #{row['anchor']} {row['status']}")
         lines.append(f"      pinned: {row['sentence']}")
@@ -108,7 +114,9 @@ def body_markdown(section: Section, where: dict[str, placements.Placement]) -> s
         if line.strip() in ("{:.no_toc}", "{:toc}", "- TOC"):
             continue
         # The handbook's own images are not part of this site: link them, visibly external, alt kept.
-        line = _IMAGE.sub(lambda m: f"[Image: {m.group(1)} (on the public GitLab handbook)]({PUBLIC_HANDBOOK}{m.group(2)})", line)
+        line = _IMAGE.sub(
+            lambda m: f"[Image: {m.group(1)} (on the public GitLab handbook)]({PUBLIC_HANDBOOK}{m.group(2)})", line
+        )
         line = re.sub(r"\{:[^}]*\}", "", line).rstrip()
         line = _SITE_LINK.sub(lambda m: f"]({PUBLIC_HANDBOOK}{m.group(1)})", line)
         line = _IN_PAGE_LINK.sub(lambda m: f"]({_page_of(m.group(1), section.anchor, where)}#{m.group(1)})", line)
@@ -118,8 +126,14 @@ def body_markdown(section: Section, where: dict[str, placements.Placement]) -> s
         elif indent == 1:
             line = line[1:]
         item = _LIST_ITEM.match(line)
-        if item and not item.group(1) and lines and lines[-1].strip() and not _LIST_ITEM.match(lines[-1]) \
-                and not lines[-1].startswith(" "):
+        if (
+            item
+            and not item.group(1)
+            and lines
+            and lines[-1].strip()
+            and not _LIST_ITEM.match(lines[-1])
+            and not lines[-1].startswith(" ")
+        ):
             lines.append("")  # Python-Markdown needs a blank line before a list
         lines.append(line)
     return "\n".join(lines).strip("\n")

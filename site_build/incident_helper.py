@@ -8,8 +8,8 @@ two Zendesk searches, the bulk response and the caution.
 
 from __future__ import annotations
 
-from checkers.web import forms
 from checkers.texts import incident
+from checkers.web import forms
 from site_build.widgets import form_html as shell_html
 
 TITLE = "Widespread incident helper"
@@ -28,4 +28,3 @@ def form_html() -> str:
         prompt="Enter the incident number to get the tag, the searches and the response.",
         result_class="incident-helper__result",
     )
-

@@ -20,15 +20,25 @@ postprocessor after the raw HTML is back in place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Callable
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from checkers import flows
-from site_build import drills, glossary, handbook_pages, incident_helper, links, response_chart, response_flow, rule_chart, widgets
+from site_build import (
+    drills,
+    glossary,
+    handbook_pages,
+    incident_helper,
+    links,
+    response_chart,
+    response_flow,
+    rule_chart,
+    widgets,
+)
 from site_build.exception_aids import render_exception_aids
 from site_build.flow_path import FlowPageError, check_flow_page, fold_sections, render_flow_path
 from training import library
@@ -84,8 +94,12 @@ def render_flowchart(name: str) -> str:
 def render_training(what: str) -> str:
     """`drills` (the drill app, keys left out), `facilitator-cards` (keys included), `record` (the
     training record on the training page) or `role-play` (the guided page's drill mode)."""
-    views = {"drills": drills.drills_html, "facilitator-cards": drills.cards_html, "record": drills.record_html,
-             "role-play": lambda _scenarios, base: drills.role_play_html(base)}
+    views = {
+        "drills": drills.drills_html,
+        "facilitator-cards": drills.cards_html,
+        "record": drills.record_html,
+        "role-play": lambda _scenarios, base: drills.role_play_html(base),
+    }
     if what not in views:
         raise ValueError(f"unknown training view {what!r}; expected one of {', '.join(views)}")
     return views[what](library.load_all(), SITE_ROOT)

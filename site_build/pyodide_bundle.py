@@ -101,7 +101,8 @@ def _cached_file(kind: str, key: str, make) -> Path:
 def _precompiled_stdlib() -> Path:
     """The whole standard library as bytecode, compiled by the pinned Pyodide: once per version."""
     return _cached_file(
-        "pyodide-stdlib", _digest(_toolchain()) + ".zip",
+        "pyodide-stdlib",
+        _digest(_toolchain()) + ".zip",
         lambda out: _run(_node(), str(PRECOMPILE), "stdlib", str(PYODIDE_NPM), str(out)),
     )
 
@@ -111,7 +112,19 @@ def _tzdata_wheel() -> Path:
     version = TZDATA.split("==")[1]
     found = sorted(wheels.glob(f"tzdata-{version}-*.whl"))
     if not found:
-        _run(sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:", "-d", str(wheels), TZDATA)
+        _run(
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary",
+            ":all:",
+            "-d",
+            str(wheels),
+            TZDATA,
+        )
         found = sorted(wheels.glob(f"tzdata-{version}-*.whl"))
     return found[0]
 
@@ -172,8 +185,11 @@ def split_library(full: Path, imported: set[str], extra: dict[str, bytes]) -> tu
 def top_level_modules(wheel: Path) -> list[str]:
     """What a wheel makes importable at the top: its packages and single-file modules."""
     with zipfile.ZipFile(wheel) as archive:
-        names = {n.split("/")[0].removesuffix(".py") for n in archive.namelist()
-                 if n.endswith(".py") and ".dist-info/" not in n and ".data/" not in n}
+        names = {
+            n.split("/")[0].removesuffix(".py")
+            for n in archive.namelist()
+            if n.endswith(".py") and ".dist-info/" not in n and ".data/" not in n
+        }
     return sorted(names)
 
 
@@ -193,8 +209,15 @@ def _build(out: Path) -> None:
         # Compile the checkers wheel, then boot from the precompiled library with the wheels
         # mounted as the browser mounts them, run every checker, and list what got imported.
         trace = _run(
-            _node(), str(PRECOMPILE), "checkers", str(PYODIDE_NPM), str(full), str(compiled),
-            str(source_wheel), str(BOOT_MODULE), str(tzdata),
+            _node(),
+            str(PRECOMPILE),
+            "checkers",
+            str(PYODIDE_NPM),
+            str(full),
+            str(compiled),
+            str(source_wheel),
+            str(BOOT_MODULE),
+            str(tzdata),
         )
         imported = set(json.loads(trace.strip().splitlines()[-1]))
         wheel = compiled / source_wheel.name
@@ -202,10 +225,15 @@ def _build(out: Path) -> None:
         wheels = [shutil.copy2(wheel, out / wheel.name), shutil.copy2(tzdata, out)]
         full_lock = tmp / "pyodide-lock.json"
         _run(
-            _pyodide_cli(), "lockfile", "add-wheels",
-            "--input", str(PYODIDE_NPM / "pyodide-lock.json"),
-            "--output", str(full_lock),
-            "--base-path", str(out),
+            _pyodide_cli(),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(PYODIDE_NPM / "pyodide-lock.json"),
+            "--output",
+            str(full_lock),
+            "--base-path",
+            str(out),
             *map(str, wheels),
         )
         lock = json.loads(full_lock.read_text())
@@ -258,8 +286,9 @@ KEEP_BUNDLES = 6  # each is ~30 MB; every change to checkers/ makes a new one
 
 
 def _prune(folder: Path) -> None:
-    bundles = sorted((p for p in folder.iterdir() if p.is_dir() and "." not in p.name),
-                     key=lambda p: p.stat().st_mtime, reverse=True)
+    bundles = sorted(
+        (p for p in folder.iterdir() if p.is_dir() and "." not in p.name), key=lambda p: p.stat().st_mtime, reverse=True
+    )
     for old in bundles[KEEP_BUNDLES:]:
         shutil.rmtree(old, ignore_errors=True)
 

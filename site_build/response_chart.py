@@ -55,7 +55,9 @@ def _when_not(step: Step) -> str:
     """What happens when a step's conditions do not all hold: each `When` either skips the step or
     keeps it waiting (`When.waits`), and the label says which of the two this step can do."""
     waits = {when.waits for when in step.applies}
-    return "no: " + {frozenset({False}): "skipped", frozenset({True}): "waits"}.get(frozenset(waits), "skipped or waits")
+    return "no: " + {frozenset({False}): "skipped", frozenset({True}): "waits"}.get(
+        frozenset(waits), "skipped or waits"
+    )
 
 
 def chart_html(flow: Flow) -> str:
@@ -92,5 +94,7 @@ def render_flow_chart(arg: str) -> str:
     # phone a share of the theme's start-up (about 0.1 s of blocking time at 4x); a closed
     # <details> is neither styled nor laid out.
     flow = flows.get(arg or "paged")
-    return (f'<details class="flowchart__fold"><summary>Show the whole response as a chart '
-            f"({len(flow.steps)} steps)</summary>{chart_html(flow)}</details>")
+    return (
+        f'<details class="flowchart__fold"><summary>Show the whole response as a chart '
+        f"({len(flow.steps)} steps)</summary>{chart_html(flow)}</details>"
+    )

@@ -15,10 +15,12 @@ docs/assets/checkers/flow.js brings them to life; Python decides and fills in, J
 from __future__ import annotations
 
 from html import escape
+
+from checkers.engine import handbook
 from checkers.texts import checklists, response_texts
 from checkers.web import forms
-from checkers.engine import handbook
 from site_build import widgets
+
 
 def form_html() -> str:
     # The same shell as a checker's, so the fields look and read alike (ids: chk-response-texts-*). The
@@ -46,7 +48,7 @@ def text_html(text_id: str, base: str) -> str:
         f'<span class="flow-text__cite">(<a href="{base}{entry["cite"]}">handbook</a>)</span></p>'
         f'<div class="checker__copyrow"><p class="checker__say" id="{dom_id}">'
         # Line breaks as character references: a blank line would end the raw HTML block in Markdown.
-        f'{escape(entry["text"]).replace(chr(10), "&#10;")}</p></div>'
+        f"{escape(entry['text']).replace(chr(10), '&#10;')}</p></div>"
         f'<p class="flow-text__todo checker__hint" hidden></p></div>'
     )
 

@@ -119,22 +119,32 @@ def chart_html(checker: Checker) -> str:
     for decision in flow.decisions:
         several = len(decision.conditions) > 1
         heading = f"Row {decision.row}" + (": all of" if several else "")
-        items.append(item(
-            link(incoming),
-            node(box("decision", heading, decision.conditions, bullets=several)),
-            # "matches", not "yes": a row like "Already handling another emergency? no" must not
-            # read as if "yes" answered its question.
-            branch("matches", _outcome_box(checker, decision.outcome)),
-            attrs=f' data-row="{decision.row}" data-outcome="{escape(decision.outcome)}"',
-        ))
+        items.append(
+            item(
+                link(incoming),
+                node(box("decision", heading, decision.conditions, bullets=several)),
+                # "matches", not "yes": a row like "Already handling another emergency? no" must not
+                # read as if "yes" answered its question.
+                branch("matches", _outcome_box(checker, decision.outcome)),
+                attrs=f' data-row="{decision.row}" data-outcome="{escape(decision.outcome)}"',
+            )
+        )
         incoming = "no match"
     if flow.fallback is not None:
         reached = f"row {flow.fallback_row}, any answers"
         label = f"no match: {reached}" if flow.decisions else reached
-        items.append(item(link(label), node(_outcome_box(checker, flow.fallback)), end="end",
-                          attrs=f' data-row="{flow.fallback_row}" data-outcome="{escape(flow.fallback)}"'))
+        items.append(
+            item(
+                link(label),
+                node(_outcome_box(checker, flow.fallback)),
+                end="end",
+                attrs=f' data-row="{flow.fallback_row}" data-outcome="{escape(flow.fallback)}"',
+            )
+        )
     else:
-        items.append(item(link(incoming), node(box("error", "No row matches: the checker reports an error")), end="end"))
+        items.append(
+            item(link(incoming), node(box("error", "No row matches: the checker reports an error")), end="end")
+        )
     return figure(
         f"How the {checker.name} checker decides",
         "The same rules as a flowchart, drawn from the checker's decision table when this site was built: "

@@ -49,7 +49,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         if not path.startswith(self.base):
             return None
-        return "/" + path[len(self.base):]
+        return "/" + path[len(self.base) :]
 
     def translate_path(self, path: str) -> str:
         inside = self._site_path()
@@ -137,10 +137,18 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return False
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, base: str = "/",
-                site_url: str = "http://127.0.0.1:8000/", headers: dict[str, str] | None = None) -> ThreadingHTTPServer:
+def make_server(
+    directory: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    base: str = "/",
+    site_url: str = "http://127.0.0.1:8000/",
+    headers: dict[str, str] | None = None,
+) -> ThreadingHTTPServer:
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    handler = type("Handler", (SiteHandler,), {"base": base, "site_url": site_url, "extra_headers": dict(headers or {})})
+    handler = type(
+        "Handler", (SiteHandler,), {"base": base, "site_url": site_url, "extra_headers": dict(headers or {})}
+    )
     server = ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
     server.daemon_threads = True
     server.base = base
@@ -161,8 +169,11 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default=8000, type=int)
     parser.add_argument("--base", default="/", help="serve the site under this sub-path, e.g. /handbook/")
-    parser.add_argument("--csp-header", action="store_true",
-                        help="also send the pages' Content-Security-Policy as a header (it then reaches the Pyodide worker too)")
+    parser.add_argument(
+        "--csp-header",
+        action="store_true",
+        help="also send the pages' Content-Security-Policy as a header (it then reaches the Pyodide worker too)",
+    )
     args = parser.parse_args()
     headers = {}
     if args.csp_header:

@@ -12,12 +12,12 @@ from html import escape
 from pathlib import Path
 
 import checkers
-from checkers.web import forms
 from checkers.engine import handbook
 from checkers.engine.model import NOW, Checker, Question
 from checkers.engine.timeutil import NAMED_ZONES
-from checkers.web.forms import Form
 from checkers.rules.us_federal import clock_periods
+from checkers.web import forms
+from checkers.web.forms import Form
 
 
 def _attr(text: str) -> str:
@@ -34,8 +34,9 @@ def _help_and_error(dom_id: str, q: Question) -> str:
     return help_html + f'<p class="checker__error" id="{dom_id}-error" hidden></p>'
 
 
-def _radios(dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None, *, multiple=False,
-            hidden: str = "") -> str:
+def _radios(
+    dom_id: str, q: Question, choices: list[tuple[str, str]], checked: str | None, *, multiple=False, hidden: str = ""
+) -> str:
     # `required` on the radios, not aria-required on the fieldset: a group may not carry it (axe).
     required = " required" if q.required and not multiple else ""
     kind = "checkbox" if multiple else "radio"
@@ -168,7 +169,11 @@ RENDERER_DATA = {
 
 
 def _renderer_data(name: str) -> str:
-    return "".join(f' {attr}="{_attr(value)}"' for attr, value in RENDERER_DATA[name]().items()) if name in RENDERER_DATA else ""
+    return (
+        "".join(f' {attr}="{_attr(value)}"' for attr, value in RENDERER_DATA[name]().items())
+        if name in RENDERER_DATA
+        else ""
+    )
 
 
 def form_html(
@@ -190,7 +195,9 @@ def form_html(
     `attrs` adds the component's own data attributes; a renderer module named like the form
     (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists, with the data
     RENDERER_DATA gives it."""
-    renderer = f' data-renderer="{form.name}"{_renderer_data(form.name)}' if (RENDERERS / f"{form.name}.js").exists() else ""
+    renderer = (
+        f' data-renderer="{form.name}"{_renderer_data(form.name)}' if (RENDERERS / f"{form.name}.js").exists() else ""
+    )
     link = " data-keeps-link" if form.keeps_link else ""
     prompt_attr = f' data-prompt="{_attr(prompt)}"' if prompt else ""
     # The questions Python asks for the defaults, so the page does not move when its first answer
@@ -219,11 +226,14 @@ def checker_html(name: str, base: str) -> str:
     notes = "".join(f"<li>{escape(n)}</li>" for n in checker.notes)
     conditional = "".join(
         f"<li>{escape(q.label)} Asked only when {escape(asked_when_text(checker, q))}.</li>"
-        for q in checker.questions if q.asked_when
+        for q in checker.questions
+        if q.asked_when
     )
     if conditional:  # the same condition the form, the CLI's schema and the drills read
         notes = f"<li>Questions asked only when they matter:<ul>{conditional}</ul></li>" + notes
-    notes_html = f'<div class="checker__notes"><p>Where the handbook is silent:</p><ul>{notes}</ul></div>' if notes else ""
+    notes_html = (
+        f'<div class="checker__notes"><p>Where the handbook is silent:</p><ul>{notes}</ul></div>' if notes else ""
+    )
     # The page's own Markdown heading introduces the widget (and puts it in the table of contents).
     html = form_html(
         forms.get(name),

@@ -16,7 +16,21 @@ from typing import Any
 from checkers import drills
 from checkers.engine.model import InvalidAnswer
 
-from .library import _ID, DIFFICULTIES, SECONDS_BY_DIFFICULTY, Choice, Question, ScenarioError, Story, _fail, _json_answer, _story, _table, _text, pinned_anchors
+from .library import (
+    _ID,
+    DIFFICULTIES,
+    SECONDS_BY_DIFFICULTY,
+    Choice,
+    Question,
+    ScenarioError,
+    Story,
+    _fail,
+    _json_answer,
+    _story,
+    _table,
+    _text,
+    pinned_anchors,
+)
 
 FLOW_DRILLS = Path(__file__).resolve().parent / "flows"
 # pins: as a scenario's (handbook_tools/pins.py); reveal: what the customer says when asked about an answer
@@ -100,9 +114,19 @@ def parse(path: Path, text: str) -> FlowDrill:
     debrief = _table(path, data["debrief"], "debrief", {"questions"}, {"questions"})["questions"]
     if not isinstance(debrief, list) or not debrief:
         _fail(path, "debrief.questions", "expected a list of questions for the debrief")
-    drill = FlowDrill(Path(path), data["id"], _text(path, data["title"], "title"), data["difficulty"],
-                      data["flow"], _story(path, data["story"]), answers, questions, pinned_anchors(path, data),
-                      dict(reveal), tuple(_text(path, q, f"debrief.questions[{i}]") for i, q in enumerate(debrief)))
+    drill = FlowDrill(
+        Path(path),
+        data["id"],
+        _text(path, data["title"], "title"),
+        data["difficulty"],
+        data["flow"],
+        _story(path, data["story"]),
+        answers,
+        questions,
+        pinned_anchors(path, data),
+        dict(reveal),
+        tuple(_text(path, q, f"debrief.questions[{i}]") for i, q in enumerate(debrief)),
+    )
     drill.keys()  # every step question has exactly one right choice for these facts
     return drill
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import checkers
 from checkers import drills
@@ -32,7 +33,16 @@ REGIONS = ("AMER", "EMEA", "APAC", "US Federal")
 SECONDS_BY_DIFFICULTY = {"introductory": 90, "intermediate": 120, "advanced": 180}
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-TOP_LEVEL = {"id", "title", "difficulty", "story", "facts", "questions", "debrief", "pins"}  # pins: the handbook sentences the scenario stands on (handbook_tools/pins.py)
+TOP_LEVEL = {
+    "id",
+    "title",
+    "difficulty",
+    "story",
+    "facts",
+    "questions",
+    "debrief",
+    "pins",
+}  # pins: the handbook sentences the scenario stands on (handbook_tools/pins.py)
 STORY = {"time", "region", "ticket", "context"}
 FACTS = {"checker", "answers", "reveal"}
 QUESTION = {"id", "prompt", "asks", "field", "choices"}
@@ -115,7 +125,6 @@ class Scenario:
     debrief: tuple[str, ...] = field(default=())
     anchors: tuple[str, ...] = ()  # the handbook sections its pins cite: the training record's sections
 
-
     @property
     def seconds(self) -> int:
         return SECONDS_BY_DIFFICULTY[self.difficulty]
@@ -135,6 +144,7 @@ class Scenario:
 
 
 # ---- reading ------------------------------------------------------------------------------------
+
 
 def _fail(path: Path, where: str, message: str):
     raise ScenarioError(path, where, message)
@@ -261,7 +271,9 @@ def _question(path: Path, data: Any, index: int, checker: str) -> Question:
             except KeyError:
                 label = values[0]  # check_question below names the unknown outcome
         built.append(Choice(values, _text(path, label, f"{cwhere}.label")))
-    question = Question(qid, _text(path, data["prompt"], f"{where}.prompt"), data["asks"], data.get("field"), tuple(built))
+    question = Question(
+        qid, _text(path, data["prompt"], f"{where}.prompt"), data["asks"], data.get("field"), tuple(built)
+    )
     try:
         drills.check_question(checker, question.as_spec())
     except InvalidAnswer as error:
@@ -301,7 +313,16 @@ def parse(path: Path, text: str) -> Scenario:
             _fail(path, "debrief.questions", "expected a list of questions for the group")
         debrief = tuple(_text(path, item, f"debrief.questions[{i}]") for i, item in enumerate(items))
     scenario = Scenario(
-        Path(path), sid, _text(path, data["title"], "title"), difficulty, story, checker, answers, reveal, questions, debrief,
+        Path(path),
+        sid,
+        _text(path, data["title"], "title"),
+        difficulty,
+        story,
+        checker,
+        answers,
+        reveal,
+        questions,
+        debrief,
         pinned_anchors(path, data),
     )
     scenario.keys()  # every question must have exactly one right choice for these facts

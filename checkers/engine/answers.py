@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from checkers.engine.model import NOW, REQUIRED, Derived, InvalidAnswer, Question
@@ -59,7 +60,11 @@ def _multi_choice(q: Question, raw: Any) -> tuple[str, ...]:
     string, not even one option's value: a link's comma-separated text is urlstate's to split."""
     if not isinstance(raw, (list, tuple)):
         allowed = ", ".join(o.value for o in q.options)
-        hint = f" (as a list: {json.dumps([p.strip() for p in raw.split(',') if p.strip()])})" if isinstance(raw, str) else ""
+        hint = (
+            f" (as a list: {json.dumps([p.strip() for p in raw.split(',') if p.strip()])})"
+            if isinstance(raw, str)
+            else ""
+        )
         raise InvalidAnswer(q.id, f"expected a list of values from {allowed}; got {raw!r}{hint}")
     chosen = {_choice(q, item) for item in raw}
     return tuple(o.value for o in q.options if o.value in chosen)
@@ -83,7 +88,9 @@ def _url(q: Question, raw: Any) -> str:
     text = _text(q, raw)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
-        raise InvalidAnswer(q.id, f"expected an http(s) URL such as https://example.zendesk.com/agent/tickets/1, got {raw!r}")
+        raise InvalidAnswer(
+            q.id, f"expected an http(s) URL such as https://example.zendesk.com/agent/tickets/1, got {raw!r}"
+        )
     return text
 
 
@@ -218,7 +225,9 @@ def parse_answers(
 def to_json(value: Any) -> Any:
     """Answers as JSON again, so a result says exactly what it was computed from."""
     if isinstance(value, datetime):
-        return value.isoformat(timespec="minutes") if value.second == 0 and value.microsecond == 0 else value.isoformat()
+        return (
+            value.isoformat(timespec="minutes") if value.second == 0 and value.microsecond == 0 else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):

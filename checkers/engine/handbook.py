@@ -56,9 +56,7 @@ _EXCEPTION_SECTIONS = [
     ),
     ("situations-that-are-not-emergencies", "Situations that Are not Emergencies"),
 ]
-SECTIONS.update(
-    {anchor: Section("qualifying/", title, EXCEPTION_WORKFLOW) for anchor, title in _EXCEPTION_SECTIONS}
-)
+SECTIONS.update({anchor: Section("qualifying/", title, EXCEPTION_WORKFLOW) for anchor, title in _EXCEPTION_SECTIONS})
 
 
 def section(anchor: str) -> Section:

@@ -6,8 +6,9 @@ the flowchart, the CLI's schema, and the training answer keys; only `derive` and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from checkers.engine.handbook import section
 
@@ -217,7 +218,9 @@ class Checker:
         for q in self.questions:
             for key, _ in q.asked_when or ():
                 if key not in keys or key == q.id:
-                    raise ValueError(f"{self.name}: question {q.id} is asked when {key!r}, which is not a question or derived fact")
+                    raise ValueError(
+                        f"{self.name}: question {q.id} is asked when {key!r}, which is not a question or derived fact"
+                    )
         codes = [o.code for o in self.outcomes]
         if len(set(codes)) != len(codes):
             raise ValueError(f"{self.name}: duplicate outcome codes")

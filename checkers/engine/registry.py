@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from checkers.engine import handbook
 from checkers.engine.answers import asked_ids, parse_answers, to_json
@@ -93,19 +94,38 @@ def asked_questions(name: str, answers: Any, *, now: datetime | None = None) -> 
     except Exception:  # noqa: BLE001 - not a checker's name (not even a string): nothing is asked
         return []
     return asked_ids(checker.questions, answers, _clock(now), checker.derived)
+
+
 # The fields every result has; the rest are the checker's own, listed under "Details" on the page
 # unless the checker names the ones it wants shown (`Checker.shown_fields`).
-COMMON_FIELDS = frozenset({
-    "checker", "outcome", "title", "actions", "tags", "say", "cite", "sources", "because", "rule", "answers",
-    "facts", "asked", "shown_fields", "field_labels", "say_text_id",
-})
+COMMON_FIELDS = frozenset(
+    {
+        "checker",
+        "outcome",
+        "title",
+        "actions",
+        "tags",
+        "say",
+        "cite",
+        "sources",
+        "because",
+        "rule",
+        "answers",
+        "facts",
+        "asked",
+        "shown_fields",
+        "field_labels",
+        "say_text_id",
+    }
+)
 
 
 def _shown_fields(checker: Checker, result: Mapping[str, Any]) -> list[str]:
     if checker.shown_fields is not None:
         return list(checker.shown_fields)
     return [
-        key for key, value in result.items()
+        key
+        for key, value in result.items()
         if key not in COMMON_FIELDS and value is not None and not isinstance(value, (dict, list))
     ]
 
@@ -140,5 +160,7 @@ def evaluate(name: str, answers: Mapping[str, Any], *, now: datetime | None = No
     }
     result = checker.finish(values, facts, result)
     result["shown_fields"] = _shown_fields(checker, result)
-    result["field_labels"] = {key: checker.field_labels[key] for key in result["shown_fields"] if key in checker.field_labels}
+    result["field_labels"] = {
+        key: checker.field_labels[key] for key in result["shown_fields"] if key in checker.field_labels
+    }
     return result

@@ -9,7 +9,6 @@ from typing import Any
 from checkers.engine.model import InvalidAnswer
 from checkers.flows import model
 
-
 NAMES = ("paged",)
 
 

@@ -11,9 +11,10 @@ given; a text or checklist step when the engineer marks it done (`<flow>.done`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from checkers.engine import handbook, registry
 from checkers.engine.answers import parse_answers
@@ -104,8 +105,8 @@ class Flow:
     title: str
     questions: tuple[Question, ...]  # the flow's own answers, in the namespace `name`
     steps: tuple[Step, ...]
-    texts: Callable[["Path"], dict[str, Any]]
-    summary: Callable[["Path"], str]
+    texts: Callable[[Path], dict[str, Any]]
+    summary: Callable[[Path], str]
 
     def __post_init__(self) -> None:
         ids = [s.id for s in self.steps]
@@ -271,8 +272,13 @@ def _evaluate(step: Step, answers: dict[str, Any], now: datetime | None) -> dict
         raise _namespaced(step.checker, error) from None
 
 
-def walk(flow: Flow, answers: Any, *, now: datetime | None = None,
-         decide: Callable[[Step, dict[str, Any], datetime | None], dict[str, Any] | str] | None = None) -> Path:
+def walk(
+    flow: Flow,
+    answers: Any,
+    *,
+    now: datetime | None = None,
+    decide: Callable[[Step, dict[str, Any], datetime | None], dict[str, Any] | str] | None = None,
+) -> Path:
     """The path for these answers. `decide` stands in for running a checker step's checker (the route
     enumeration, checkers/flows/routes.py, gives each step an outcome of its own choosing)."""
     spaces = split_keys(flow, answers)
@@ -350,8 +356,11 @@ def _waiting_for(when: When, flow: Flow) -> str:
 
 
 def describe(when: When) -> dict[str, Any]:
-    return {"any": [{"key": key, "in": list(allowed)} for key, allowed in when.any_of],
-            "otherwise": when.otherwise, "waits": when.waits}
+    return {
+        "any": [{"key": key, "in": list(allowed)} for key, allowed in when.any_of],
+        "otherwise": when.otherwise,
+        "waits": when.waits,
+    }
 
 
 # The words the page shows beside a step, for each status `run` reports.
@@ -359,7 +368,7 @@ STATUS_WORDS = {"done": "Done", "next": "Next", "open": "Open", "skipped": "Skip
 
 
 def status_text(status: str, outcome: str | None) -> str:
-    """"Done: strict", "Skipped": what "Your path" shows beside a step."""
+    """ "Done: strict", "Skipped": what "Your path" shows beside a step."""
     return f"{STATUS_WORDS[status]}: {outcome}" if outcome else STATUS_WORDS[status]
 
 
@@ -367,7 +376,9 @@ def run(flow: Flow, answers: Any, *, now: datetime | None = None) -> dict[str, A
     return _result(walk(flow, answers, now=now))
 
 
-def run_for_page(flow: Flow, answers: Any, *, now: datetime | None = None) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+def run_for_page(
+    flow: Flow, answers: Any, *, now: datetime | None = None
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """`run`'s result, and the answers the path gives each checker step's form (its presets, not the
     engineer's), by checker: the page shows them in that form until the engineer answers otherwise."""
     path = walk(flow, answers, now=now)
@@ -381,19 +392,25 @@ def _result(path: Path) -> dict[str, Any]:
     for step in flow.steps:
         result = path.results.get(step.id)
         anchors = step.cite
-        steps.append({
-            "id": step.id,
-            "title": step.title,
-            "status": path.statuses[step.id],
-            "checker": step.checker,
-            "outcome": result["outcome"] if result else None,
-            "status_text": status_text(path.statuses[step.id], result["outcome"] if result else None),
-            "because": path.reason(step),
-            "cite": result["cite"] if result else [handbook.href(a) for a in anchors],
-            # The link key of the answer the step still needs (the reader sees its question, not the key).
-            "asks": path.asks.get(step.id),
-        })
+        steps.append(
+            {
+                "id": step.id,
+                "title": step.title,
+                "status": path.statuses[step.id],
+                "checker": step.checker,
+                "outcome": result["outcome"] if result else None,
+                "status_text": status_text(path.statuses[step.id], result["outcome"] if result else None),
+                "because": path.reason(step),
+                "cite": result["cite"] if result else [handbook.href(a) for a in anchors],
+                # The link key of the answer the step still needs (the reader sees its question, not the key).
+                "asks": path.asks.get(step.id),
+            }
+        )
     upcoming = next((s["id"] for s in steps if s["status"] == "next"), None)
-    return {"flow": flow.name, "steps": steps, "next": upcoming, "texts": flow.texts(path),
-            "summary": flow.summary(path)}
-
+    return {
+        "flow": flow.name,
+        "steps": steps,
+        "next": upcoming,
+        "texts": flow.texts(path),
+        "summary": flow.summary(path),
+    }

@@ -26,7 +26,8 @@ outcome through `decide` instead of a checker. Steps that can go only one way ar
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from checkers.engine import registry
 from checkers.flows.model import Flow, Path, Step, walk
@@ -49,8 +50,10 @@ def outcome_classes(flow: Flow, step: Step) -> list[tuple[str, ...]]:
     readers = _readers(flow, step)
     groups: dict[tuple, list[str]] = {}
     for outcome in registry.get(step.checker).outcomes:
-        signature = (tuple(outcome.code in allowed for _, allowed in readers),
-                     (step.open_outcomes or {}).get(outcome.code, "done"))
+        signature = (
+            tuple(outcome.code in allowed for _, allowed in readers),
+            (step.open_outcomes or {}).get(outcome.code, "done"),
+        )
         groups.setdefault(signature, []).append(outcome.code)
     return [tuple(codes) for codes in groups.values()]
 

@@ -57,12 +57,24 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"weekend": (False,)}, "contact-manager",
-         "During the week: the Support Manager finds another Support Engineer.", (BORDERLINE,)),
-    Rule({"weekend": (True,), "handling_other_emergency": (True,)}, "contact-manager",
-         "During the weekend, while you are actively engaged with another emergency.", (BORDERLINE,)),
-    Rule({}, "handle-as-high",
-         "During the weekend, and you are free: handle it yourself before it becomes an emergency.", (BORDERLINE,)),
+    Rule(
+        {"weekend": (False,)},
+        "contact-manager",
+        "During the week: the Support Manager finds another Support Engineer.",
+        (BORDERLINE,),
+    ),
+    Rule(
+        {"weekend": (True,), "handling_other_emergency": (True,)},
+        "contact-manager",
+        "During the weekend, while you are actively engaged with another emergency.",
+        (BORDERLINE,),
+    ),
+    Rule(
+        {},
+        "handle-as-high",
+        "During the weekend, and you are free: handle it yourself before it becomes an emergency.",
+        (BORDERLINE,),
+    ),
 )
 
 
@@ -78,19 +90,30 @@ def _name_the_day(values, facts, result):
     result["local_day"] = DAY_NAMES[values["at"].weekday()]
     if facts["weekend"] and result["outcome"] == "contact-manager":
         # On the weekend the handbook gives the manager one more option than during the week.
-        result["actions"][1] = f"They will assist the customer or work to find another Support Engineer to {HIGH_PRIORITY}."
+        result["actions"][1] = (
+            f"They will assist the customer or work to find another Support Engineer to {HIGH_PRIORITY}."
+        )
     return result
 
 
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
-    Pin(BORDERLINE, "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly become one."),
+    Pin(
+        BORDERLINE,
+        "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly become one.",
+    ),
     Pin(BORDERLINE, "If this situation arises during the week:"),
     Pin(BORDERLINE, "Contact the on-call Support Manager to request assistance."),
-    Pin(BORDERLINE, "They will work to find another Support Engineer to handle the ticket as a high priority that requires an immediate response."),
+    Pin(
+        BORDERLINE,
+        "They will work to find another Support Engineer to handle the ticket as a high priority that requires an immediate response.",
+    ),
     Pin(BORDERLINE, "If this situation arises during the weekend:"),
     Pin(BORDERLINE, "Handle the page as a high priority ticket that requires an immediate response."),
-    Pin(BORDERLINE, "If you are actively engaged with another emergency, contact the on-call Support Manager to request assistance."),
+    Pin(
+        BORDERLINE,
+        "If you are actively engaged with another emergency, contact the on-call Support Manager to request assistance.",
+    ),
     Pin(MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
 )
 
@@ -109,7 +132,7 @@ CHECKER = Checker(
     finish=_name_the_day,
     field_labels={"local_day": "Day on your clock"},
     notes=(
-        "The handbook does not say whose clock decides \"during the week\" or \"during the weekend\"; this "
+        'The handbook does not say whose clock decides "during the week" or "during the weekend"; this '
         "checker uses yours (the UTC offset of the time you give), Saturday 00:00 to Sunday 23:59.",
         "Public holidays and weekends other than Saturday and Sunday are not mentioned in the handbook; a "
         "weekday holiday counts as a weekday here.",

@@ -55,8 +55,13 @@ QUESTIONS = (
         # Only the APAC weekend trial depends on the day.
         asked_when=(("handling_other_emergency", (True,)), ("region", ("APAC",))),
     ),
-    Question("region", "Which region's on-call are you?", "choice", REGIONS,
-             asked_when=(("handling_other_emergency", (True,)),)),
+    Question(
+        "region",
+        "Which region's on-call are you?",
+        "choice",
+        REGIONS,
+        asked_when=(("handling_other_emergency", (True,)),),
+    ),
     # Required on purpose: this one answer decides between acknowledging the page and handing it on,
     # so a lost or forgotten answer must not quietly become "no".
     Question(
@@ -74,9 +79,7 @@ FACTS = (
     Fact("in_trial_window", f"Within the {TRIAL_NAME} trial ({TRIAL_DATES})?"),
 )
 
-MANAGER_FINDS_ENGINEER = (
-    "The Support Manager is responsible for finding an engineer to own the new emergency page."
-)
+MANAGER_FINDS_ENGINEER = "The Support Manager is responsible for finding an engineer to own the new emergency page."
 
 OUTCOMES = (
     Outcome(
@@ -119,18 +122,32 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"handling_other_emergency": (False,)}, "handle",
-         "You are not handling another emergency, so this page is yours to acknowledge and handle.", (RESPOND,)),
-    Rule({"region": ("APAC",), "weekend": (True,), "in_trial_window": (True,)}, "escalate-page",
-         f"A concurrent emergency on an APAC weekend during the {TRIAL_NAME} trial: escalate the page "
-         "instead of acknowledging it.", (ESCALATE, TRIAL)),
-    Rule({"region": ("APAC",), "weekend": (True,), "in_trial_window": (False,)}, "contact-manager",
-         f"An APAC weekend, but outside the {TRIAL_NAME} trial window ({TRIAL_DATES}): the "
-         "backup-engineer trial does not apply, so the normal process for concurrent emergencies does.",
-         (TRIAL, MULTIPLE)),
-    Rule({}, "contact-manager",
-         "A concurrent emergency: contact the Support Manager on-call, who finds an engineer to own the new page.",
-         (MULTIPLE,)),
+    Rule(
+        {"handling_other_emergency": (False,)},
+        "handle",
+        "You are not handling another emergency, so this page is yours to acknowledge and handle.",
+        (RESPOND,),
+    ),
+    Rule(
+        {"region": ("APAC",), "weekend": (True,), "in_trial_window": (True,)},
+        "escalate-page",
+        f"A concurrent emergency on an APAC weekend during the {TRIAL_NAME} trial: escalate the page "
+        "instead of acknowledging it.",
+        (ESCALATE, TRIAL),
+    ),
+    Rule(
+        {"region": ("APAC",), "weekend": (True,), "in_trial_window": (False,)},
+        "contact-manager",
+        f"An APAC weekend, but outside the {TRIAL_NAME} trial window ({TRIAL_DATES}): the "
+        "backup-engineer trial does not apply, so the normal process for concurrent emergencies does.",
+        (TRIAL, MULTIPLE),
+    ),
+    Rule(
+        {},
+        "contact-manager",
+        "A concurrent emergency: contact the Support Manager on-call, who finds an engineer to own the new page.",
+        (MULTIPLE,),
+    ),
 )
 
 
@@ -148,12 +165,16 @@ def derive(values):
 def _regional_action(region: str) -> str:
     group = REGIONAL_GROUPS.get(region)
     if group:
-        return (f"Support Manager: In Slack, ping the regional support group ({group}, the handbook's example "
-                "for the Americas) and request assistance from anyone who is available to assist with the new "
-                "incoming emergency case.")
-    return (f"Support Manager: In Slack, ping the regional support group for {region} and request assistance "
-            "from anyone who is available to assist with the new incoming emergency case. The handbook does not "
-            f"name the {region} group (its only example is {AMERICAS_GROUP}, for the Americas).")
+        return (
+            f"Support Manager: In Slack, ping the regional support group ({group}, the handbook's example "
+            "for the Americas) and request assistance from anyone who is available to assist with the new "
+            "incoming emergency case."
+        )
+    return (
+        f"Support Manager: In Slack, ping the regional support group for {region} and request assistance "
+        "from anyone who is available to assist with the new incoming emergency case. The handbook does not "
+        f"name the {region} group (its only example is {AMERICAS_GROUP}, for the Americas)."
+    )
 
 
 def finish(values, facts, result):
@@ -171,11 +192,17 @@ def finish(values, facts, result):
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
     Pin(RESPOND, "Acknowledge the alert in PagerDuty or Slack."),
-    Pin(MULTIPLE, "In rare cases, the on-call engineer may experience concurrent emergencies triggered by separate customers."),
+    Pin(
+        MULTIPLE,
+        "In rare cases, the on-call engineer may experience concurrent emergencies triggered by separate customers.",
+    ),
     Pin(MULTIPLE, "Contact the on-call Support Manager to inform them of the new incoming emergency."),
     Pin(MULTIPLE, "The Support Manager is responsible for finding an engineer to own the new emergency page."),
     Pin(TRIAL, "In APAC, the team will trial a pool of Support Engineers volunteering as backup engineers."),
-    Pin(ESCALATE, "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still working on the current emergency:"),
+    Pin(
+        ESCALATE,
+        "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still working on the current emergency:",
+    ),
     Pin(ESCALATE, "Escalate the page, instead of acknowledging/resolving it."),
 )
 
@@ -197,7 +224,7 @@ CHECKER = Checker(
         f"The handbook names the trial only as {TRIAL_NAME}. GitLab's fiscal year starts on 1 February, so "
         f"this checker takes the trial to run from {TRIAL_DATES} inclusive; the handbook does not say "
         "whether it was extended, ended early or made permanent, so outside those dates the normal process applies.",
-        f"The trial's heading says weekends; its steps say only \"during {TRIAL_NAME} in APAC\". This checker "
+        f'The trial\'s heading says weekends; its steps say only "during {TRIAL_NAME} in APAC". This checker '
         "applies the trial on Saturdays and Sundays only, judged on the calendar of your own UTC offset.",
         f"The handbook names a regional Slack group only as an example for the Americas ({AMERICAS_GROUP}). "
         "It does not name the EMEA or APAC groups, and this checker does not guess them.",

@@ -46,7 +46,7 @@ QUESTIONS = (
         PLANS,
         help="The org's subscription in Zendesk. Legacy tier names are accepted: Silver counts as Premium, "
         "Gold as Ultimate, Core as Free; Bronze and Starter stand below Premium. "
-        "Answer \"Not known yet\" if you cannot tell (for example, no org is associated).",
+        'Answer "Not known yet" if you cannot tell (for example, no org is associated).',
     ),
     Question(
         "single_user_same_day_purchase",
@@ -78,7 +78,7 @@ OUTCOMES = (
         "needs-org",
         "Not associated with an org: follow the needs-org process",
         (
-            "Follow the normal \"needs-org\" process.",
+            'Follow the normal "needs-org" process.',
             "Include an explanation that you cannot deliver emergency assistance until you have connected the "
             "user to an account that is currently entitled to priority support.",
             "If you learn that they are a free user, mark the ticket solved.",
@@ -92,9 +92,7 @@ OUTCOMES = (
     Outcome(
         "free-user",
         "A free user: mark the ticket solved",
-        (
-            "The requester is not associated with an org and is a free user: mark the ticket solved.",
-        ),
+        ("The requester is not associated with an org and is a free user: mark the ticket solved.",),
         cite=(RESPOND,),
         # The handbook gives no words for a free user: this says only what it does (no emergency
         # support without an entitled subscription; the ticket is marked solved). See the notes.
@@ -145,22 +143,39 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"org_associated": (False,), "plan_standing": ("free",)}, "free-user",
-         "Not associated with an org and a free user: mark the ticket solved.", (RESPOND,)),
-    Rule({"org_associated": (False,)}, "needs-org",
-         "Not associated with an org in Zendesk (and not known to be a free user): emergency assistance waits "
-         "until the user is connected to an entitled account.", (RESPOND,)),
-    Rule({"org_associated": (True,), "plan_standing": ("unknown",)}, "verify-subscription",
-         "Associated with an org, but its subscription is not known yet: verify that it is Premium or above.",
-         (RESPOND,)),
-    Rule({"org_associated": (True,), "plan_standing": ("free", "below-premium")}, "below-premium",
-         "Associated with an org whose subscription is not Premium or above.", (RESPOND,)),
-    Rule({"org_associated": (True,), "plan_standing": ("premium-or-above",), "single_user_same_day_purchase": (True,)},
-         "engage-manager",
-         "Premium or above, but a single-user licence bought the same day: engage the Support Manager on-call "
-         "before offering a call.", (SINGLE_USER,)),
-    Rule({}, "entitled",
-         "Associated with an org whose subscription is Premium or above.", (RESPOND,)),
+    Rule(
+        {"org_associated": (False,), "plan_standing": ("free",)},
+        "free-user",
+        "Not associated with an org and a free user: mark the ticket solved.",
+        (RESPOND,),
+    ),
+    Rule(
+        {"org_associated": (False,)},
+        "needs-org",
+        "Not associated with an org in Zendesk (and not known to be a free user): emergency assistance waits "
+        "until the user is connected to an entitled account.",
+        (RESPOND,),
+    ),
+    Rule(
+        {"org_associated": (True,), "plan_standing": ("unknown",)},
+        "verify-subscription",
+        "Associated with an org, but its subscription is not known yet: verify that it is Premium or above.",
+        (RESPOND,),
+    ),
+    Rule(
+        {"org_associated": (True,), "plan_standing": ("free", "below-premium")},
+        "below-premium",
+        "Associated with an org whose subscription is not Premium or above.",
+        (RESPOND,),
+    ),
+    Rule(
+        {"org_associated": (True,), "plan_standing": ("premium-or-above",), "single_user_same_day_purchase": (True,)},
+        "engage-manager",
+        "Premium or above, but a single-user licence bought the same day: engage the Support Manager on-call "
+        "before offering a call.",
+        (SINGLE_USER,),
+    ),
+    Rule({}, "entitled", "Associated with an org whose subscription is Premium or above.", (RESPOND,)),
 )
 
 
@@ -175,12 +190,24 @@ def _derive(values):
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
     Pin(RESPOND, "Verify that the requester is a customer with emergency support entitlement:"),
-    Pin(RESPOND, "If the customer's email address is not associated with an org in Zendesk, follow the normal \"needs-org\" process and include an explanation that you cannot deliver emergency assistance until you have connected the user to an account that is currently entitled to priority support."),
+    Pin(
+        RESPOND,
+        'If the customer\'s email address is not associated with an org in Zendesk, follow the normal "needs-org" process and include an explanation that you cannot deliver emergency assistance until you have connected the user to an account that is currently entitled to priority support.',
+    ),
     Pin(RESPOND, "If you learn that they are a free user, mark the ticket solved."),
-    Pin(RESPOND, "If the customer is associated with an org in Zendesk, verify that their subscription is Premium or above."),
-    Pin(RESPOND, "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does not include emergency support."),
+    Pin(
+        RESPOND,
+        "If the customer is associated with an org in Zendesk, verify that their subscription is Premium or above.",
+    ),
+    Pin(
+        RESPOND,
+        "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does not include emergency support.",
+    ),
     Pin(RESPOND, "Work with the on-call Support Manager to determine if the situation qualifies as an emergency"),
-    Pin(SINGLE_USER, "There have been a few documented cases of folks purchasing a single user GitLab license specifically to raise an emergency."),
+    Pin(
+        SINGLE_USER,
+        "There have been a few documented cases of folks purchasing a single user GitLab license specifically to raise an emergency.",
+    ),
     Pin(SINGLE_USER, "If you encounter such a case, engage the Support manager on-call before offering a call."),
 )
 
@@ -197,12 +224,11 @@ CHECKER = Checker(
     cite=(RESPOND, SINGLE_USER),
     derive=_derive,
     notes=(
-        "The handbook draws one line, \"Premium or above\". Legacy tier names are not in it; they are placed by "
+        'The handbook draws one line, "Premium or above". Legacy tier names are not in it; they are placed by '
         "GitLab's 2021 renaming: Silver is Premium, Gold is Ultimate, Core is Free, Bronze and Starter are below Premium.",
-        "The \"needs-org\" process itself is described outside this page; this checker names it and gives the "
+        'The "needs-org" process itself is described outside this page; this checker names it and gives the '
         "explanation the handbook requires. The text in brackets is for you to fill in.",
-        "The handbook does not say which priority to lower a below-Premium ticket to; this checker does not "
-        "decide it.",
+        "The handbook does not say which priority to lower a below-Premium ticket to; this checker does not decide it.",
         "The handbook gives no words for a free user whose ticket is marked solved: the free-user text is this "
         "site's wording, and says only what the handbook does (the subscription does not include emergency "
         "support, and the ticket is marked solved).",

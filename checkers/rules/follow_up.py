@@ -92,8 +92,10 @@ OUTCOMES = (
     Outcome(
         "wait",
         f"Wait: it is not yet {FOLLOW_UP_MINUTES} since the first contact",
-        (f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial contact, "
-         "send the follow-up message.",),
+        (
+            f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial contact, "
+            "send the follow-up message.",
+        ),
         cite=(RESPOND,),
     ),
     Outcome(
@@ -125,15 +127,25 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"customer_responded": (True,)}, "engaged",
-         "The customer responded to the initial contact.", (RESPOND,)),
-    Rule({"since_contact": (BEFORE_FOLLOW_UP,)}, "wait",
-         f"Less than {FOLLOW_UP_MINUTES} since the initial contact.", (RESPOND,)),
-    Rule({"since_contact": (FOLLOW_UP_WINDOW,)}, "send-follow-up",
-         f"{FOLLOW_UP_MINUTES} since the initial contact without a response: send the follow-up message.", (RESPOND,)),
-    Rule({}, "close-bridge",
-         f"{ANOTHER_MINUTES.capitalize()} after the follow-up without a response: close the bridge, HIGH priority.",
-         (RESPOND,)),
+    Rule({"customer_responded": (True,)}, "engaged", "The customer responded to the initial contact.", (RESPOND,)),
+    Rule(
+        {"since_contact": (BEFORE_FOLLOW_UP,)},
+        "wait",
+        f"Less than {FOLLOW_UP_MINUTES} since the initial contact.",
+        (RESPOND,),
+    ),
+    Rule(
+        {"since_contact": (FOLLOW_UP_WINDOW,)},
+        "send-follow-up",
+        f"{FOLLOW_UP_MINUTES} since the initial contact without a response: send the follow-up message.",
+        (RESPOND,),
+    ),
+    Rule(
+        {},
+        "close-bridge",
+        f"{ANOTHER_MINUTES.capitalize()} after the follow-up without a response: close the bridge, HIGH priority.",
+        (RESPOND,),
+    ),
 )
 
 
@@ -160,9 +172,7 @@ def _add_clock(values, facts, result):
     result["follow_up_at"] = iso(follow_up_at)
     result["close_bridge_at"] = iso(close_bridge_at)
     # Rounded up: while a step is still ahead the countdown never shows 0.
-    result["seconds_to_next_step"] = (
-        math.ceil((next_step - now).total_seconds()) if next_step is not None else None
-    )
+    result["seconds_to_next_step"] = math.ceil((next_step - now).total_seconds()) if next_step is not None else None
     # What the countdown counts down to, in words, so the page never picks it from the outcome code.
     result["next_step"] = {"wait": "send the follow-up message", "send-follow-up": "close the bridge"}.get(
         result["outcome"]
@@ -177,7 +187,7 @@ def _add_clock(values, facts, result):
         result["actions"].append(f"If there is still no response at {iso(close_bridge_at)}, close the bridge.")
     elif result["outcome"] == "close-bridge":
         result["actions"].append(
-            f"The follow-up message promised \"{ANOTHER_MINUTES}\"; this clock assumes it went out at "
+            f'The follow-up message promised "{ANOTHER_MINUTES}"; this clock assumes it went out at '
             f"{iso(follow_up_at)}. If you sent it later, keep the bridge open until {_minutes(BRIDGE_OPEN_FOR)} minutes "
             "after you sent it."
         )
@@ -186,10 +196,16 @@ def _add_clock(values, facts, result):
 
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
-    Pin(RESPOND, "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:"),
+    Pin(
+        RESPOND,
+        "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:",
+    ),
     Pin(RESPOND, "The bridge created to work on the emergency."),
     Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
-    Pin(RESPOND, "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority."),
+    Pin(
+        RESPOND,
+        "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority.",
+    ),
     Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
 )
 
@@ -208,12 +224,15 @@ CHECKER = Checker(
     finish=_add_clock,
     # The seconds left and the next step are the countdown's, which ticks: a number listed here would be stale.
     shown_fields=("follow_up_at", "close_bridge_at"),
-    field_labels={"follow_up_at": "Send the follow-up at", "close_bridge_at": "Close the bridge at, if still no response"},
+    field_labels={
+        "follow_up_at": "Send the follow-up at",
+        "close_bridge_at": "Close the bridge at, if still no response",
+    },
     notes=(
         f"Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent {FOLLOW_UP_MINUTES} "
         f"after the first contact. The handbook counts the second {_minutes(BRIDGE_OPEN_FOR)} minutes from the follow-up "
         f"message itself; if it went out late, wait {_minutes(BRIDGE_OPEN_FOR)} minutes from when you sent it.",
-        "\"Responded\" means a response to the initial contact or the follow-up while the bridge is open. "
+        '"Responded" means a response to the initial contact or the follow-up while the bridge is open. '
         "The handbook does not say what to do when the customer responds after the bridge was closed; its "
         "message tells them they may open a new emergency request.",
         "The handbook does not ask for a message when the bridge is closed; the text offered is optional.",

@@ -42,9 +42,12 @@ def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
+
 GRACE_FAQ = "https://about.gitlab.com/pricing/licensing-faq/#what-happens-when-my-subscription-is-about-to-expire-or-has-expired"
 CUSTOMERSDOT_ADMIN = "https://customers.gitlab.com/admin"
-CREATING_LICENSES = "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/self-managed/creating_licenses.html"
+CREATING_LICENSES = (
+    "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/self-managed/creating_licenses.html"
+)
 LR_WORKFLOWS = "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/"
 
 QUESTIONS = (
@@ -129,7 +132,7 @@ OUTCOMES = (
         "SaaS: restore the plan with the mechanizer app, then alert L&R",
         (
             f"If you're familiar with the L&R workflows ({LR_WORKFLOWS}), you may solve the case completely by yourself.",
-            "If you are not: use the mechanizer app from the ticket in the \"Manage GitLab Plan and Trials\" option, "
+            'If you are not: use the mechanizer app from the ticket in the "Manage GitLab Plan and Trials" option, '
             "making sure to add the existing subscription name.",
             f"Then alert {SAAS_CHANNEL} that you've done so and link to the ticket for follow-up.",
         ),
@@ -139,16 +142,25 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"deployment": ("saas",)}, "saas-plan",
-         "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it was a trial.",
-         (SAAS,)),
-    Rule({"trial": (False,), "grace_covers_next_business_day": (True,)}, "standard-lr",
-         f"Not a trial, and the expiration will not fall outside the {GRACE_PERIOD} before the next business day.",
-         (SELF_MANAGED,)),
-    Rule({}, "trial-licence",
-         "A trial has no grace period, or the grace period ends before the next business day: the customer needs a "
-         "short-term trial licence to get through to the working week.",
-         (SELF_MANAGED,)),
+    Rule(
+        {"deployment": ("saas",)},
+        "saas-plan",
+        "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it was a trial.",
+        (SAAS,),
+    ),
+    Rule(
+        {"trial": (False,), "grace_covers_next_business_day": (True,)},
+        "standard-lr",
+        f"Not a trial, and the expiration will not fall outside the {GRACE_PERIOD} before the next business day.",
+        (SELF_MANAGED,),
+    ),
+    Rule(
+        {},
+        "trial-licence",
+        "A trial has no grace period, or the grace period ends before the next business day: the customer needs a "
+        "short-term trial licence to get through to the working week.",
+        (SELF_MANAGED,),
+    ),
 )
 
 
@@ -198,7 +210,9 @@ def _derive(values):
         next_business = next_business_day(today, frozenset(values["holidays"]))
         today + days(LONGEST_LICENCE_DAYS)  # the longest licence must have an end date too
     except OverflowError:
-        raise InvalidAnswer("now", f"{today.isoformat()} is too close to the end of the calendar to count business days from") from None
+        raise InvalidAnswer(
+            "now", f"{today.isoformat()} is too close to the end of the calendar to count business days from"
+        ) from None
     trial = values["trial"]
     return {
         "deployment": values["deployment"],
@@ -216,6 +230,7 @@ def _derive(values):
 
 
 # ---- the result: dates, timeline and copy-ready texts -------------------------------------------
+
 
 def _day(d: date) -> str:
     return f"{DAY_NAMES[d.weekday()]} {d.isoformat()}"
@@ -279,7 +294,10 @@ def _timeline(case: _Case) -> list[dict]:
         points.append(("trial-licence-ends", case.licence.ends_on, f"{case.licence.days}-day trial licence ends"))
     order = ("expiry", "grace-end", "today", "next-business-day", "trial-licence-ends")
     points.sort(key=lambda p: (p[1], order.index(p[0])))
-    return [{"date": d.isoformat(), "weekday": DAY_NAMES[d.weekday()], "label": label, "kind": kind} for kind, d, label in points]
+    return [
+        {"date": d.isoformat(), "weekday": DAY_NAMES[d.weekday()], "label": label, "kind": kind}
+        for kind, d, label in points
+    ]
 
 
 CHECK_FIRST = "Check first"
@@ -301,8 +319,11 @@ def _standard_lr(case: _Case, result: dict) -> None:
     result["handover"] = (
         f"Licence emergency, self-managed, handled as a standard L&R case: the customer's subscription {case.expiry}; "
         f"{case.grace}. I reminded the customer of the grace period and reduced the priority of the case. "
-        + ("The grace period ends that very day, so please pick it up first thing. " if case.grace_ends_on == case.next_business
-           else "Please pick it up during business hours. ")
+        + (
+            "The grace period ends that very day, so please pick it up first thing. "
+            if case.grace_ends_on == case.next_business
+            else "Please pick it up during business hours. "
+        )
         + "Ticket: [ticket link]"
     )
 
@@ -326,22 +347,23 @@ def _trial_licence(case: _Case, result: dict) -> None:
     result["because"] += reasons + " " + length
     result["actions"].insert(1, length)
     if licence.capped:
-        result["caveats"].append({
-            "title": f"Even a {licence.days}-day licence falls short",
-            "text": f"The longest trial licence the handbook allows ends on {_day(licence.ends_on)}, not after the next "
-            f"business day, {_day(case.next_business)}. The handbook is silent on a gap this long: say in the "
-            "hand-over when the licence ends.",
-        })
+        result["caveats"].append(
+            {
+                "title": f"Even a {licence.days}-day licence falls short",
+                "text": f"The longest trial licence the handbook allows ends on {_day(licence.ends_on)}, not after the next "
+                f"business day, {_day(case.next_business)}. The handbook is silent on a gap this long: say in the "
+                "hand-over when the licence ends.",
+            }
+        )
     if case.trial and not case.expired:
         still = case.expires_on > case.next_business
-        caveat_text = (
-            f"The trial has not expired yet ({case.expiry}). "
-            + (f"It already lasts beyond the next business day, {_day(case.next_business)}, so the instance is not blocked "
-               "before the working week. The handbook describes a subscription that has already expired and is silent "
-               "on this case: make sure a new licence is needed at all before generating one."
-               if still else
-               f"It will not last beyond the next business day, {_day(case.next_business)}, so the licence below carries "
-               "the customer past it.")
+        caveat_text = f"The trial has not expired yet ({case.expiry}). " + (
+            f"It already lasts beyond the next business day, {_day(case.next_business)}, so the instance is not blocked "
+            "before the working week. The handbook describes a subscription that has already expired and is silent "
+            "on this case: make sure a new licence is needed at all before generating one."
+            if still
+            else f"It will not last beyond the next business day, {_day(case.next_business)}, so the licence below carries "
+            "the customer past it."
         )
         caveat = f"{CHECK_FIRST}: {caveat_text[0].lower()}{caveat_text[1:]}"
         result["actions"].insert(0, caveat)
@@ -349,11 +371,14 @@ def _trial_licence(case: _Case, result: dict) -> None:
         result["caveats"].insert(0, {"title": CHECK_FIRST, "text": caveat_text})
     result["say"] = (
         f"Thank you for contacting GitLab Support. Your GitLab {case.what} {case.expiry}. "
-        + (f"To keep your instance working, we are generating a temporary {licence.days}-day licence, valid until "
-           f"{_day(licence.ends_on)}; as our next business day is only {_day(case.next_business)}, we will follow up "
-           "before that licence ends. " if licence.capped else
-           f"To get you through to our next business day, {_day(case.next_business)}, we are generating a temporary "
-           f"{licence.days}-day licence for your instance, valid until {_day(licence.ends_on)}. ")
+        + (
+            f"To keep your instance working, we are generating a temporary {licence.days}-day licence, valid until "
+            f"{_day(licence.ends_on)}; as our next business day is only {_day(case.next_business)}, we will follow up "
+            "before that licence ends. "
+            if licence.capped
+            else f"To get you through to our next business day, {_day(case.next_business)}, we are generating a temporary "
+            f"{licence.days}-day licence for your instance, valid until {_day(licence.ends_on)}. "
+        )
         + "Your CSM, Sales Rep and our License & Renewals team will follow up with you during the regular work week "
         "to resolve the subscription."
     )
@@ -362,9 +387,12 @@ def _trial_licence(case: _Case, result: dict) -> None:
         + ("" if case.trial else f"; {case.grace}")
         + f". I generated a {licence.days}-day trial licence in CustomersDot, from {_day(case.today)} to "
         f"{_day(licence.ends_on)}, "
-        + (f"the longest the handbook allows. Note: even {LONGEST_LICENCE_DAYS} days does not reach past the next business day, "
-           f"{_day(case.next_business)}, so the licence needs attention before it ends. " if licence.capped else
-           f"to carry them past the next business day, {_day(case.next_business)}. ")
+        + (
+            f"the longest the handbook allows. Note: even {LONGEST_LICENCE_DAYS} days does not reach past the next business day, "
+            f"{_day(case.next_business)}, so the licence needs attention before it ends. "
+            if licence.capped
+            else f"to carry them past the next business day, {_day(case.next_business)}. "
+        )
         + "Please follow up with the customer, their CSM and Sales Rep during the regular workweek. Ticket: [ticket link]"
     )
 
@@ -380,7 +408,7 @@ def _saas_plan(case: _Case, result: dict) -> None:
     )
     result["handover"] = (
         f"Licence emergency, SaaS: the customer's GitLab.com {case.what} {case.expiry}. I used the mechanizer app from "
-        "the ticket (\"Manage GitLab Plan and Trials\") with the existing subscription name, [subscription name], to "
+        'the ticket ("Manage GitLab Plan and Trials") with the existing subscription name, [subscription name], to '
         "unblock them. Please follow up: [ticket link]"
     )
 
@@ -422,14 +450,29 @@ def _finish(values, facts, result):
 
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
-    Pin(SELF_MANAGED, "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable until a new subscription is generated."),
-    Pin(SELF_MANAGED, "For non-trial subscriptions, you can remind the customer that subscriptions have a 14 days grace period."),
-    Pin(SELF_MANAGED, "If the expiration will not fall outside the grace period before the next business day, kindly let the user know that their request will be handled as a standard L&R case during normal business hours."),
+    Pin(
+        SELF_MANAGED,
+        "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable until a new subscription is generated.",
+    ),
+    Pin(
+        SELF_MANAGED,
+        "For non-trial subscriptions, you can remind the customer that subscriptions have a 14 days grace period.",
+    ),
+    Pin(
+        SELF_MANAGED,
+        "If the expiration will not fall outside the grace period before the next business day, kindly let the user know that their request will be handled as a standard L&R case during normal business hours.",
+    ),
     Pin(SELF_MANAGED, "You should reduce the priority of the case and inform the L&R team of the issue."),
-    Pin(SELF_MANAGED, "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license for them by following this workflow."),
+    Pin(
+        SELF_MANAGED,
+        "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license for them by following this workflow.",
+    ),
     Pin(SAAS, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
     Pin(SAAS, "If you're familiar with L&R Workflows, you may solve the case completely by yourself."),
-    Pin(SAAS, "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add the existing subscription name."),
+    Pin(
+        SAAS,
+        "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add the existing subscription name.",
+    ),
     Pin(SAAS, "Alert #support_licensing-subscription that you've done so and link to the ticket for follow-up."),
 )
 
@@ -456,13 +499,13 @@ CHECKER = Checker(
         "whose calendar counts; the customer's instance may already be a day ahead or behind.",
         "The handbook does not say whose holidays count. Enter the weekdays on which the L&R team will not be working, "
         "if you know them.",
-        f"The handbook allows a trial licence of {LICENCE_DAYS_WORDS} \"to get them through the weekend\". This checker "
+        f'The handbook allows a trial licence of {LICENCE_DAYS_WORDS} "to get them through the weekend". This checker '
         f"proposes the shortest length from {LICENCE_DAYS_WORDS} whose end date comes after the next business day. If "
         f"even {LONGEST_LICENCE_DAYS} days does not (a long run of holidays), it proposes {LONGEST_LICENCE_DAYS} and says "
         "so: the handbook is silent on longer gaps.",
         "The handbook describes a subscription that has already expired. An expiry still in the future is decided by "
         "the same rule: a non-trial subscription then almost always has its grace period reach the working week (a "
-        "standard L&R case). For a trial that has not expired yet, the handbook's \"otherwise\" still gives a trial "
+        'standard L&R case). For a trial that has not expired yet, the handbook\'s "otherwise" still gives a trial '
         "licence, but the result warns when the current trial already lasts beyond the next business day, so you can "
         "check that a new licence is needed at all.",
         "On SaaS the handbook gives one procedure, whatever the dates and whether or not it was a trial. The grace "

@@ -16,14 +16,25 @@ CRITERIA = "exception-criteria"  # a section of the Emergency Exception Workflow
 # code marks dropped: a reader never sees raw Markdown). A unit test checks each against the page.
 UNUSABLE = "The problem is rendering GitLab essentially unusable for business purposes"
 CRITERIA_OPTIONS = (
-    Option("financial-impact", "The problem poses a significant financial impact to the customer's company either "
-           "immediately or as an after-effect"),
+    Option(
+        "financial-impact",
+        "The problem poses a significant financial impact to the customer's company either "
+        "immediately or as an after-effect",
+    ),
     Option("servers-not-running", f"{UNUSABLE}: One or more GitLab servers or services will not run"),
-    Option("vital-features-unavailable", f"{UNUSABLE}: GitLab features vital to a customer's daily operations are unavailable"),
-    Option("performance-degradation", f"{UNUSABLE}: The GitLab instance is suffering a significant and persistent "
-           "performance degradation"),
-    Option("basic-operations-failing", f"{UNUSABLE}: Basic operations such as clone, push, or login are not working "
-           "for a significant portion of users"),
+    Option(
+        "vital-features-unavailable",
+        f"{UNUSABLE}: GitLab features vital to a customer's daily operations are unavailable",
+    ),
+    Option(
+        "performance-degradation",
+        f"{UNUSABLE}: The GitLab instance is suffering a significant and persistent performance degradation",
+    ),
+    Option(
+        "basic-operations-failing",
+        f"{UNUSABLE}: Basic operations such as clone, push, or login are not working "
+        "for a significant portion of users",
+    ),
     Option("legal", "The problem will create immediate legal problems for a customer's business"),
     Option("audit", "The problem will create immediate audit problems for a customer's business"),
     Option("security-risk", "The problem will create an immediate security risk for a customer's business"),
@@ -47,7 +58,7 @@ QUESTIONS = (
         "Is a GitLab server or cluster in production not available, or otherwise unusable?",
         "choice",
         YES_NO_UNKNOWN,
-        help="The definition of Severity 1. Answer \"Not sure yet\" if the ticket does not say.",
+        help='The definition of Severity 1. Answer "Not sure yet" if the ticket does not say.',
     ),
     Question(
         "exception_criteria",
@@ -69,7 +80,7 @@ QUESTIONS = (
     ),
     Question(
         "had_needs_more_info",
-        "Was the ticket already tagged \"Needs more info\" earlier?",
+        'Was the ticket already tagged "Needs more info" earlier?',
         "boolean",
         default=False,
         help="That tag intentionally remains attached beside the final determination.",
@@ -77,7 +88,11 @@ QUESTIONS = (
 )
 
 FACTS = (
-    Fact("production_unusable", "Production unusable (Severity 1)?", (("yes", "yes"), ("no", "no"), ("unknown", "not sure"))),
+    Fact(
+        "production_unusable",
+        "Production unusable (Severity 1)?",
+        (("yes", "yes"), ("no", "no"), ("unknown", "not sure")),
+    ),
     Fact("exception_criteria", "Exception criterion met?", (("yes", "yes"), ("no", "no"), ("unknown", "not sure"))),
 )
 
@@ -134,14 +149,30 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"production_unusable": ("yes",)}, "strict",
-         "Production is not available or otherwise unusable: the definition of Severity 1.", (DETERMINE,)),
-    Rule({"exception_criteria": ("yes",)}, "exception",
-         "The strict definition is not clearly met, but an exception criterion is.", (DETERMINE, CRITERIA)),
-    Rule({"production_unusable": ("no",), "exception_criteria": ("no",)}, "not-an-emergency",
-         "Neither the definition of Severity 1 nor an exception criterion applies.", (TAG,)),
-    Rule({}, "needs-more-info",
-         "The ticket does not yet tell whether the situation qualifies as an emergency or for an exception.", (DETERMINE,)),
+    Rule(
+        {"production_unusable": ("yes",)},
+        "strict",
+        "Production is not available or otherwise unusable: the definition of Severity 1.",
+        (DETERMINE,),
+    ),
+    Rule(
+        {"exception_criteria": ("yes",)},
+        "exception",
+        "The strict definition is not clearly met, but an exception criterion is.",
+        (DETERMINE, CRITERIA),
+    ),
+    Rule(
+        {"production_unusable": ("no",), "exception_criteria": ("no",)},
+        "not-an-emergency",
+        "Neither the definition of Severity 1 nor an exception criterion applies.",
+        (TAG,),
+    ),
+    Rule(
+        {},
+        "needs-more-info",
+        "The ticket does not yet tell whether the situation qualifies as an emergency or for an exception.",
+        (DETERMINE,),
+    ),
 )
 
 
@@ -150,7 +181,7 @@ def _derive(values):
     if criteria and judged == "no":
         raise InvalidAnswer(
             "criteria",
-            f"contradicts exception_criteria \"no\": {', '.join(criteria)} ticked; untick them or answer yes",
+            f'contradicts exception_criteria "no": {", ".join(criteria)} ticked; untick them or answer yes',
         )
     return {
         "production_unusable": values["production_unusable"],
@@ -164,25 +195,55 @@ def _keep_needs_more_info_tag(values, facts, result):
     if result["criteria_met"] and result["outcome"] == "exception":
         labels = {o.value: o.label for o in CRITERIA_OPTIONS}
         result["actions"].append(
-            "Criteria met (" + section(CRITERIA).title + "): " + "; ".join(labels[c] for c in result["criteria_met"]) + "."
+            "Criteria met ("
+            + section(CRITERIA).title
+            + "): "
+            + "; ".join(labels[c] for c in result["criteria_met"])
+            + "."
         )
     if values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]:
         result["tags"] = [NEEDS_MORE_INFO_TAG, *result["tags"]]
-        result["actions"].append("Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached.")
+        result["actions"].append(
+            "Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached."
+        )
     return result
 
 
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
-    Pin(DETERMINE, 'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in production is not available, or otherwise unusable".'),
-    Pin(DETERMINE, "In the event that the situation does not clearly qualify under the strict definition of emergency, an exception may be granted."),
-    Pin(DETERMINE, "If the information presented in the ticket is insufficient for determining whether the situation qualifies as an emergency or for an exception, it is best to proceed asynchronously until that determination can be made."),
-    Pin(COMMUNICATE, "If an exception is warranted, articulate to the customer that the situation is being treated as an emergency as a courtesy."),
-    Pin(TAG, "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition of Severity 1."),
-    Pin(TAG, "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in the Emergency Exception Workflow."),
-    Pin(TAG, "General::Emergency::Needs more info - for emergency requests that do not contain enough information to allow us to determine if they meet the emergency or exception criteria."),
+    Pin(
+        DETERMINE,
+        'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in production is not available, or otherwise unusable".',
+    ),
+    Pin(
+        DETERMINE,
+        "In the event that the situation does not clearly qualify under the strict definition of emergency, an exception may be granted.",
+    ),
+    Pin(
+        DETERMINE,
+        "If the information presented in the ticket is insufficient for determining whether the situation qualifies as an emergency or for an exception, it is best to proceed asynchronously until that determination can be made.",
+    ),
+    Pin(
+        COMMUNICATE,
+        "If an exception is warranted, articulate to the customer that the situation is being treated as an emergency as a courtesy.",
+    ),
+    Pin(
+        TAG,
+        "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition of Severity 1.",
+    ),
+    Pin(
+        TAG,
+        "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in the Emergency Exception Workflow.",
+    ),
+    Pin(
+        TAG,
+        "General::Emergency::Needs more info - for emergency requests that do not contain enough information to allow us to determine if they meet the emergency or exception criteria.",
+    ),
     Pin(TAG, "Note that the Needs more info tag will intentionally remain attached."),
-    Pin(TAG, "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under definition of Severity 1 nor one of our exception criteria."),
+    Pin(
+        TAG,
+        "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under definition of Severity 1 nor one of our exception criteria.",
+    ),
 )
 
 

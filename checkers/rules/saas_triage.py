@@ -43,7 +43,7 @@ CATEGORIES = (
     Option("regression", "Broken functionality: a regression pushed to GitLab.com"),
     Option("feature-flag", "Broken functionality: a feature flag recently turned on"),
     Option("customer-specific", "Broken functionality: an inconsistency in data unique to the customer"),
-    Option("performance", "GitLab.com access or \"performance\" degraded to the level of unusability"),
+    Option("performance", 'GitLab.com access or "performance" degraded to the level of unusability'),
     Option("ci-minutes", "CI minutes quota is blocking a production deployment"),
     Option("storage", "Customer has exceeded their storage quota"),
     Option("licence", "Licence expired or renewal not applied (SaaS subscription)", aliases=("license",)),
@@ -52,10 +52,20 @@ CATEGORIES = (
 BROKEN_CATEGORIES = ("regression", "feature-flag", "customer-specific", "performance")
 
 QUESTIONS = (
-    Question("category", "What is the emergency about?", "choice", CATEGORIES,
-             help="Your best reading so far; the broken-functionality paths start with the status page check anyway."),
-    Question("multiple_customers", "Is it affecting multiple customers?", "boolean", default=False,
-             asked_when=(("category", BROKEN_CATEGORIES),)),
+    Question(
+        "category",
+        "What is the emergency about?",
+        "choice",
+        CATEGORIES,
+        help="Your best reading so far; the broken-functionality paths start with the status page check anyway.",
+    ),
+    Question(
+        "multiple_customers",
+        "Is it affecting multiple customers?",
+        "boolean",
+        default=False,
+        asked_when=(("category", BROKEN_CATEGORIES),),
+    ),
     Question(
         "known_incident",
         "Is there a known incident on GitLab.com Status or in #incident-management?",
@@ -89,18 +99,26 @@ SUCCESS = {
 SUCCESS["feature-flag"] = SUCCESS["regression"]
 SUCCESS["ci-minutes"] = SUCCESS["storage"] = SUCCESS["licence"]
 
-CHECK_STATUS = (f"First check GitLab.com Status ({STATUS_PAGE}) and #incident-management for any on-going "
-                "incidents. If there's no known incident, continue below.")
-CALL = ("Initiate a call with the customer. You're specifically looking to: observe broken behavior; determine if "
-        "there's a known issue, bug report, or other customers reporting similar behavior; ascertain whether or not "
-        "a feature flag that may have been recently turned on; find/build reproduction steps devoid of customer data "
-        "to build a bug report if none exists.")
+CHECK_STATUS = (
+    f"First check GitLab.com Status ({STATUS_PAGE}) and #incident-management for any on-going "
+    "incidents. If there's no known incident, continue below."
+)
+CALL = (
+    "Initiate a call with the customer. You're specifically looking to: observe broken behavior; determine if "
+    "there's a known issue, bug report, or other customers reporting similar behavior; ascertain whether or not "
+    "a feature flag that may have been recently turned on; find/build reproduction steps devoid of customer data "
+    "to build a bug report if none exists."
+)
 BUG_ISSUE = 'Create a ~"type::bug" issue and have the customer review it.'
-DECLARE_IF_MULTIPLE = ("If this is affecting multiple customers, declare an incident to engage the incident response "
-                       "team who will update the status page.")
+DECLARE_IF_MULTIPLE = (
+    "If this is affecting multiple customers, declare an incident to engage the incident response "
+    "team who will update the status page."
+)
 UPDATE_CUSTOMER = "Once the original functionality is restored, update the customer."
-TWO_WAY_DOOR = ("You are empowered to perform any two-way door action required to unblock the customer without "
-                "seeking approval first")
+TWO_WAY_DOOR = (
+    "You are empowered to perform any two-way door action required to unblock the customer without "
+    "seeking approval first"
+)
 
 OUTCOMES = (
     Outcome(
@@ -229,26 +247,61 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"category": ("widespread-incident",)}, "widespread-incident",
-         "Many successive alerts about one incident: tag and bulk respond, and sort out unrelated emergencies.",
-         (WIDESPREAD,)),
-    Rule({"category": ("ci-minutes",)}, "ci-minutes",
-         "The customer has run out of CI minutes and a production deployment is blocked.", (CI_MINUTES,)),
-    Rule({"category": ("storage",)}, "storage",
-         "The customer is blocked because they've exceeded their storage quota.", (STORAGE,)),
-    Rule({"category": ("licence",)}, "licence",
-         "A licence expiring or a renewal not applied is blocking the customer.", (LICENCE,)),
-    Rule({"known_incident": (True,)}, "known-incident",
-         "There is a known incident: link to the public status page and the related incident issue.", (INCIDENT,)),
-    Rule({"category": ("regression",)}, "regression",
-         "No known incident, and a regression pushed to GitLab.com broke the functionality.", (REGRESSION,)),
-    Rule({"category": ("feature-flag",)}, "feature-flag",
-         "No known incident, and a feature flag turned on recently broke the functionality.", (REGRESSION,)),
-    Rule({"category": ("customer-specific",)}, "customer-specific",
-         "No known incident, and the breakage comes from data unique to the customer.", (SPECIFIC,)),
-    Rule({}, "declare-incident",
-         "No known incident, and GitLab.com access or performance is degraded to unusability: once it is not one "
-         "of the top two categories, declare an incident.", (SAAS,)),
+    Rule(
+        {"category": ("widespread-incident",)},
+        "widespread-incident",
+        "Many successive alerts about one incident: tag and bulk respond, and sort out unrelated emergencies.",
+        (WIDESPREAD,),
+    ),
+    Rule(
+        {"category": ("ci-minutes",)},
+        "ci-minutes",
+        "The customer has run out of CI minutes and a production deployment is blocked.",
+        (CI_MINUTES,),
+    ),
+    Rule(
+        {"category": ("storage",)},
+        "storage",
+        "The customer is blocked because they've exceeded their storage quota.",
+        (STORAGE,),
+    ),
+    Rule(
+        {"category": ("licence",)},
+        "licence",
+        "A licence expiring or a renewal not applied is blocking the customer.",
+        (LICENCE,),
+    ),
+    Rule(
+        {"known_incident": (True,)},
+        "known-incident",
+        "There is a known incident: link to the public status page and the related incident issue.",
+        (INCIDENT,),
+    ),
+    Rule(
+        {"category": ("regression",)},
+        "regression",
+        "No known incident, and a regression pushed to GitLab.com broke the functionality.",
+        (REGRESSION,),
+    ),
+    Rule(
+        {"category": ("feature-flag",)},
+        "feature-flag",
+        "No known incident, and a feature flag turned on recently broke the functionality.",
+        (REGRESSION,),
+    ),
+    Rule(
+        {"category": ("customer-specific",)},
+        "customer-specific",
+        "No known incident, and the breakage comes from data unique to the customer.",
+        (SPECIFIC,),
+    ),
+    Rule(
+        {},
+        "declare-incident",
+        "No known incident, and GitLab.com access or performance is degraded to unusability: once it is not one "
+        "of the top two categories, declare an incident.",
+        (SAAS,),
+    ),
 )
 
 
@@ -259,8 +312,10 @@ def derive(values):
 def _resolve_multiple_customers(actions: list[str], multiple: bool) -> list[str]:
     """Turn the handbook's conditional step into a definite one, now that we know the answer."""
     if multiple:
-        definite = ("This is affecting multiple customers: declare an incident to engage the incident response "
-                    "team who will update the status page.")
+        definite = (
+            "This is affecting multiple customers: declare an incident to engage the incident response "
+            "team who will update the status page."
+        )
         return [definite if a == DECLARE_IF_MULTIPLE else a for a in actions]
     return [a for a in actions if a != DECLARE_IF_MULTIPLE]
 
@@ -272,7 +327,7 @@ def finish(values, facts, result):
     if multiple and result["outcome"] == "known-incident":
         result["actions"].append(
             "Several customers are affected: if their emergencies arrive as multiple, successive PagerDuty alerts, "
-            "follow \"A widespread incident causes multiple, successive PagerDuty alerts\" (category widespread-incident)."
+            'follow "A widespread incident causes multiple, successive PagerDuty alerts" (category widespread-incident).'
         )
     if multiple and result["outcome"] == "customer-specific":
         result["actions"].append(
@@ -286,22 +341,49 @@ def finish(values, facts, result):
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
     Pin(SAAS, "We're expecting, broadly that emergencies will fall into one of five categories:"),
-    Pin(SAAS, "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to unblock them without seeking approval first."),
-    Pin(BROKEN, "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and #incident-management for any on-going incidents."),
+    Pin(
+        SAAS,
+        "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to unblock them without seeking approval first.",
+    ),
+    Pin(
+        BROKEN,
+        "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and #incident-management for any on-going incidents.",
+    ),
     Pin(BROKEN, "Initiate a call with the customer."),
     Pin(REGRESSION, 'Create a ~"type::bug" issue and have the customer review it.'),
-    Pin(REGRESSION, "If this is affecting multiple customers, declare an incident to engage the incident response team who will update the status page."),
+    Pin(
+        REGRESSION,
+        "If this is affecting multiple customers, declare an incident to engage the incident response team who will update the status page.",
+    ),
     Pin(SPECIFIC, "Page the Support Manager on-call to review the best way to unblock the customer."),
-    Pin(INCIDENT, "If there is a known incident, it's acceptable to link to the public status page and related incident issue."),
+    Pin(
+        INCIDENT,
+        "If there is a known incident, it's acceptable to link to the public status page and related incident issue.",
+    ),
     Pin(INCIDENT, "Consider using Support::SaaS::Incident First Response."),
     Pin(CI_MINUTES, "Advise them to purchase additional minutes or set up individual runners."),
-    Pin(CI_MINUTES, "At your discretion, as a courtesy, set an additional 1000 minutes on their namespace through ChatOps"),
+    Pin(
+        CI_MINUTES,
+        "At your discretion, as a courtesy, set an additional 1000 minutes on their namespace through ChatOps",
+    ),
     Pin(STORAGE, "Advise them to purchase additional storage"),
-    Pin(STORAGE, "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, someone with GitLab.com admin can override the storage limit on a group."),
+    Pin(
+        STORAGE,
+        "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, someone with GitLab.com admin can override the storage limit on a group.",
+    ),
     Pin(LICENCE, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
-    Pin(WIDESPREAD, "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise emergencies in bulk."),
-    Pin(WIDESPREAD, "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies"),
-    Pin(RESPOND, "A SaaS emergency related to a public incident published on the status page, for example, would not warrant a call."),
+    Pin(
+        WIDESPREAD,
+        "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise emergencies in bulk.",
+    ),
+    Pin(
+        WIDESPREAD,
+        "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies",
+    ),
+    Pin(
+        RESPOND,
+        "A SaaS emergency related to a public incident published on the status page, for example, would not warrant a call.",
+    ),
 )
 
 
@@ -321,13 +403,13 @@ CHECKER = Checker(
     notes=(
         "The handbook's list of categories names five; a feature flag is one of the two causes of the first "
         "(regression or feature flag) and shares its success criterion; CI minutes, storage and licences share "
-        "\"License / Consumption issues\".",
-        "\"Check the status page first\" is written for broken functionality. This checker applies it to the "
+        '"License / Consumption issues".',
+        '"Check the status page first" is written for broken functionality. This checker applies it to the '
         "access/performance category too, before declaring an incident; a known incident is not checked for the "
         "CI minutes, storage and licence paths or the widespread-incident path (which verifies the incident itself).",
         "The handbook says to declare an incident when a regression or feature flag affects multiple customers; "
         "it says nothing about several customers with customer-specific data, so that path stays with the Support "
         "Manager and the result points out the contradiction.",
-        "The feature-flag step reads \"work with the who turned it on\" in the handbook; read here as \"whoever turned it on\".",
+        'The feature-flag step reads "work with the who turned it on" in the handbook; read here as "whoever turned it on".',
     ),
 )

@@ -24,13 +24,9 @@ CASES = (
     Option("other", "Another case I think is special, not called out in the handbook"),
 )
 
-QUESTIONS = (
-    Question("case", "Which special case is this emergency?", "choice", CASES),
-)
+QUESTIONS = (Question("case", "Which special case is this emergency?", "choice", CASES),)
 
-FACTS = (
-    Fact("case", "Special case", tuple((o.value, o.label) for o in CASES)),
-)
+FACTS = (Fact("case", "Special case", tuple((o.value, o.label) for o in CASES)),)
 
 CUSTOMER_STEPS_INTRO = "The customer should:"
 # CUSTOMER_STEPS_INTRO — the handbook's steps, in order, with their sub-points.
@@ -109,12 +105,24 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"case": ("compromised-instance",)}, "compromised-instance",
-         "A compromised instance: a call can quickly move well beyond the scope of support.", (COMPROMISED,)),
-    Rule({"case": ("single-user-same-day-purchase",)}, "engage-manager-before-call",
-         "Single user licences have been bought specifically to raise an emergency.", (SAME_DAY,)),
-    Rule({}, "connect-with-manager",
-         "A special case the handbook does not call out: connect with the Support Manager On-call.", (NOTES,)),
+    Rule(
+        {"case": ("compromised-instance",)},
+        "compromised-instance",
+        "A compromised instance: a call can quickly move well beyond the scope of support.",
+        (COMPROMISED,),
+    ),
+    Rule(
+        {"case": ("single-user-same-day-purchase",)},
+        "engage-manager-before-call",
+        "Single user licences have been bought specifically to raise an emergency.",
+        (SAME_DAY,),
+    ),
+    Rule(
+        {},
+        "connect-with-manager",
+        "A special case the handbook does not call out: connect with the Support Manager On-call.",
+        (NOTES,),
+    ),
 )
 
 
@@ -128,21 +136,31 @@ def finish(values, facts, result):
     result["customer_steps_at"] = at
     result["customer_steps_text"] = (
         "\n".join([CUSTOMER_STEPS_INTRO, *(_numbered(n, step, points) for n, (step, points) in enumerate(steps, 1))])
-        if steps else None
+        if steps
+        else None
     )
     return result
 
 
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
-    Pin(NOTES, "If you think an emergency is special and not called out below, connect with the Support Manager On-call for help as how best to approach it."),
+    Pin(
+        NOTES,
+        "If you think an emergency is special and not called out below, connect with the Support Manager On-call for help as how best to approach it.",
+    ),
     Pin(COMPROMISED, "Use the Zendesk macro Incident::Compromised Instance which expands on the approach below."),
     Pin(COMPROMISED, "Shut the instance down immediately."),
     Pin(COMPROMISED, "Create a new instance at the exact same version and restore their most recent backup into it."),
     Pin(COMPROMISED, "Rotate secrets on the new instance:"),
-    Pin(COMPROMISED, "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that contains a fix for it or apply any known patches/workarounds."),
+    Pin(
+        COMPROMISED,
+        "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that contains a fix for it or apply any known patches/workarounds.",
+    ),
     Pin(COMPROMISED, "Retain the compromised instance for forensics and additional data recovery."),
-    Pin(COMPROMISED, "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with the customer through the ticket."),
+    Pin(
+        COMPROMISED,
+        "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with the customer through the ticket.",
+    ),
     Pin(SAME_DAY, "If you encounter such a case, engage the Support manager on-call before offering a call."),
 )
 
@@ -163,8 +181,8 @@ CHECKER = Checker(
         "The handbook does not say how to recognise a single user, same day purchase (for example which date to "
         "compare); that is your judgement from the subscription.",
         "The Incident::Compromised Instance macro's own text is not in the handbook, so this checker offers no "
-        "customer text of its own (its customer text is empty): send the macro, which \"expands on\" the steps listed here.",
-        "\"Other\" is for an emergency you think is special but is not called out; an ordinary emergency needs none "
+        'customer text of its own (its customer text is empty): send the macro, which "expands on" the steps listed here.',
+        '"Other" is for an emergency you think is special but is not called out; an ordinary emergency needs none '
         "of this.",
     ),
 )

@@ -21,11 +21,15 @@ OPTIONAL_MANAGER = "optional-contact-the-on-call-support-manager"
 
 CMOC_POLICY = "https://gitlab.pagerduty.com/escalation_policies#PNH1Z1L"
 PAGING_THE_MANAGER = "https://about.gitlab.com/handbook/support/on-call/#paging-the-on-call-manager"
-DEV_ESCALATION = ("https://about.gitlab.com/handbook/engineering/development/processes/Infra-Dev-Escalation/"
-                  "process.html#escalation-process")
+DEV_ESCALATION = (
+    "https://about.gitlab.com/handbook/engineering/development/processes/Infra-Dev-Escalation/"
+    "process.html#escalation-process"
+)
 
-REMINDER = ("First, remember that your primary role is incident management. You are not expected to have all the "
-            "answers personally and immediately.")
+REMINDER = (
+    "First, remember that your primary role is incident management. You are not expected to have all the "
+    "answers personally and immediately."
+)
 
 PHRASES = (
     "What have you done up until now to try to resolve this?",
@@ -117,13 +121,19 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"still_stuck": (False,)}, "coordinate",
-         "You can still progress: your primary job is to coordinate the emergency response.", (STUCK,)),
-    Rule({"deployment": ("saas",), "weekend": (True,), "cmoc_tried": (False,)}, "ask-cmoc",
-         "A SaaS emergency at the weekend that you are unable to progress: consider the CMOC engineer on call.",
-         (STUCK,)),
-    Rule({}, "manager-or-dev-escalation",
-         "You are still stuck and having difficulty finding help.", (STUCK,)),
+    Rule(
+        {"still_stuck": (False,)},
+        "coordinate",
+        "You can still progress: your primary job is to coordinate the emergency response.",
+        (STUCK,),
+    ),
+    Rule(
+        {"deployment": ("saas",), "weekend": (True,), "cmoc_tried": (False,)},
+        "ask-cmoc",
+        "A SaaS emergency at the weekend that you are unable to progress: consider the CMOC engineer on call.",
+        (STUCK,),
+    ),
+    Rule({}, "manager-or-dev-escalation", "You are still stuck and having difficulty finding help.", (STUCK,)),
 )
 
 
@@ -145,9 +155,18 @@ def finish(values, facts, result):
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
     Pin(STUCK, "Your primary job is to coordinate the emergency response."),
-    Pin(STUCK, "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if the CMOC engineer on call is available to offer any help or guidance."),
-    Pin(STUCK, "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the dev-escalation process."),
-    Pin(OPTIONAL_MANAGER, "If at any point you would like advice or help finding additional support, go ahead and contact the on-call Support Manager."),
+    Pin(
+        STUCK,
+        "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if the CMOC engineer on call is available to offer any help or guidance.",
+    ),
+    Pin(
+        STUCK,
+        "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the dev-escalation process.",
+    ),
+    Pin(
+        OPTIONAL_MANAGER,
+        "If at any point you would like advice or help finding additional support, go ahead and contact the on-call Support Manager.",
+    ),
     Pin(OPTIONAL_MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
 )
 
@@ -167,11 +186,11 @@ CHECKER = Checker(
     field_labels={"reminder": "Remember"},
     derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
-        "\"At the weekend\" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook "
+        '"At the weekend" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook '
         "does not say whose weekend it means.",
         "The handbook offers the manager on-call or the dev-escalation process without ranking them; both are "
         "given. For SaaS on a weekday, or self-managed at any time, there is no CMOC rung.",
-        "The CMOC step says \"consider\": it is a suggestion, so answering that you already tried it (or chose not "
+        'The CMOC step says "consider": it is a suggestion, so answering that you already tried it (or chose not '
         "to) moves you to the next rung.",
     ),
 )

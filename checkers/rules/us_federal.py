@@ -13,7 +13,7 @@ Pacific Time follows the IANA rules, so daylight saving time is respected on the
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
@@ -41,11 +41,11 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
     main thread needs no `Intl` time-zone formatter, whose first use costs ~100 ms on a phone;
     outside the table the page falls back to `Intl`. The rules are the build's
     time-zone database (zoneinfo's), as for every Pacific time Python gives the page."""
-    start = int(datetime(first_year, 1, 1, tzinfo=timezone.utc).timestamp())
-    end = int(datetime(last_year + 1, 1, 1, tzinfo=timezone.utc).timestamp())
+    start = int(datetime(first_year, 1, 1, tzinfo=UTC).timestamp())
+    end = int(datetime(last_year + 1, 1, 1, tzinfo=UTC).timestamp())
 
     def offset_at(seconds: int) -> list:
-        local = datetime.fromtimestamp(seconds, timezone.utc).astimezone(PACIFIC)
+        local = datetime.fromtimestamp(seconds, UTC).astimezone(PACIFIC)
         return [local.utcoffset() // timedelta(minutes=1), local.tzname()]
 
     rows = [[start, *offset_at(start)]]
@@ -91,9 +91,7 @@ QUESTIONS = (
     ),
 )
 
-FACTS = (
-    Fact("on_call_hours", f"Between {clock_time(ON_CALL_START)} and {clock_time(ON_CALL_END)} Pacific Time?"),
-)
+FACTS = (Fact("on_call_hours", f"Between {clock_time(ON_CALL_START)} and {clock_time(ON_CALL_END)} Pacific Time?"),)
 
 OUTCOMES = (
     Outcome(
@@ -123,10 +121,18 @@ OUTCOMES = (
 )
 
 RULES = (
-    Rule({"on_call_hours": (True,)}, "on-call",
-         f"US Federal on-call support is provided 7 days a week between {START} and {END} Pacific Time.", (FEDERAL,)),
-    Rule({}, "off-hours",
-         f"The emergency falls outside the US Federal on-call hours ({START} to {END} Pacific Time).", (OFF_HOURS,)),
+    Rule(
+        {"on_call_hours": (True,)},
+        "on-call",
+        f"US Federal on-call support is provided 7 days a week between {START} and {END} Pacific Time.",
+        (FEDERAL,),
+    ),
+    Rule(
+        {},
+        "off-hours",
+        f"The emergency falls outside the US Federal on-call hours ({START} to {END} Pacific Time).",
+        (OFF_HOURS,),
+    ),
 )
 
 
@@ -187,13 +193,24 @@ def finish(values, facts, result):
 
 # The sentences these rules and outcomes decide from (checkers/engine/pins.py; `python -m checkers review`).
 PINS = (
-    Pin(FEDERAL, "US Federal on-call support is provided 7 days a week between the hours of 0500 and 1700 Pacific Time."),
+    Pin(
+        FEDERAL, "US Federal on-call support is provided 7 days a week between the hours of 0500 and 1700 Pacific Time."
+    ),
     Pin(FEDERAL, "The schedule is currently split into two, 6 hour shifts, an AM and a PM shift."),
     Pin(FEDERAL, "The AM shift starts at 0500 Pacific Time and runs until 1100 Pacific Time."),
     Pin(FEDERAL, "The PM shift starts at 1100 Pacific Time and runs until 1700 Pacific Time."),
-    Pin(OFF_HOURS, "If a customer submits an emergency case outside the working hours of Federal Support the following will occur:"),
-    Pin(OFF_HOURS, "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours emergency and indicating follow-up is needed at the start of business hours"),
-    Pin(OFF_HOURS, "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give them the option to either create an emergency case in Global support or wait for US Federal support to follow-up at the next start of business hours."),
+    Pin(
+        OFF_HOURS,
+        "If a customer submits an emergency case outside the working hours of Federal Support the following will occur:",
+    ),
+    Pin(
+        OFF_HOURS,
+        "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours emergency and indicating follow-up is needed at the start of business hours",
+    ),
+    Pin(
+        OFF_HOURS,
+        "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give them the option to either create an emergency case in Global support or wait for US Federal support to follow-up at the next start of business hours.",
+    ),
 )
 
 
@@ -216,13 +233,13 @@ CHECKER = Checker(
         "next_on_call_start_pacific": "Next start of business hours, in Pacific Time",
     },
     notes=(
-        f"The handbook says \"between the hours of {START} and {END} Pacific Time\"; this checker counts "
+        f'The handbook says "between the hours of {START} and {END} Pacific Time"; this checker counts '
         f"{clock_time(ON_CALL_START)} as on-call and {clock_time(ON_CALL_END)} as off-hours (the PM shift "
-        f"\"runs until {END}\").",
-        "\"Pacific Time\" is taken as the America/Los_Angeles zone: PST (UTC-8) in winter, PDT (UTC-7) in summer.",
+        f'"runs until {END}").',
+        '"Pacific Time" is taken as the America/Los_Angeles zone: PST (UTC-8) in winter, PDT (UTC-7) in summer.',
         "The off-hours steps link the US Federal support page's hours of operation. This page says 7 days a week "
         "and names no holidays, so none are applied.",
-        "The off-hours Slack notification and the \"Off hours emergency request\" trigger are automatic: they say "
+        'The off-hours Slack notification and the "Off hours emergency request" trigger are automatic: they say '
         "what will occur, not something you must do.",
     ),
 )

@@ -31,10 +31,16 @@ CHECKLISTS = (
         "Post-call",
         POST_CALL,
         (
-            Item("follow-up-said", "Before ending an emergency customer call, let the customer know what to do if there is any follow-up, "
-                 "and who will be available if any follow-up is required."),
-            Item("notes", "Write post-call notes (using macro Support::Self-Managed::Post Customer Call) relevant to "
-                 "the customer in a public reply on the ticket."),
+            Item(
+                "follow-up-said",
+                "Before ending an emergency customer call, let the customer know what to do if there is any follow-up, "
+                "and who will be available if any follow-up is required.",
+            ),
+            Item(
+                "notes",
+                "Write post-call notes (using macro Support::Self-Managed::Post Customer Call) relevant to "
+                "the customer in a public reply on the ticket.",
+            ),
             Item("internal-note", "Add all relevant internal-only information as an internal note on the ticket."),
             Item("tag-next", "Tag the next on-call engineer in the emergency's Slack thread."),
         ),
@@ -54,10 +60,14 @@ CHECKLISTS = (
         RESOLVED,
         (
             Item("link-emergency", "Add an internal comment linking to the (closed) emergency ticket."),
-            Item("link-follow-up", "Add an internal comment in the emergency ticket, linking to this ticket as the "
-                 "follow up ticket."),
+            Item(
+                "link-follow-up",
+                "Add an internal comment in the emergency ticket, linking to this ticket as the follow up ticket.",
+            ),
             Item("priority", "Check that the priority of the ticket fits"),
-            Item("tell-customer", "Add a comment letting customer know that follow up work will continue in this ticket"),
+            Item(
+                "tell-customer", "Add a comment letting customer know that follow up work will continue in this ticket"
+            ),
         ),
     ),
     Checklist(
@@ -65,17 +75,27 @@ CHECKLISTS = (
         "Option 2: There is no related ticket",
         RESOLVED,
         (
-            Item("create", "Use a browser incognito window to create a new ticket via the support portal (not via "
-                 "Zendesk itself). Use the customer email address in the \"Your email address\" field. Review the new "
-                 "ticket to ensure it is properly associated to the correct customer Organization."),
-            Item("tell-customer", "Let customer know in the ticket description, that follow up work will continue in "
-                 "this ticket."),
+            Item(
+                "create",
+                "Use a browser incognito window to create a new ticket via the support portal (not via "
+                'Zendesk itself). Use the customer email address in the "Your email address" field. Review the new '
+                "ticket to ensure it is properly associated to the correct customer Organization.",
+            ),
+            Item(
+                "tell-customer",
+                "Let customer know in the ticket description, that follow up work will continue in this ticket.",
+            ),
             Item("link-emergency", "Add an internal comment linking to the (closed) emergency ticket."),
-            Item("link-follow-up", "Add an internal comment in the emergency ticket, linking to this ticket as the "
-                 "follow up ticket."),
-            Item("assignment", "The new ticket will now be picked up by the round robin automation and assigned to an "
-                 "SGG, like any other ticket. Optionally, an engineer involved in the emergency can take ownership of "
-                 "the ticket instead."),
+            Item(
+                "link-follow-up",
+                "Add an internal comment in the emergency ticket, linking to this ticket as the follow up ticket.",
+            ),
+            Item(
+                "assignment",
+                "The new ticket will now be picked up by the round robin automation and assigned to an "
+                "SGG, like any other ticket. Optionally, an engineer involved in the emergency can take ownership of "
+                "the ticket instead.",
+            ),
         ),
     ),
 )

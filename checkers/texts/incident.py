@@ -16,7 +16,7 @@ Bad input raises InvalidAnswer naming `incident_number` (digits only) or the URL
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from checkers.engine import handbook
@@ -33,14 +33,32 @@ MULTIPLE = "handling-multiple-simultaneous-emergencies"
 # The sentences the helper's steps, searches and draft restate (checkers/engine/pins.py; `python -m checkers review`).
 PINS = {
     "incident-helper": (
-        Pin(WIDESPREAD, "Choose a unique tag that will help you identify tickets, using the incident number would be typical."),
-        Pin(WIDESPREAD, "Create a bulk response that points to the incident on the status page, @gitlabstatus on Twitter and the production issue."),
-        Pin(WIDESPREAD, "Create the tag by typing it into the tag field of at least one ticket and submitting it - if you don't, it won't show as available in the bulk edit view of Zendesk."),
-        Pin(WIDESPREAD, "priority:urgent order_by:created_at sort:desc will show all emergency tickets, sorted by those opened most recently"),
+        Pin(
+            WIDESPREAD,
+            "Choose a unique tag that will help you identify tickets, using the incident number would be typical.",
+        ),
+        Pin(
+            WIDESPREAD,
+            "Create a bulk response that points to the incident on the status page, @gitlabstatus on Twitter and the production issue.",
+        ),
+        Pin(
+            WIDESPREAD,
+            "Create the tag by typing it into the tag field of at least one ticket and submitting it - if you don't, it won't show as available in the bulk edit view of Zendesk.",
+        ),
+        Pin(
+            WIDESPREAD,
+            "priority:urgent order_by:created_at sort:desc will show all emergency tickets, sorted by those opened most recently",
+        ),
         Pin(WIDESPREAD, "priority:urgent order_by:created_at sort:desc status:new will show all new emergencies"),
-        Pin(WIDESPREAD, "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies"),
+        Pin(
+            WIDESPREAD,
+            "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies",
+        ),
         Pin(WIDESPREAD, "Set the ticket to Open."),
-        Pin(WIDESPREAD, "Once the issue is available, send a follow-up note letting the customer know that they should follow along with the issue and that we are marking the ticket as Solved."),
+        Pin(
+            WIDESPREAD,
+            "Once the issue is available, send a follow-up note letting the customer know that they should follow along with the issue and that we are marking the ticket as Solved.",
+        ),
         Pin(BULK_UPDATE, "During an incident, you can use it to:"),
     ),
 }
@@ -70,10 +88,20 @@ CAUTION = f"{CAUTION_BEFORE}{CAUTION_LINK_TEXT}."
 
 QUESTIONS = (
     Question("incident_number", "Incident number", "text", help="Digits only, e.g. 12345."),
-    Question("status_page_url", "Link to the incident on the status page", "url", default=None,
-             help=f"Leave empty if it is not posted yet; the draft then links {STATUS_PAGE}."),
-    Question("production_issue_url", "Link to the production issue", "url", default=None,
-             help="Leave empty if there is no production issue yet."),
+    Question(
+        "status_page_url",
+        "Link to the incident on the status page",
+        "url",
+        default=None,
+        help=f"Leave empty if it is not posted yet; the draft then links {STATUS_PAGE}.",
+    ),
+    Question(
+        "production_issue_url",
+        "Link to the production issue",
+        "url",
+        default=None,
+        help="Leave empty if there is no production issue yet.",
+    ),
 )
 
 
@@ -84,7 +112,7 @@ def _validate(incident_number: Any, status_page_url: Any, production_issue_url: 
         "production_issue_url": production_issue_url,
     }
     # The shared answer parser gives the same messages and field names as the checkers; no clock is needed.
-    values = parse_answers(QUESTIONS, answers, lambda: datetime.now(timezone.utc))
+    values = parse_answers(QUESTIONS, answers, lambda: datetime.now(UTC))
     number = values["incident_number"]
     if not (number.isascii() and number.isdecimal()):  # isdecimal alone accepts other scripts' digits
         raise InvalidAnswer("incident_number", f"expected digits only, e.g. 12345, got {incident_number!r}")
@@ -124,14 +152,15 @@ def _steps(tag: str) -> list[str]:
         "it won't show as available in the bulk edit view of Zendesk.",
         "Use the Zendesk searches to identify customer-raised emergencies.",
         CAUTION,
-        "Use Zendesk Bulk Update to respond to all open tickets: select the tickets in the search, click \"Edit n "
-        f"tickets\", add the public reply and the tag {tag}, and submit with the status change.",
+        'Use Zendesk Bulk Update to respond to all open tickets: select the tickets in the search, click "Edit n '
+        f'tickets", add the public reply and the tag {tag}, and submit with the status change.',
         "At any point, you may ack/resolve PD alerts. It may be faster to do so through the PagerDuty web interface.",
     ]
 
 
-def bulk_response(incident_number: str, status_page_url: str | None = None,
-                  production_issue_url: str | None = None) -> dict[str, Any]:
+def bulk_response(
+    incident_number: str, status_page_url: str | None = None, production_issue_url: str | None = None
+) -> dict[str, Any]:
     values = _validate(incident_number, status_page_url, production_issue_url)
     tag = f"incident-{values['incident_number']}"
     # Without the incident's own status page entry, the status page itself is still where to look.

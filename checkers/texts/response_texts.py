@@ -18,14 +18,15 @@ markup stays a string. Nothing here raises for bad input.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from checkers.engine import handbook
 from checkers.engine.answers import parse_answers
-from checkers.rules.follow_up import FOLLOW_UP_MESSAGE, FOLLOW_UP_MINUTES
 from checkers.engine.model import InvalidAnswer, Question
 from checkers.engine.pins import Pin
+from checkers.rules.follow_up import FOLLOW_UP_MESSAGE, FOLLOW_UP_MINUTES
 
 # The namespace of these answers in the page's URL query (beside the checkers' names).
 NAMESPACE = "response-texts"
@@ -85,21 +86,36 @@ QUESTIONS = (
 # The sentences each copy-ready text restates or follows (checkers/engine/pins.py; `python -m checkers review`).
 PINS = {
     "public_comment": (
-        Pin(RESPOND, "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking for any specific information that you need to be able to determine if the situation qualifies as an emergency or for an exception."),
-        Pin(DETERMINE, "explaining that in order to correctly categorise the situation, you would like to understand more about the effect it is having on their ability to work, or meet their business objectives"),
+        Pin(
+            RESPOND,
+            "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking for any specific information that you need to be able to determine if the situation qualifies as an emergency or for an exception.",
+        ),
+        Pin(
+            DETERMINE,
+            "explaining that in order to correctly categorise the situation, you would like to understand more about the effect it is having on their ability to work, or meet their business objectives",
+        ),
         Pin(DETERMINE, "asking for the specific additional context that you need"),
         Pin(RESPOND, "Offer a Zoom call to the customer if appropriate to the reported situation."),
-        Pin(INCIDENT, "If there is a known incident, it's acceptable to link to the public status page and related incident issue."),
+        Pin(
+            INCIDENT,
+            "If there is a known incident, it's acceptable to link to the public status page and related incident issue.",
+        ),
     ),
     "slack_thread": (
         Pin(RESPOND, "Start a thread in #support_self-managed or #support_gitlab-com with the ticket link."),
         Pin(RESPOND, '"Thread for emergency ticket LINK HERE".'),
     ),
     "follow_up": (
-        Pin(RESPOND, "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:"),
+        Pin(
+            RESPOND,
+            "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:",
+        ),
         Pin(RESPOND, "The bridge created to work on the emergency."),
         Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
-        Pin(RESPOND, "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority."),
+        Pin(
+            RESPOND,
+            "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority.",
+        ),
         Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
     ),
     "next_engineer": (
@@ -123,7 +139,7 @@ def _valid_values(answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str,
     for q in QUESTIONS:
         try:
             # No clock is needed: none of these answers is a time.
-            values.update(parse_answers((q,), {q.id: answers.get(q.id)}, lambda: datetime.now(timezone.utc)))
+            values.update(parse_answers((q,), {q.id: answers.get(q.id)}, lambda: datetime.now(UTC)))
         except InvalidAnswer as error:
             errors[q.id] = error.message
             values[q.id] = q.default
@@ -153,14 +169,18 @@ def public_comment(missing_info: str) -> str:
 def call_offer(bridge_url: str | None) -> str:
     # "Offer a Zoom call to the customer if appropriate to the reported situation", with "the bridge
     # created to work on the emergency" the follow-up message also carries.
-    return ("I would like to offer you a Zoom call so that we can work on this together: "
-            f"{bridge_url or BRIDGE_PLACEHOLDER}")
+    return (
+        "I would like to offer you a Zoom call so that we can work on this together: "
+        f"{bridge_url or BRIDGE_PLACEHOLDER}"
+    )
 
 
 def incident_link(incident_url: str | None) -> str:
     # "If there is a known incident, it's acceptable to link to the public status page and related incident issue."
-    return ("This is related to an incident we are already working on, published on our status page. You can follow "
-            f"its progress here: {incident_url or INCIDENT_PLACEHOLDER}")
+    return (
+        "This is related to an incident we are already working on, published on our status page. You can follow "
+        f"its progress here: {incident_url or INCIDENT_PLACEHOLDER}"
+    )
 
 
 def slack_thread(ticket_url: str | None) -> str:
@@ -214,9 +234,15 @@ def texts(answers: Any) -> dict[str, Any]:
                 DETERMINE,
             ),
             "slack_thread": _entry("Slack thread starter", slack_thread(ticket_url), RESPOND),
-            "follow_up": _entry(f"Follow-up message after {FOLLOW_UP_MINUTES} without a response",
-                                follow_up_message(values["bridge_url"]), RESPOND),
-            "next_engineer": _entry("Tag the next on-call engineer in the Slack thread",
-                                    next_engineer_tag(values["next_engineer"], ticket_url), POST_CALL),
+            "follow_up": _entry(
+                f"Follow-up message after {FOLLOW_UP_MINUTES} without a response",
+                follow_up_message(values["bridge_url"]),
+                RESPOND,
+            ),
+            "next_engineer": _entry(
+                "Tag the next on-call engineer in the Slack thread",
+                next_engineer_tag(values["next_engineer"], ticket_url),
+                POST_CALL,
+            ),
         },
     }

@@ -14,16 +14,18 @@ An error reply is `{"ok": false, "error": {"field", "message", "code"}}`, `code`
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+
+from checkers.engine.model import InvalidAnswer
+from checkers.engine.registry import names, schema
 
 # Only what a form's answer needs is imported with the bridge; the drills, the guided response's
 # flow and the link's state come with their first request. A first visit's worker imports the
 # bridge before it can answer anything, and the flow's model alone is a third of that import: the
 # first checker's answer need not wait for it.
 from checkers.web import forms
-from checkers.engine.model import InvalidAnswer
-from checkers.engine.registry import names, schema
 
 Request = dict[str, Any]
 
@@ -97,13 +99,17 @@ def handle(request_json: str) -> str:
         request = json.loads(request_json)
         outcome = _dispatch(request)
         reply: dict[str, Any] = (
-            {"ok": True, "result": outcome.result, **outcome.beside} if isinstance(outcome, Reply)
+            {"ok": True, "result": outcome.result, **outcome.beside}
+            if isinstance(outcome, Reply)
             else {"ok": True, "result": outcome}
         )
     except InvalidAnswer as error:
         reply = {"ok": False, "error": {"field": error.field, "message": error.message, "code": error.code}}
     except Exception as error:  # a bug must reach the page as a message, not kill the worker
-        reply = {"ok": False, "error": {"field": None, "message": f"{type(error).__name__}: {error}", "code": "invalid"}}
+        reply = {
+            "ok": False,
+            "error": {"field": None, "message": f"{type(error).__name__}: {error}", "code": "invalid"},
+        }
     if isinstance(request, dict) and request.get("op") == "form":
         reply["asked"] = forms.asked(request.get("name"), _answers(request))
     return json.dumps(reply)

@@ -5,12 +5,13 @@ the page mounts each the same way and the worker answers each through one operat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from checkers.texts import incident, response_texts
 from checkers.engine import registry
 from checkers.engine.model import InvalidAnswer, Question
+from checkers.texts import incident, response_texts
 
 
 @dataclass(frozen=True)

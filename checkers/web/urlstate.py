@@ -15,13 +15,14 @@ returns the new one. Neither raises, whatever the query holds: the link may come
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qsl, quote
 
 from checkers.engine import registry
-from checkers.texts import response_texts
 from checkers.engine.answers import PARSERS, to_json
 from checkers.engine.model import NOW, REQUIRED, InvalidAnswer, Question
+from checkers.texts import response_texts
 
 MAX_QUERY_LENGTH = 8192  # a longer query is cut here: no answer needs more
 MAX_VALUE_LENGTH = 2048

@@ -125,5 +125,5 @@ def trace_imports(stdlib_prefix: str) -> str:
     for module in list(sys.modules.values()):
         origin = getattr(getattr(module, "__spec__", None), "origin", None) or getattr(module, "__file__", None)
         if isinstance(origin, str) and origin.startswith(stdlib_prefix):
-            files.add(origin[len(stdlib_prefix):])
+            files.add(origin[len(stdlib_prefix) :])
     return json.dumps(sorted(files))

@@ -44,10 +44,15 @@ def missing(engine: str) -> str | None:
 
 class Firefox:
     reads_console = True
+
     def __init__(self):
         self.process = subprocess.Popen(
-            ["node", str(Path(__file__).with_name("firefox_bridge.mjs"))], cwd=ROOT,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "FIREFOX": FIREFOX},
+            ["node", str(Path(__file__).with_name("firefox_bridge.mjs"))],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "FIREFOX": FIREFOX},
         )
         self._read()  # "ready" once Firefox has started
 
@@ -99,8 +104,14 @@ class Firefox:
 
 class WebKit:
     reads_console = False  # WebKitWebDriver speaks no BiDi
-    KEYS = {"Tab": "\ue004", "Enter": "\ue007", "Space": " ", "ArrowDown": "\ue015", "ArrowRight": "\ue014",
-            "ArrowUp": "\ue013"}
+    KEYS = {
+        "Tab": "\ue004",
+        "Enter": "\ue007",
+        "Space": " ",
+        "ArrowDown": "\ue015",
+        "ArrowRight": "\ue014",
+        "ArrowUp": "\ue013",
+    }
 
     def __init__(self):
         from selenium import webdriver
@@ -108,8 +119,12 @@ class WebKit:
         from selenium.webdriver.webkitgtk.service import Service
 
         # MiniBrowser's --headless hangs here: it runs on a display of its own instead.
-        self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         display = ":" + self.xvfb.stdout.readline().strip()
         options = Options()
         options.binary_location = MINIBROWSER

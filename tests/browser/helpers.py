@@ -10,8 +10,13 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # A fixed instant for required date and date-time questions: results do not depend on today.
-SAMPLE = {"date": "2024-03-01", "datetime": "2024-03-01T10:30", "url": "https://example.zendesk.com/agent/tickets/1",
-          "text": "example", "date-list": "2024-03-04"}
+SAMPLE = {
+    "date": "2024-03-01",
+    "datetime": "2024-03-01T10:30",
+    "url": "https://example.zendesk.com/agent/tickets/1",
+    "text": "example",
+    "date-list": "2024-03-04",
+}
 
 
 def page_paths(site: Path) -> list[str]:
@@ -19,7 +24,7 @@ def page_paths(site: Path) -> list[str]:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     root = min(locs, key=len)  # the home page's <loc> is the site_url itself
-    paths = [loc[len(root):] for loc in locs]
+    paths = [loc[len(root) :] for loc in locs]
     if (site / "404.html").exists():  # a theme template, not in the sitemap, but readers land on it
         paths.append("404.html")
     return paths
@@ -45,7 +50,7 @@ def _answer_visible(widget) -> None:
     before (it is asked only when it matters): such a question is passed over, not waited for; the
     caller answers again until the checker decides."""
     try:
-        for field in widget.locator('fieldset[data-question]:has(input[type=radio][required])').all():
+        for field in widget.locator("fieldset[data-question]:has(input[type=radio][required])").all():
             if field.is_visible() and field.locator("input:checked").count() == 0:
                 field.locator("input[type=radio]").first.check(timeout=3000)
         for control in widget.locator("[data-question] input[required], [data-question] textarea[required]").all():
@@ -60,8 +65,10 @@ def _answer_visible(widget) -> None:
 def _unfold(widget) -> None:
     """On the guided page a step the path skips folds away; a gate that answers every
     checker opens it as a reader would, with its "Show this step anyway" button."""
-    section = widget.evaluate("(w) => { const b = w.closest('[data-flow-section-body]'); "
-                              "return b && b.hidden ? b.dataset.flowSectionBody : null; }")
+    section = widget.evaluate(
+        "(w) => { const b = w.closest('[data-flow-section-body]'); "
+        "return b && b.hidden ? b.dataset.flowSectionBody : null; }"
+    )
     if section:
         widget.page.locator(f'[data-flow-section-skipped="{section}"] button').click()
 
@@ -92,8 +99,10 @@ def answer_every_checker(watch) -> list[str]:
             except AssertionError:
                 continue
         if code is None:
-            raise AssertionError(f"{name}: no outcome after answering every required question; the page says: "
-                                 f"{widget.locator('.checker__result').inner_text()!r}")
+            raise AssertionError(
+                f"{name}: no outcome after answering every required question; the page says: "
+                f"{widget.locator('.checker__result').inner_text()!r}"
+            )
         outcomes.append(f"{name}:{code}")
     return outcomes
 

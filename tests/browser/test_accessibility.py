@@ -29,8 +29,15 @@ def axe_violations(page) -> list[dict]:
     settle_transitions(page)
     found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     return [
-        {"rule": v["id"], "impact": v["impact"], "help": v["help"],
-         "where": [" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"]) for node in v["nodes"]][:5]}
+        {
+            "rule": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "where": [
+                " ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
+                for node in v["nodes"]
+            ][:5],
+        }
         for v in found
     ]
 

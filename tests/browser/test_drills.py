@@ -76,7 +76,10 @@ def test_a_drill_done_by_keyboard_is_graded_cited_scored_and_kept_after_a_reload
     page.reload()
     article = page.locator(f'[data-scenario="{DRILL}"]')
     article.locator(".drills__summary").get_by_text("Scenario done: 1 of 2 right.").wait_for()
-    assert page.locator(".drills__score").inner_text() == f"Score: 1 of 2 answers right. Scenarios done: 1 of {ALL_DRILLS}."
+    assert (
+        page.locator(".drills__score").inner_text()
+        == f"Score: 1 of 2 answers right. Scenarios done: 1 of {ALL_DRILLS}."
+    )
     assert article.locator(".drills__verdict").all_inner_texts() == ["Correct.", "Not quite."]
     assert article.locator("input[type=radio]:checked").count() == 2
     assert "(done: 1 of 2 right)" in page.locator(".drills__pick option:checked").inner_text()
@@ -98,8 +101,10 @@ def test_a_whole_page_drill_walked_by_keyboard_is_graded_step_by_step_cited_scor
     keys = drill.keys()
     walk = {s["id"]: s for s in keys[0]["result"]["steps"]}
     wrong_at = 1  # the second step answered wrong, the others right
-    picks = [k["choice"] if i != wrong_at else next(c for c in range(len(q.choices)) if c != k["choice"])
-             for i, (q, k) in enumerate(zip(drill.questions, keys))]
+    picks = [
+        k["choice"] if i != wrong_at else next(c for c in range(len(q.choices)) if c != k["choice"])
+        for i, (q, k) in enumerate(zip(drill.questions, keys))
+    ]
 
     page.goto(site_url + "drills/")
     wait_python(watch)
@@ -130,11 +135,16 @@ def test_a_whole_page_drill_walked_by_keyboard_is_graded_step_by_step_cited_scor
         if pick != key["choice"]:
             assert f"The handbook's answer: {question.choices[key['choice']].label}" in text
         cited = feedback.locator(".drills__cite a")
-        assert [cited.nth(i).get_attribute("href") for i in range(cited.count())] == [site_url + h for h in step["cite"]]
+        assert [cited.nth(i).get_attribute("href") for i in range(cited.count())] == [
+            site_url + h for h in step["cite"]
+        ]
 
     summary = article.locator(".drills__summary")
     assert summary.get_by_text("Whole page walked: 2 of 3 steps right.").is_visible()
-    assert page.locator(".drills__score").inner_text() == f"Score: 2 of 3 answers right. Scenarios done: 1 of {ALL_DRILLS}."
+    assert (
+        page.locator(".drills__score").inner_text()
+        == f"Score: 2 of 3 answers right. Scenarios done: 1 of {ALL_DRILLS}."
+    )
     assert axe_violations(page) == []
 
     page.reload()
@@ -171,7 +181,10 @@ def test_timed_mode_counts_open_questions_as_missed_when_the_clock_runs_out(watc
     article.locator(".drills__summary").get_by_text("Scenario done: 0 of 2 right.").wait_for()
     assert article.locator(".drills__verdict").all_inner_texts() == ["Time ran out.", "Time ran out."]
     for key in scenario.keys():
-        assert f"The handbook's answer: {key.label}" in article.locator(f'form[data-question="{key.question.id}"]').inner_text()
+        assert (
+            f"The handbook's answer: {key.label}"
+            in article.locator(f'form[data-question="{key.question.id}"]').inner_text()
+        )
 
 
 def test_facilitator_cards_reveal_step_by_step_and_print_everything(watch, site_url):

@@ -23,8 +23,11 @@ def answer_qualification(page) -> None:
 
 
 def checker_pages(site) -> list[str]:
-    return [path for path in page_paths(site)
-            if path.endswith("/") and "data-checker=" in (site / path / "index.html").read_text(encoding="utf-8")]
+    return [
+        path
+        for path in page_paths(site)
+        if path.endswith("/") and "data-checker=" in (site / path / "index.html").read_text(encoding="utf-8")
+    ]
 
 
 def test_every_checker_answers_from_the_start_up_library_alone(watch, site_url, built_site):

@@ -35,8 +35,10 @@ def status(watch, step: str, wanted: str) -> None:
 
 def folded(watch, section: str) -> None:
     """The section of the page is folded away: its body hidden, its "Skipped:" note shown."""
-    watch.wait_for(f"document.querySelector('[data-flow-section-body={section}]').hidden"
-                   f" && !document.querySelector('[data-flow-section-skipped={section}]').hidden")
+    watch.wait_for(
+        f"document.querySelector('[data-flow-section-body={section}]').hidden"
+        f" && !document.querySelector('[data-flow-section-skipped={section}]').hidden"
+    )
 
 
 def open_paged(watch, site_url, phone: bool) -> None:

@@ -81,8 +81,10 @@ def test_the_chart_needs_no_script(browser, site_url, path):
         page.goto(site_url + path)
         chart = page.locator("figure.flowchart")
         on_screen(page, chart)
-        shape = chart.evaluate("f => [f.innerText, f.getBoundingClientRect().height,"
-                               " [...f.querySelectorAll('.flowchart__box')].map(b => b.getBoundingClientRect().x)]")
+        shape = chart.evaluate(
+            "f => [f.innerText, f.getBoundingClientRect().height,"
+            " [...f.querySelectorAll('.flowchart__box')].map(b => b.getBoundingClientRect().x)]"
+        )
         context.close()
         return shape
 

@@ -58,8 +58,11 @@ def type_date(page, with_time: bool) -> None:
     if with_time:
         page.keyboard.press("Tab")  # the year takes up to six digits, so it does not move on by itself
         hours, minutes = SAMPLE["datetime"].split("T")[1].split(":")
-        page.keyboard.type(f"{int(hours) % 12 or 12:02d}{minutes}{'AM' if int(hours) < 12 else 'PM'}"
-                           if page.evaluate(HOUR12) else f"{hours}{minutes}")
+        page.keyboard.type(
+            f"{int(hours) % 12 or 12:02d}{minutes}{'AM' if int(hours) < 12 else 'PM'}"
+            if page.evaluate(HOUR12)
+            else f"{hours}{minutes}"
+        )
 
 
 def leave_control(page, control_id: str) -> None:
@@ -95,9 +98,12 @@ def test_a_checker_is_answered_by_keyboard_alone(watch, site_url, built_site, na
 
     # Count the worker's replies: an answer may bring in a question asked only then, shown
     # once Python has replied, so Tab waits for the reply as a reader's next keystroke would.
-    page.evaluate("""(name) => { window.__replies = 0;
+    page.evaluate(
+        """(name) => { window.__replies = 0;
         const widget = document.querySelector(`[data-checker="${name}"]`);
-        for (const kind of ["hb:result", "hb:error"]) widget.addEventListener(kind, () => window.__replies++); }""", name)
+        for (const kind of ["hb:result", "hb:error"]) widget.addEventListener(kind, () => window.__replies++); }""",
+        name,
+    )
     arrowed = None
     for _ in range(200):
         info = page.evaluate(FOCUS_INFO, name)
@@ -129,7 +135,11 @@ def test_a_checker_is_answered_by_keyboard_alone(watch, site_url, built_site, na
     result = widget.locator(".checker__result")
     code = watch.wait_for(
         f"""(() => {{ const o = document.querySelector('[data-checker="{name}"] .checker__result .checker__code');
-             return o ? o.textContent : null; }})()""", timeout=30)
+             return o ? o.textContent : null; }})()""",
+        timeout=30,
+    )
     assert result.get_attribute("aria-live") == "polite"
-    answers = page.evaluate(f"""window.handbookCheckers.readAnswers(document.querySelector('[data-checker="{name}"]'))""")
+    answers = page.evaluate(
+        f"""window.handbookCheckers.readAnswers(document.querySelector('[data-checker="{name}"]'))"""
+    )
     assert code == checkers.evaluate(name, answers)["outcome"], answers

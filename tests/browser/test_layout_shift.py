@@ -68,7 +68,9 @@ def test_stylesheets_are_loaded_once(watch, site_url):
     wait_checkers_ready(watch)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__renamed") == []
-    links = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => [l.getAttribute('href'), l.hasAttribute('blocking'), !!l.sheet])")
+    links = page.evaluate(
+        "[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => [l.getAttribute('href'), l.hasAttribute('blocking'), !!l.sheet])"
+    )
     assert len(links) >= 5
     for href, blocking, loaded in links:
         assert href.startswith(site_url), href  # so Material has nothing to rewrite
@@ -92,4 +94,6 @@ def test_the_first_paint_waits_for_every_stylesheet(watch, site_url):
     page.route("**/assets/stylesheets/handbook.css", slow)
     page.goto(site_url + "about/")
     watch.wait_for("window.__paintedWith !== null")
-    assert page.evaluate("window.__paintedWith") == page.evaluate("document.querySelectorAll('link[rel=stylesheet]').length")
+    assert page.evaluate("window.__paintedWith") == page.evaluate(
+        "document.querySelectorAll('link[rel=stylesheet]').length"
+    )

@@ -18,6 +18,7 @@ def clipboard_once_it_starts_with(watch, prefix: str) -> str:
         f"navigator.clipboard.readText().then(text => text.startsWith({prefix!r}) ? text : null)", timeout=15
     )
 
+
 READER_ZONE = "America/Los_Angeles"
 
 
@@ -53,13 +54,15 @@ def test_saturday_self_managed_with_a_monday_holiday(watch, site_url):
     # The grace period ends on Monday, a holiday: Tuesday is the next business day, too late.
     result.get_by_text("Generate a short-term (7-14 day) trial licence", exact=False).wait_for()
     assert result.locator(".checker__code").inner_text() == "trial-licence"
-    expect(timeline_items(widget)).to_have_text([
-        "Monday 2025-02-24: Subscription expired",
-        "Saturday 2025-03-08: Today (your date, UTC-08:00)",
-        "Monday 2025-03-10: 14-day grace period ends",
-        "Tuesday 2025-03-11: Next business day",
-        "Saturday 2025-03-15: 7-day trial licence ends",
-    ])
+    expect(timeline_items(widget)).to_have_text(
+        [
+            "Monday 2025-02-24: Subscription expired",
+            "Saturday 2025-03-08: Today (your date, UTC-08:00)",
+            "Monday 2025-03-10: 14-day grace period ends",
+            "Tuesday 2025-03-11: Next business day",
+            "Saturday 2025-03-15: 7-day trial licence ends",
+        ]
+    )
     # The picture is for the eyes only; the list above is what a screen reader reads.
     picture = widget.locator("figure svg")
     assert picture.get_attribute("aria-hidden") == "true"
@@ -80,12 +83,14 @@ def test_saturday_self_managed_with_a_monday_holiday(watch, site_url):
     widget.get_by_label("Holidays that are not business days").fill("")
     result.get_by_text("A standard L&R case in business hours", exact=False).wait_for()
     assert result.locator(".checker__code").inner_text() == "standard-lr"
-    expect(timeline_items(widget)).to_have_text([
-        "Monday 2025-02-24: Subscription expired",
-        "Saturday 2025-03-08: Today (your date, UTC-08:00)",
-        "Monday 2025-03-10: 14-day grace period ends",
-        "Monday 2025-03-10: Next business day",
-    ])
+    expect(timeline_items(widget)).to_have_text(
+        [
+            "Monday 2025-02-24: Subscription expired",
+            "Saturday 2025-03-08: Today (your date, UTC-08:00)",
+            "Monday 2025-03-10: 14-day grace period ends",
+            "Monday 2025-03-10: Next business day",
+        ]
+    )
     assert "ends on the next business day itself" in result.inner_text()
 
 
@@ -116,17 +121,21 @@ def test_saas_gets_the_mechanizer_path_and_an_alert_to_paste(watch, site_url):
     assert result.locator(".checker__code").inner_text() == "saas-plan"
     assert "Manage GitLab Plan and Trials" in result.inner_text()
     # No grace period on the SaaS path: the picture shows expiry, today and the next business day.
-    expect(timeline_items(widget)).to_have_text([
-        "Sunday 2025-02-23: Subscription expired",
-        "Saturday 2025-03-08: Today (your date, UTC-08:00)",
-        "Monday 2025-03-10: Next business day",
-    ])
+    expect(timeline_items(widget)).to_have_text(
+        [
+            "Sunday 2025-02-23: Subscription expired",
+            "Saturday 2025-03-08: Today (your date, UTC-08:00)",
+            "Monday 2025-03-10: Next business day",
+        ]
+    )
     result.get_by_text("Alert to post in #support_licensing-subscription").wait_for()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=watch.origin)
     result.get_by_role("button", name="Copy the alert for #support_licensing-subscription").click()
     clipboard_once_it_starts_with(watch, "Licence emergency, SaaS")
     result.get_by_role("button", name="Copy the text for the customer").click()
-    assert "Your GitLab.com subscription expired on Sunday 2025-02-23" in clipboard_once_it_starts_with(watch, "Thank you for contacting GitLab Support")
+    assert "Your GitLab.com subscription expired on Sunday 2025-02-23" in clipboard_once_it_starts_with(
+        watch, "Thank you for contacting GitLab Support"
+    )
 
 
 def test_warnings_when_the_answer_needs_a_second_look(watch, site_url):

@@ -89,9 +89,12 @@ def test_a_returning_reader_answers_from_the_snapshot(watch):
 def test_a_snapshot_that_cannot_be_restored_is_replaced(watch):
     [key] = first_visit_keeps_a_snapshot(watch)
     # Memory that is not Pyodide's (its length recorded, so it is read in full and restoring fails).
-    watch.page.evaluate(f"""async (key) => {{ const cache = await caches.open("{CACHE}");
+    watch.page.evaluate(
+        f"""async (key) => {{ const cache = await caches.open("{CACHE}");
       const bytes = new Uint8Array(1 << 20).fill(7);
-      await cache.put(key, new Response(bytes, {{ headers: {{ "X-Snapshot-Bytes": String(bytes.length) }} }})); }}""", key)
+      await cache.put(key, new Response(bytes, {{ headers: {{ "X-Snapshot-Bytes": String(bytes.length) }} }})); }}""",
+        key,
+    )
     warnings = []
     watch.page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
     watch.page.reload()

@@ -28,8 +28,12 @@ def test_a_request_from_a_worker_is_caught_by_the_offline_gate(watch, site_url):
     page = watch.page
     page.goto(site_url)
     probe = site_url + "__offline-gate-probe__.js"  # same origin, so the page's worker-src allows it
-    page.route(probe, lambda route: route.fulfill(
-        content_type="text/javascript", body=f"fetch({CDN_URL!r}).catch(() => postMessage('blocked'));"))
+    page.route(
+        probe,
+        lambda route: route.fulfill(
+            content_type="text/javascript", body=f"fetch({CDN_URL!r}).catch(() => postMessage('blocked'));"
+        ),
+    )
     page.evaluate(f"""() => new Promise(resolve => {{ const w = new Worker({probe!r});
                           w.onmessage = () => {{ w.terminate(); resolve(); }}; }})""")
     assert watch.foreign_requests == [CDN_URL]

@@ -41,8 +41,10 @@ class ReportingHandler(SiteHandler):
         if urlsplit(self.path).path == REPORT_PATH:
             try:
                 report = json.loads(body).get("csp-report", {})
-                body = f"{report.get('effective-directive') or report.get('violated-directive')} refused " \
-                       f"{report.get('blocked-uri') or 'inline code'} on {report.get('document-uri')}"
+                body = (
+                    f"{report.get('effective-directive') or report.get('violated-directive')} refused "
+                    f"{report.get('blocked-uri') or 'inline code'} on {report.get('document-uri')}"
+                )
             except (ValueError, AttributeError):
                 pass
             self.reports.append(body)
@@ -100,8 +102,11 @@ def no_violation_and_no_error(request):
 
 
 def wait_ready(browser, selector: str = "[data-checker]") -> None:
-    state = wait_for(browser, f"""(() => {{ const s = document.querySelector('{selector} .checker__status');
-        return s && (s.dataset.state === 'ready' || s.dataset.state === 'error') ? s.dataset.state : null; }})()""")
+    state = wait_for(
+        browser,
+        f"""(() => {{ const s = document.querySelector('{selector} .checker__status');
+        return s && (s.dataset.state === 'ready' || s.dataset.state === 'error') ? s.dataset.state : null; }})()""",
+    )
     assert state == "ready", browser.evaluate(f"document.querySelector('{selector} .checker__status').textContent")
 
 
@@ -130,9 +135,12 @@ ANSWER_SHOWN = """((index, samples) => {
 
 def answer_every_checker(browser) -> list[tuple[str, str, dict]]:
     """(checker, outcome shown, answers) for every checker on the page."""
-    count = wait_for(browser, """(() => { const all = [...document.querySelectorAll('[data-checker]')];
+    count = wait_for(
+        browser,
+        """(() => { const all = [...document.querySelectorAll('[data-checker]')];
         return all.every((w) => ['ready', 'error'].includes(w.querySelector('.checker__status')?.dataset.state ?? 'ready'))
-               ? all.length : null; })()""")
+               ? all.length : null; })()""",
+    )
     answered = []
     for index in range(count):
         expression = f"{ANSWER_SHOWN}({index}, {json.dumps(SAMPLE)})"
@@ -156,6 +164,7 @@ def test_every_checker_answers_on_its_own_page_as_python_decides(browser, site, 
 
 
 # -- The guided page ------------------------------------------------------------------------------
+
 
 def tab_to(browser, selector: str, limit: int = 400) -> None:
     for _ in range(limit):
@@ -206,16 +215,23 @@ WALKS = {
         {"entitlement.org_associated": "false", "entitlement.plan": "free"},
     ),
     "strict emergency": (
-        [("chk-entitlement-org-associated-true", None), ("chk-entitlement-plan-premium", ("entitlement", "done")),
-         ("chk-qualification-production-unusable-yes", ("qualification", "done"))],
+        [
+            ("chk-entitlement-org-associated-true", None),
+            ("chk-entitlement-plan-premium", ("entitlement", "done")),
+            ("chk-qualification-production-unusable-yes", ("qualification", "done")),
+        ],
         {"entitlement": "done", "qualification": "done", "not-entitled": "skipped", "borderline": "skipped"},
         {"entitlement.plan": "premium", "qualification.production_unusable": "yes"},
     ),
     "SaaS emergency with a public incident": (
-        [("chk-paged-deployment-saas", None), ("chk-entitlement-org-associated-true", None),
-         ("chk-entitlement-plan-ultimate", ("entitlement", "done")),
-         ("chk-qualification-production-unusable-yes", ("qualification", "done")),
-         ("chk-saas-triage-category-regression", None), ("chk-saas-triage-known-incident-true", ("saas-triage", "done"))],
+        [
+            ("chk-paged-deployment-saas", None),
+            ("chk-entitlement-org-associated-true", None),
+            ("chk-entitlement-plan-ultimate", ("entitlement", "done")),
+            ("chk-qualification-production-unusable-yes", ("qualification", "done")),
+            ("chk-saas-triage-category-regression", None),
+            ("chk-saas-triage-known-incident-true", ("saas-triage", "done")),
+        ],
         {"saas-triage": "done", "call": "skipped", "follow-up": "skipped"},
         {"paged.deployment": "saas", "saas-triage.known_incident": "true"},
     ),
@@ -282,8 +298,12 @@ def test_after_one_visit_the_site_works_offline(browser, built_site):
     own = Site(built_site)
     try:
         browser.goto(own.url + "qualifying/")
-        state = wait_for(browser, """['ready', 'failed', 'unavailable'].includes(document.documentElement.dataset.offline)
-                                     && document.documentElement.dataset.offline""", timeout=240)
+        state = wait_for(
+            browser,
+            """['ready', 'failed', 'unavailable'].includes(document.documentElement.dataset.offline)
+                                     && document.documentElement.dataset.offline""",
+            timeout=240,
+        )
         assert state == "ready", f"{browser.name}: the offline copy is {state!r}"
     finally:
         own.stop()

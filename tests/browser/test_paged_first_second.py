@@ -70,8 +70,12 @@ def test_the_ticket_link_typed_in_the_first_second_is_kept_whole_with_every_answ
     page.keyboard.type(TICKET[20:], delay=20)  # typing on while Python starts
     place = place_of(page, "#chk-response-texts-ticket-url")
     watch.wait_for(PATH_READY)
-    watch.wait_for("location.search.includes('response-texts.ticket_url=') && location.search.includes('paged.deployment=')")
-    watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')")
+    watch.wait_for(
+        "location.search.includes('response-texts.ticket_url=') && location.search.includes('paged.deployment=')"
+    )
+    watch.wait_for(
+        f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')"
+    )
     assert box.input_value() == TICKET
     assert abs(place_of(page, "#chk-response-texts-ticket-url") - place) < 1
     assert page.evaluate(FOCUSED) == "chk-response-texts-ticket-url"
@@ -83,7 +87,11 @@ def test_the_ticket_link_typed_in_the_first_second_is_kept_whole_with_every_answ
 
 def test_the_links_answers_show_before_python_and_its_texts_say_they_wait(watch, site_url):
     page, release = open_before_python(
-        watch, DESKTOP, site_url + f"paged/?paged.deployment=saas&entitlement.org_associated=true&response-texts.ticket_url={quote(TICKET)}")
+        watch,
+        DESKTOP,
+        site_url
+        + f"paged/?paged.deployment=saas&entitlement.org_associated=true&response-texts.ticket_url={quote(TICKET)}",
+    )
     watch.wait_for("document.querySelector('#chk-paged-deployment-saas').checked")
     assert page.locator("#chk-entitlement-org-associated-true").is_checked()
     assert page.locator("#chk-response-texts-ticket-url").input_value() == TICKET
@@ -91,13 +99,17 @@ def test_the_links_answers_show_before_python_and_its_texts_say_they_wait(watch,
     assert waiting.is_visible() and "Waiting for Python" in waiting.inner_text()
     assert page.locator("[data-flow-text=public_comment][data-waiting]").count() == 1
     release()
-    watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')")
+    watch.wait_for(
+        f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')"
+    )
     assert not waiting.is_visible()
 
 
 # A free user: the path ends, and most sections fold away.
-LONG_PATH = (f"?entitlement.org_associated=true&entitlement.plan=free&paged.deployment=self-managed"
-             f"&paged.topic=licence&paged.done=acknowledge,open-ticket&response-texts.ticket_url={quote(TICKET)}")
+LONG_PATH = (
+    f"?entitlement.org_associated=true&entitlement.plan=free&paged.deployment=self-managed"
+    f"&paged.topic=licence&paged.done=acknowledge,open-ticket&response-texts.ticket_url={quote(TICKET)}"
+)
 
 
 def test_a_long_permalink_opened_cold_does_not_shift_the_layout(watch, site_url):
@@ -138,8 +150,11 @@ INSERT = """(where) => {
 }"""
 
 
-@pytest.mark.parametrize("where, view_moves", [("start", True), ("before", True), ("end", False)],
-                         ids=["above-at-the-start", "right-above", "below"])
+@pytest.mark.parametrize(
+    "where, view_moves",
+    [("start", True), ("before", True), ("end", False)],
+    ids=["above-at-the-start", "right-above", "below"],
+)
 def test_the_view_holds_for_a_change_above_the_reader_and_ignores_one_below(watch, site_url, where, view_moves):
     page = watch.page
     page.set_viewport_size(PHONE)
@@ -175,8 +190,10 @@ def test_the_concurrent_step_is_answered_on_the_guided_page_by_keyboard(watch, s
 
 def test_start_again_clears_the_flows_own_answers_and_empties_the_link(watch, site_url):
     page = watch.page
-    page.goto(site_url + f"paged/?paged.deployment=self-managed&paged.already_handling=true&paged.done=acknowledge"
-              f"&response-texts.ticket_url={quote(TICKET)}")
+    page.goto(
+        site_url + f"paged/?paged.deployment=self-managed&paged.already_handling=true&paged.done=acknowledge"
+        f"&response-texts.ticket_url={quote(TICKET)}"
+    )
     watch.wait_for(PATH_READY)
     assert page.locator("#chk-paged-deployment-self-managed").is_checked()
     page.get_by_role("button", name="Start again").first.click()
@@ -254,8 +271,10 @@ def test_start_again_before_python_has_started_clears_the_answers_for_good(watch
 
 def test_a_default_the_reader_gives_again_is_kept_in_the_link(watch, site_url):
     page = watch.page
-    page.goto(site_url + "paged/?entitlement.org_associated=true&entitlement.plan=premium&paged.topic=licence"
-              "&paged.deployment=self-managed")
+    page.goto(
+        site_url + "paged/?entitlement.org_associated=true&entitlement.plan=premium&paged.topic=licence"
+        "&paged.deployment=self-managed"
+    )
     watch.wait_ready("[data-checker=licence]")
     expiry = page.locator("[data-checker=licence] [data-question=expires_on] input").first
     today = watch.wait_for("document.querySelector('[data-checker=licence] [data-question=expires_on] input').value")

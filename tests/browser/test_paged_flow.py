@@ -4,7 +4,7 @@ answers, the follow-up countdown running and handing over to Python at its end."
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, quote, urlsplit
 
 TICKET = "https://gitlab.zendesk.com/agent/tickets/148028"
@@ -20,9 +20,7 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
 
 
 def outcome_of(watch, name: str) -> str:
-    return watch.wait_for(
-        f"document.querySelector('[data-checker={name}] .checker__code')?.textContent"
-    )
+    return watch.wait_for(f"document.querySelector('[data-checker={name}] .checker__code')?.textContent")
 
 
 def wait_outcome(watch, name: str, code: str) -> None:
@@ -58,7 +56,9 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     # Step 2: the ticket link fills in the texts.
     tab_to(page, "#chk-response-texts-ticket-url")
     page.keyboard.type(TICKET)
-    watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')")
+    watch.wait_for(
+        f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')"
+    )
     assert text_of(page, "slack_thread") == f"Thread for emergency ticket {TICKET}"
 
     # Step 3: entitled (associated with an org, Premium), by Space and arrow keys.
@@ -80,7 +80,9 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     # Step 7: copy the Slack thread starter.
     tab_to(page, "[data-response-text=slack_thread] .checker__copy")
     page.keyboard.press("Enter")
-    watch.wait_for("document.querySelector('[data-response-text=slack_thread] .checker__copy').textContent === 'Copied'")
+    watch.wait_for(
+        "document.querySelector('[data-response-text=slack_thread] .checker__copy').textContent === 'Copied'"
+    )
     assert page.evaluate("navigator.clipboard.readText()") == f"Thread for emergency ticket {TICKET}"
 
     # Step 8: "Now" for the first contact starts the clock; the countdown moves.
@@ -89,8 +91,10 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     wait_outcome(watch, "follow-up", "wait")
     countdown = "document.querySelector('[data-checker=follow-up] .checker__countdown-value')?.textContent"
     first = watch.wait_for(countdown)
-    assert page.locator("[data-checker=follow-up] .checker__countdown").inner_text().startswith(
-        "Next: send the follow-up message, in "
+    assert (
+        page.locator("[data-checker=follow-up] .checker__countdown")
+        .inner_text()
+        .startswith("Next: send the follow-up message, in ")
     )
     watch.wait_for(f"(() => {{ const t = {countdown}; return t && t !== '{first}'; }})()", timeout=10)
 
@@ -128,7 +132,9 @@ def test_the_whole_flow_by_keyboard_survives_the_permalink(watch, site_url):
     wait_outcome(watch, "follow-up", "wait")
     assert page.locator("#chk-entitlement-plan-premium").is_checked()
     assert page.locator("#chk-response-texts-ticket-url").input_value() == TICKET
-    watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')")
+    watch.wait_for(
+        f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')"
+    )
     assert page.locator('[data-item="post-call.notes"]').is_checked(), "the tick is kept for this ticket"
     assert watch.wait_for(countdown)
     assert dict(query_of(page.url)) == found  # and the link, rewritten by Python, is the same
@@ -144,19 +150,25 @@ def test_a_reply_arriving_while_the_reader_is_on_a_copy_button_leaves_them_on_it
     wait_flow_ready(watch)
     watch.wait_for("document.querySelector('[data-flow-texts] .checker__copy:not([disabled])')")
     page.evaluate("window.__pathReplies = 0; addEventListener('hb:path-texts', () => window.__pathReplies++)")
-    ticket_typed = "(url) => { const box = document.querySelector('#chk-response-texts-ticket-url');" \
-                   " box.value = url; box.dispatchEvent(new Event('input', { bubbles: true })); }"
-    for n, (button, say) in enumerate([
-        ("[data-response-text=slack_thread] .checker__copy", "[data-response-text=slack_thread] .checker__say"),
-        ("[data-flow-text=internal_note] .checker__copy", "[data-flow-text=internal_note] .flow-path__say"),
-    ]):
+    ticket_typed = (
+        "(url) => { const box = document.querySelector('#chk-response-texts-ticket-url');"
+        " box.value = url; box.dispatchEvent(new Event('input', { bubbles: true })); }"
+    )
+    for n, (button, say) in enumerate(
+        [
+            ("[data-response-text=slack_thread] .checker__copy", "[data-response-text=slack_thread] .checker__say"),
+            ("[data-flow-text=internal_note] .checker__copy", "[data-flow-text=internal_note] .flow-path__say"),
+        ]
+    ):
         ticket = f"{TICKET}{n}"
         tab_to(page, button)
         # An answer lands while the focus is on the button (typed a moment before, as at 3 a.m.).
         before = page.evaluate("window.__pathReplies")
         page.evaluate(ticket_typed, ticket)
         watch.wait_for(f"window.__pathReplies > {before}")
-        watch.wait_for(f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{ticket}')")
+        watch.wait_for(
+            f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{ticket}')"
+        )
         assert page.evaluate("(s) => document.activeElement.matches(s)", button), f"the focus left {button}"
         page.keyboard.press("Enter")
         watch.wait_for(f"document.querySelector('{button}').textContent === 'Copied'")
@@ -195,7 +207,7 @@ def test_the_countdown_hands_over_to_python_at_fifteen_minutes(watch, site_url):
     page = watch.page
     # The page's clock stands still at 11:30 (Python's runtime boots in its worker on real time);
     # the first contact was 14 min 57 s earlier, so Python says "wait", 3 seconds to go.
-    start = datetime(2024, 3, 9, 11, 30, tzinfo=timezone.utc)
+    start = datetime(2024, 3, 9, 11, 30, tzinfo=UTC)
     page.clock.install(time=start)
     page.clock.pause_at(start)
     contacted = (start - timedelta(minutes=14, seconds=57)).isoformat(timespec="seconds")
@@ -213,7 +225,7 @@ def test_the_countdown_hands_over_to_python_at_fifteen_minutes(watch, site_url):
 def test_the_clocks_message_and_the_follow_up_text_carry_the_same_bridge_link(watch, site_url):
     page = watch.page
     bridge = "https://gitlab.zoom.us/j/987654"
-    contacted = (datetime.now(timezone.utc) - timedelta(minutes=20)).isoformat(timespec="seconds")
+    contacted = (datetime.now(UTC) - timedelta(minutes=20)).isoformat(timespec="seconds")
     page.goto(site_url + f"paged/?follow-up.contacted_at={quote(contacted)}&response-texts.bridge_url={quote(bridge)}")
     wait_flow_ready(watch)
     wait_outcome(watch, "follow-up", "send-follow-up")
@@ -225,13 +237,20 @@ def test_the_clocks_message_and_the_follow_up_text_carry_the_same_bridge_link(wa
 
 def test_start_again_clears_every_answer_and_the_link(watch, site_url):
     page = watch.page
-    page.goto(site_url + f"paged/?entitlement.org_associated=false&entitlement.plan=free&response-texts.ticket_url={quote(TICKET)}")
+    page.goto(
+        site_url
+        + f"paged/?entitlement.org_associated=false&entitlement.plan=free&response-texts.ticket_url={quote(TICKET)}"
+    )
     wait_flow_ready(watch)
     wait_outcome(watch, "entitlement", "free-user")
     page.get_by_role("button", name="Start again").first.click()
     watch.wait_for("location.search === ''")
-    watch.wait_for("document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.endsWith('[ticket link]')")
-    assert page.locator("[data-checker=entitlement] input:checked").count() == 1  # the default "No" of the last question
+    watch.wait_for(
+        "document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.endsWith('[ticket link]')"
+    )
+    assert (
+        page.locator("[data-checker=entitlement] input:checked").count() == 1
+    )  # the default "No" of the last question
     assert page.locator("#chk-response-texts-ticket-url").input_value() == ""
     assert page.get_by_role("status").filter(has_text="Started again").count() == 1
 
@@ -277,7 +296,6 @@ def test_the_borderline_checker_answers_on_the_qualifying_page(watch, site_url):
     wait_outcome(watch, "borderline", "contact-manager")
     watch.wait_for("location.search.includes('borderline.handling_other_emergency=true')")
     assert "borderline.at=2024-03-09T10:00%2B11:00" in page.url  # kept in its own offset
-
 
 
 def test_your_path_is_drawn_before_python_starts_as_python_draws_it(watch, site_url):

@@ -18,11 +18,16 @@ def visible_toggle(page):
     return page.locator("form.md-header__option label:not([hidden])")
 
 
-@pytest.mark.parametrize(("preference", "expected", "offered"), [
-    ("light", "default", "Switch to dark mode"),
-    ("dark", "slate", "Switch to light mode"),
-])
-def test_a_first_visit_follows_the_system_preference_without_storing_a_choice(watch, site_url, preference, expected, offered):
+@pytest.mark.parametrize(
+    ("preference", "expected", "offered"),
+    [
+        ("light", "default", "Switch to dark mode"),
+        ("dark", "slate", "Switch to light mode"),
+    ],
+)
+def test_a_first_visit_follows_the_system_preference_without_storing_a_choice(
+    watch, site_url, preference, expected, offered
+):
     page = watch.page
     page.emulate_media(color_scheme=preference)
     page.goto(site_url + "licence/")

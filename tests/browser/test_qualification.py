@@ -13,13 +13,18 @@ def test_answering_the_form_shows_outcome_macro_and_citation(watch, site_url):
     page.goto(site_url + "qualifying/")
     watch.wait_ready()
     page.get_by_role("group", name="Is a GitLab server or cluster in production").get_by_label("No", exact=True).check()
-    page.get_by_role("group", name="Does the situation meet one of the exception criteria").get_by_label("Yes", exact=True).check()
+    page.get_by_role("group", name="Does the situation meet one of the exception criteria").get_by_label(
+        "Yes", exact=True
+    ).check()
     result = page.locator("[data-checker=qualification] .checker__result")
     result.get_by_text("Not a strict emergency, but an exception is warranted").wait_for()
     assert "General::Emergency::Exception" in result.inner_text()
     assert "as a courtesy" in result.inner_text()
     link = result.get_by_role("link", name="Communicate if the situation qualifies as an emergency or as an exception")
-    assert link.get_attribute("href") == site_url + "qualifying/#communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
+    assert (
+        link.get_attribute("href")
+        == site_url + "qualifying/#communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
+    )
     # The matching row of the static decision table is highlighted.
     assert page.locator("[data-checker=qualification] tr.is-current").get_attribute("data-outcome") == "exception"
 

@@ -33,8 +33,11 @@ def test_a_wheel_that_fails_its_hash_is_reported_and_retry_starts_a_fresh_worker
     def wheel(route):
         if tampered["on"]:
             tampered["served"] += 1
-            route.fulfill(status=200, body=b"PK\x03\x04 not the wheel the build recorded",
-                          headers={"content-type": "application/zip", "cache-control": "no-store"})
+            route.fulfill(
+                status=200,
+                body=b"PK\x03\x04 not the wheel the build recorded",
+                headers={"content-type": "application/zip", "cache-control": "no-store"},
+            )
         else:
             route.continue_()
 
@@ -100,7 +103,9 @@ def test_storage_that_throws_loses_only_the_ticks_memory(watch, site_url):
     page.goto(site_url + "paged/")
     watch.wait_ready("[data-response-texts]")
     page.locator("#chk-response-texts-ticket-url").fill("https://gitlab.zendesk.com/agent/tickets/7")
-    watch.wait_for("document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('tickets/7')")
+    watch.wait_for(
+        "document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('tickets/7')"
+    )
     box = page.locator('[data-item="resolved.solved"]')
     box.check()
     assert box.is_checked()

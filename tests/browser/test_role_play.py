@@ -37,7 +37,10 @@ def test_facilitator_and_trainee_open_the_same_drill_by_its_code_and_each_step_i
     assert not facts.first.is_visible(), "facts wait until the trainee asks"
     card.get_by_role("button", name="Reveal the next fact").click()
     assert facts.first.is_visible() and not facts.nth(1).is_visible()
-    assert f"The customer says: {DRILL.reveal['qualification.production_unusable']}" in card.locator("[data-facts]").text_content()
+    assert (
+        f"The customer says: {DRILL.reveal['qualification.production_unusable']}"
+        in card.locator("[data-facts]").text_content()
+    )
     card.get_by_role("button", name="Show the expected decisions").click()
     answers = card.locator("[data-answers]")
     assert answers.is_visible()
@@ -67,14 +70,18 @@ def test_facilitator_and_trainee_open_the_same_drill_by_its_code_and_each_step_i
         steps = drill.locator(".role-play__step")
         assert steps.count() == len(DRILL.questions)
         # The story sits above the steps the trainee answers.
-        assert trainee.evaluate("document.querySelector('.role-play').compareDocumentPosition("
-                                "document.querySelector('[data-checker=entitlement]')) & Node.DOCUMENT_POSITION_FOLLOWING")
+        assert trainee.evaluate(
+            "document.querySelector('.role-play').compareDocumentPosition("
+            "document.querySelector('[data-checker=entitlement]')) & Node.DOCUMENT_POSITION_FOLLOWING"
+        )
 
         wait_flow_ready(PageWatch(trainee, watch.origin))
         trainee.locator("#chk-entitlement-org-associated-true").check()
         trainee.locator("#chk-entitlement-plan-premium").check()
         trainee.locator("#chk-paged-deployment-self-managed").check()
-        assert steps.locator(".role-play__pending").count() == len(DRILL.questions), "nothing settled before the qualification"
+        assert steps.locator(".role-play__pending").count() == len(DRILL.questions), (
+            "nothing settled before the qualification"
+        )
         trainee.locator("#chk-qualification-production-unusable-no").check()
         trainee.locator("#chk-qualification-exception-criteria-no").check()
 
@@ -94,4 +101,3 @@ def test_facilitator_and_trainee_open_the_same_drill_by_its_code_and_each_step_i
         assert trainee.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         context.close()
-

@@ -5,13 +5,13 @@ each test on a console error or a request to another origin."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from checkers.rules import stuck
-from checkers.texts.incident import SEARCHES
 from checkers.rules.special_handling import CUSTOMER_STEPS
+from checkers.texts.incident import SEARCHES
 
 PDT = timezone(timedelta(hours=-7))
 ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"
@@ -57,7 +57,12 @@ def test_apac_saturday_during_the_trial_escalates_the_page(watch, site_url):
     page.locator("#chk-concurrent-at").fill("2023-01-14T09:30")  # a Saturday on the reader's own clock
     page.locator("#chk-concurrent-at").dispatch_event("change")
     result = result_of(page, "concurrent")
-    wait_outcome(watch, "concurrent", "escalate-page", "APAC weekend during the trial: escalate the page to reach the backup engineers")
+    wait_outcome(
+        watch,
+        "concurrent",
+        "escalate-page",
+        "APAC weekend during the trial: escalate the page to reach the backup engineers",
+    )
     assert "Escalate the page, instead of acknowledging/resolving it." in result.inner_text()
     assert page.locator("[data-checker=concurrent] tr.is-current").get_attribute("data-outcome") == "escalate-page"
 
@@ -150,7 +155,7 @@ def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(wa
     watch.wait_ready("[data-checker=us-federal]")
     field = page.locator("#chk-us-federal-at")
     # 2024-11-03 12:59 UTC is 04:59 PST, the morning the clocks went back.
-    field.fill(local_input_value(page, datetime(2024, 11, 3, 12, 59, tzinfo=timezone.utc)))
+    field.fill(local_input_value(page, datetime(2024, 11, 3, 12, 59, tzinfo=UTC)))
     field.dispatch_event("change")
     result = result_of(page, "us-federal")
     wait_outcome(watch, "us-federal", "off-hours", "Outside US Federal on-call hours")
@@ -163,7 +168,7 @@ def test_an_entered_time_is_judged_in_pacific_time_across_the_november_change(wa
     assert not [d for d in details if "_" in d or d.lower().startswith("next on call")]
     assert "Sunday 2024-11-03 at 04:59 Pacific Time falls outside on-call hours" in text  # a given time: no "It is"
 
-    field.fill(local_input_value(page, datetime(2024, 11, 3, 19, 0, tzinfo=timezone.utc)))  # 11:00 PST
+    field.fill(local_input_value(page, datetime(2024, 11, 3, 19, 0, tzinfo=UTC)))  # 11:00 PST
     field.dispatch_event("change")
     wait_outcome(watch, "us-federal", "on-call", "Within US Federal on-call hours")
     assert "the PM shift" in result.inner_text()
@@ -194,7 +199,9 @@ def test_a_known_incident_needs_no_call_and_ci_minutes_get_the_courtesy(watch, s
     page.locator("#chk-saas-triage-category-regression").check()
     page.locator("#chk-saas-triage-known-incident-true").check()
     result = result_of(page, "saas-triage")
-    wait_outcome(watch, "saas-triage", "known-incident", "A known incident: link the status page and the incident issue")
+    wait_outcome(
+        watch, "saas-triage", "known-incident", "A known incident: link the status page and the incident issue"
+    )
     assert "Support::SaaS::Incident First Response" in result.inner_text()
     page.locator("#chk-saas-triage-category-ci-minutes").check()
     wait_outcome(watch, "saas-triage", "ci-minutes", "CI minutes quota is blocking a production deployment")
@@ -235,8 +242,12 @@ def test_single_user_same_day_purchase_has_no_customer_steps(watch, site_url):
     watch.wait_ready("[data-checker=special-handling]")
     page.locator("#chk-special-handling-case-single-user-same-day-purchase").check()
     result = result_of(page, "special-handling")
-    wait_outcome(watch, "special-handling", "engage-manager-before-call",
-                 "Single user, same day purchase: engage the Support Manager on-call before offering a call")
+    wait_outcome(
+        watch,
+        "special-handling",
+        "engage-manager-before-call",
+        "Single user, same day purchase: engage the Support Manager on-call before offering a call",
+    )
     assert result.locator("ol.customer-steps").count() == 0
 
 
@@ -253,9 +264,16 @@ def test_saas_weekend_ladder_and_the_phrases_to_copy(watch, site_url):
     page.locator("#chk-stuck-at").dispatch_event("change")
     page.locator("#chk-stuck-still-stuck-true").check()
     result = result_of(page, "stuck")
-    wait_outcome(watch, "stuck", "ask-cmoc", "A SaaS emergency at the weekend: check whether the CMOC engineer on call can help")
+    wait_outcome(
+        watch, "stuck", "ask-cmoc", "A SaaS emergency at the weekend: check whether the CMOC engineer on call can help"
+    )
     page.locator("#chk-stuck-cmoc-tried-true").check()
-    wait_outcome(watch, "stuck", "manager-or-dev-escalation", "Still stuck: contact the manager on-call or start the dev-escalation process")
+    wait_outcome(
+        watch,
+        "stuck",
+        "manager-or-dev-escalation",
+        "Still stuck: contact the manager on-call or start the dev-escalation process",
+    )
 
     phrases = result.locator(".stuck-phrases > li")
     assert phrases.locator(".stuck-phrases__text").all_inner_texts() == list(stuck.PHRASES)
@@ -295,7 +313,9 @@ def test_incident_helper_prepares_tag_searches_and_response(watch, site_url):
     draft.get_by_text(ISSUE).wait_for()
     assert "status.gitlab.com" in draft.inner_text()
     assert "Submit it with the status Solved." in output.inner_text()
-    assert "Verify that each ticket is related to the incident" in output.locator(".incident-helper__caution").inner_text()
+    assert (
+        "Verify that each ticket is related to the incident" in output.locator(".incident-helper__caution").inner_text()
+    )
 
     output.get_by_role("button", name="Copy the bulk response").click()
     assert clipboard(page) == draft.inner_text()

@@ -23,9 +23,11 @@ NEW_TEXT = "This sentence arrived with the second deploy."
 
 
 def wait_cached(watch, timeout: float = CACHING_TIMEOUT) -> str:
-    state = watch.wait_for("""(() => { const s = document.documentElement.dataset.offline;
+    state = watch.wait_for(
+        """(() => { const s = document.documentElement.dataset.offline;
                                         return s === 'ready' || s === 'failed' || s === 'unavailable' ? s : null; })()""",
-                           timeout=timeout)
+        timeout=timeout,
+    )
     assert state == "ready", f"the offline copy is {state!r}"
     return state
 
@@ -70,7 +72,7 @@ def test_after_one_visit_every_page_search_and_checker_work_offline(watch, own_s
     page.goto(url)
     wait_cached(watch)
     manifest = json.loads((site / "offline-manifest.json").read_text())
-    downloaded = {u[len(url):] for u in watch.service_worker_requests}
+    downloaded = {u[len(url) :] for u in watch.service_worker_requests}
     assert "assets/pyodide/pyodide.asm.wasm" in downloaded and "search/search_index.json" in downloaded
     assert not any(u.endswith(".map") for u in downloaded), "source maps are not needed offline"
 
@@ -143,8 +145,10 @@ def test_the_site_works_when_the_service_worker_is_broken(watch, own_site):
     site, url = own_site
     watch.origin = origin_of(url)
     page = watch.page
-    page.context.route(re.compile(r".*/sw\.js$"), lambda route: route.fulfill(
-        content_type="text/javascript", body="throw new Error('a broken deploy');"))
+    page.context.route(
+        re.compile(r".*/sw\.js$"),
+        lambda route: route.fulfill(content_type="text/javascript", body="throw new Error('a broken deploy');"),
+    )
     page.goto(url + "qualifying/")
     watch.wait_for("document.documentElement.dataset.offline === 'unavailable' ? 'unavailable' : null")
     page.goto(url + "licence/")

@@ -6,7 +6,7 @@ at phone width too. The page's clock is Playwright's, set by the test."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from training import flow_library, library
 
@@ -16,7 +16,7 @@ from .test_drills import wait_python
 SCENARIOS = {s.id: s for s in library.load_all()}
 MISSED = "concurrent-first-page"  # one question each: a round is one answer
 OTHERS = ["entitlement-free-user", "entitlement-needs-org", "borderline-weekday-disk-filling"]
-MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc)
+MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 
 
 def answer(page, scenario_id: str, right: bool):
@@ -90,7 +90,9 @@ def _finish_some_drills_and_tick(watch, site_url):
     page.locator(".checklist__status").get_by_text("1 of").wait_for()
 
 
-def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_new_profile(watch, site_url, browser, tmp_path):
+def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_new_profile(
+    watch, site_url, browser, tmp_path
+):
     page = watch.page
     _finish_some_drills_and_tick(watch, site_url)
     page.goto(site_url + "training/")
@@ -101,7 +103,9 @@ def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_
     drills = [SCENARIOS[MISSED], SCENARIOS[OTHERS[0]]]
     table = page.locator(".training-record__table table")
     row = table.locator("tr", has=page.get_by_role("rowheader", name="Respond to PagerDuty alerts"))
-    cited = sum(1 for s in [*library.load_all(), *flow_library.load_all()] if "respond-to-pagerduty-alerts" in s.anchors)
+    cited = sum(
+        1 for s in [*library.load_all(), *flow_library.load_all()] if "respond-to-pagerduty-alerts" in s.anchors
+    )
     assert row.locator("td").all_inner_texts()[:2] == [f"1 of {cited}", "1"]  # both cite it: one right, one missed
     assert all(s.anchors == ("respond-to-pagerduty-alerts",) for s in drills)
     practise = page.locator("#practise-next + ol")
@@ -121,7 +125,10 @@ def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_
     downloading.value.save_as(path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "handbook-training-record" and data["version"] == 1
-    assert [(r["drill"], [a["correct"] for a in r["answers"]]) for r in data["rounds"]] == [(MISSED, [False]), (OTHERS[0], [True])]
+    assert [(r["drill"], [a["correct"] for a in r["answers"]]) for r in data["rounds"]] == [
+        (MISSED, [False]),
+        (OTHERS[0], [True]),
+    ]
 
     # Another browser: nothing there, until the file is imported, by keyboard.
     context = browser.new_context()
@@ -135,7 +142,9 @@ def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_
         other.keyboard.press("Tab")
         assert other.evaluate("document.activeElement.dataset.record") == "import"
         other.keyboard.press("Enter")
-        other.locator(".training-record__import-status").get_by_text("Imported: 2 finished drills added, 1 checklist ticks.").wait_for()
+        other.locator(".training-record__import-status").get_by_text(
+            "Imported: 2 finished drills added, 1 checklist ticks."
+        ).wait_for()
         assert other.locator(".training-record__status").inner_text() == status.inner_text()
         assert other.locator(".training-record__table table").inner_text() == table.inner_text()
 
@@ -151,7 +160,9 @@ def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_
         # A file that is not a record changes nothing, and says which field is wrong.
         other.locator("#training-record-paste").fill('{"format": "something-else"}')
         other.get_by_role("button", name="Import").click()
-        other.locator(".training-record__import-status").get_by_text("Not imported, nothing changed. format:").wait_for()
+        other.locator(".training-record__import-status").get_by_text(
+            "Not imported, nothing changed. format:"
+        ).wait_for()
     finally:
         context.close()
 
@@ -163,9 +174,15 @@ def test_the_training_page_leads_somewhere_and_is_axe_clean_at_phone_width(watch
     page.goto(site_url + "training/")
     page.locator(".training-record__status").get_by_text("Scenario drills: 2 of").wait_for()
     where = page.locator("#where-to-start ~ ol").first
-    for name, href in [("shadow onboarding checklist", "shadow-onboarding/"), ("scenario drills", "drills/"),
-                       ("whole-page drills", "drills/#whole-page-drills"), ("facilitator cards", "drill-cards/")]:
-        assert where.get_by_role("link", name=name).first.get_attribute("href").endswith(href.replace(site_url, "")), name
+    for name, href in [
+        ("shadow onboarding checklist", "shadow-onboarding/"),
+        ("scenario drills", "drills/"),
+        ("whole-page drills", "drills/#whole-page-drills"),
+        ("facilitator cards", "drill-cards/"),
+    ]:
+        assert where.get_by_role("link", name=name).first.get_attribute("href").endswith(href.replace(site_url, "")), (
+            name
+        )
     page.get_by_text("The text for the rotation request", exact=True).click()
     page.get_by_text("Bring a record from another browser").click()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 class Element:
     tag: str
     attrs: dict[str, str]
-    children: list["Element | str"] = field(default_factory=list)
+    children: list[Element | str] = field(default_factory=list)
 
     @property
     def classes(self) -> set[str]:
@@ -21,10 +21,10 @@ class Element:
         parts = [c if isinstance(c, str) else " " + c.text() + " " for c in self.children]
         return " ".join("".join(parts).split())
 
-    def elements(self) -> list["Element"]:
+    def elements(self) -> list[Element]:
         return [c for c in self.children if isinstance(c, Element)]
 
-    def find_all(self, css_class: str) -> list["Element"]:
+    def find_all(self, css_class: str) -> list[Element]:
         found = []
         for child in self.elements():
             if css_class in child.classes:

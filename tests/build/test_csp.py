@@ -35,9 +35,15 @@ class PageScan(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...> inline event handler")
-            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.problems.append(f"<{tag} {name}={value!r}> javascript: URL")
-        if tag == "script" and "src" not in attributes and (attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
+        if (
+            tag == "script"
+            and "src" not in attributes
+            and (attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES
+        ):
             self._script = attributes
 
     def handle_endtag(self, tag):

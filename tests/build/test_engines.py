@@ -28,15 +28,21 @@ def test_a_checker_page_carries_its_widget_policy_early_start_and_runtime(engine
     assert "<!-- checker:" not in licence
     head = licence[: licence.index("</head>")]
     charset = re.search(r"<meta charset=[^>]*>", head, re.IGNORECASE)
-    assert head[charset.end():].startswith(csp.META), f"{engine}: the policy is not right after <meta charset>"
-    starter = ('<script async fetchpriority="high" src="../assets/checkers/start-python.js" '
-               'data-start-python></script>')
+    assert head[charset.end() :].startswith(csp.META), f"{engine}: the policy is not right after <meta charset>"
+    starter = '<script async fetchpriority="high" src="../assets/checkers/start-python.js" data-start-python></script>'
     assert starter in head, f"{engine}: no early start in <head>"
     assert head.index(csp.META) < head.index(starter) < head.index('rel="stylesheet"'), (
-        f"{engine}: the early start is not between the policy and the stylesheets")
+        f"{engine}: the early start is not between the policy and the stylesheets"
+    )
     runtime = site / "assets" / "pyodide"
-    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_startup.zip", "runtime.json", "pyodide-lock.json",
-                 "checkers-0.1.0-py3-none-any.whl"):
+    for name in (
+        "pyodide.mjs",
+        "pyodide.asm.wasm",
+        "python_startup.zip",
+        "runtime.json",
+        "pyodide-lock.json",
+        "checkers-0.1.0-py3-none-any.whl",
+    ):
         assert (runtime / name).is_file(), f"{engine}: {name} is not in the built site"
     assert (site / "assets" / "pyodide" / "pyodide.asm.wasm.br").is_file(), f"{engine}: no precompressed siblings"
 
@@ -48,7 +54,9 @@ def test_every_page_is_finished(engine_site, engine):
         html = page.read_text(encoding="utf-8")
         assert csp.META in html, f"{engine}: {page.relative_to(site)} has no policy"
         assert markers.SITE_ROOT not in html, f"{engine}: {page.relative_to(site)} keeps a root placeholder"
-        assert not re.search(r"^<!-- [a-z-]+(: [^ ]+)? -->$", html, re.MULTILINE), f"{engine}: a marker was left as a comment"
+        assert not re.search(r"^<!-- [a-z-]+(: [^ ]+)? -->$", html, re.MULTILINE), (
+            f"{engine}: a marker was left as a comment"
+        )
     assert (site / "404.html").is_file() and csp.META in (site / "404.html").read_text(encoding="utf-8")
 
 
@@ -56,9 +64,13 @@ def test_every_page_is_finished(engine_site, engine):
 def test_markers_render_the_same_under_every_engine(engine_site, engine):
     def widgets(site, page):
         html = (site / page / "index.html").read_text(encoding="utf-8")
-        return re.findall(r'<section [^>]*class="checker.*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
-                          r'|<div class="glossary">.*?</div>|<div class="drills".*?</details></div>'
-                          r'|<figure class="flowchart.*?</figure>', html, re.DOTALL)
+        return re.findall(
+            r'<section [^>]*class="checker.*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
+            r'|<div class="glossary">.*?</div>|<div class="drills".*?</details></div>'
+            r'|<figure class="flowchart.*?</figure>',
+            html,
+            re.DOTALL,
+        )
 
     for page in ("licence", "paged", "saas", "us-federal", "glossary", "drills"):
         expected = widgets(engine_site("mkdocs"), page)
@@ -81,8 +93,13 @@ def test_under_zensical_a_bad_marker_names_the_page(engine_site):
         "except MarkerError as error:\n"
         "    print(error)\n"
     )
-    done = subprocess.run([str(build.engine_python("zensical")), "-c", script], env=build.engine_env(),
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [str(build.engine_python("zensical")), "-c", script],
+        env=build.engine_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.startswith("about.md: cannot render <!-- checker: nope -->"), done.stdout + done.stderr
 
 

@@ -15,7 +15,10 @@ AIDS = exception_aids.load()
 
 def test_every_example_and_non_emergency_of_the_page_is_read():
     assert [e.title for e in AIDS.examples] == re.findall(
-        r"^#### (.+)$", PAGE.split("### Examples of situations")[1].split("### Situations that Are not")[0], re.MULTILINE)
+        r"^#### (.+)$",
+        PAGE.split("### Examples of situations")[1].split("### Situations that Are not")[0],
+        re.MULTILINE,
+    )
     assert len(AIDS.examples) == 9 and len(AIDS.not_emergencies) == 6
     both = [e for e in AIDS.examples if e.emergency and e.not_emergency]
     assert len(both) == 8 and all(e.reasoning for e in both)
@@ -35,7 +38,11 @@ def test_the_criteria_labels_are_the_pages_own_wording():
 def test_the_aids_render_collapsed_with_a_filter_and_no_raw_markdown():
     html = exception_aids.render_exception_aids("")
     assert html.count("<details") == 3 and " open" not in html
-    assert 'data-aids-filter' in html and '<label for="aids-filter">' in html and 'data-hb-component="exception-aids"' in html
+    assert (
+        "data-aids-filter" in html
+        and '<label for="aids-filter">' in html
+        and 'data-hb-component="exception-aids"' in html
+    )
     assert "<code>clone</code>" in html and "`" not in html and "**" not in html and "](#" not in html
     assert 'href="#exception-criteria"' in html and 'id="exception-criteria"' in html
     assert "December 2025" in html

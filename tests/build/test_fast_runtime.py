@@ -74,8 +74,12 @@ def test_the_checkers_wheel_carries_bytecode_beside_each_source(pyodide_dir):
 
 
 LARGE = [
-    "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.asm.mjs", "assets/pyodide/python_startup.zip",
-    "assets/pyodide/python_stdlib_rest.zip", "search/search_index.json", "qualifying/index.html",
+    "assets/pyodide/pyodide.asm.wasm",
+    "assets/pyodide/pyodide.asm.mjs",
+    "assets/pyodide/python_startup.zip",
+    "assets/pyodide/python_stdlib_rest.zip",
+    "search/search_index.json",
+    "qualifying/index.html",
 ]
 
 
@@ -98,7 +102,10 @@ def test_every_sibling_decompresses_to_the_same_bytes(built_site):
 @pytest.mark.skipif(not shutil.which("node"), reason="needs Node.js, which the build needs anyway")
 def test_the_fast_path_boots_answers_and_loads_the_rest_only_on_demand(pyodide_dir):
     done = subprocess.run(
-        ["node", str(HERE / "fast_runtime.mjs"), str(pyodide_dir)], capture_output=True, text=True, timeout=300,
+        ["node", str(HERE / "fast_runtime.mjs"), str(pyodide_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
@@ -126,7 +133,7 @@ def test_checker_pages_start_python_from_the_head_and_others_do_not(built_site):
     qualifying = (built_site / "qualifying" / "index.html").read_text()
     head = qualifying.split("</head>")[0]
     assert tag.search(head), "no early start in a checker page's head"
-    assert "type=\"module\"" not in tag.search(head).group(0), "the starter must be a classic script (no import levels)"
+    assert 'type="module"' not in tag.search(head).group(0), "the starter must be a classic script (no import levels)"
     # Under the policy (which governs it), ahead of every render-blocking file (whose downloads it
     # would otherwise wait behind).
     starter = tag.search(head).start()

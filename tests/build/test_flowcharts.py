@@ -26,7 +26,11 @@ def charted_pages() -> dict[str, str]:
     flow's chart, drawn from its steps, is tested in test_response_chart.py)."""
     found = {}
     for source in sorted((ROOT / "docs").glob("*.md")):
-        for name in (arg for kind, arg in markers.markers_in(source.read_text(encoding="utf-8")) if kind == "flowchart" and arg not in flows.NAMES):
+        for name in (
+            arg
+            for kind, arg in markers.markers_in(source.read_text(encoding="utf-8"))
+            if kind == "flowchart" and arg not in flows.NAMES
+        ):
             found[name] = f"{source.stem}/" if source.stem != "index" else ""
     return found
 
@@ -55,17 +59,26 @@ def expected_chain(checker) -> list[list[Part]]:
     for number, rule in enumerate(checker.rules, start=1):
         if not rule.when:  # the row that matches anything ends the chain: later rows never decide
             reached = f"row {number}, any answers"
-            items.append([Part("link", f"no match: {reached}" if incoming else reached),
-                          Part("node", box=outcome_box(checker, rule.outcome))])
+            items.append(
+                [
+                    Part("link", f"no match: {reached}" if incoming else reached),
+                    Part("node", box=outcome_box(checker, rule.outcome)),
+                ]
+            )
             return items
         conditions = tuple(rule_chart._condition(checker, fact_id, allowed) for fact_id, allowed in rule.when.items())
         heading = f"Row {number}" + (": all of" if len(conditions) > 1 else "")
-        items.append([Part("link", incoming),
-                      Part("node", box=Box("decision", heading, conditions, "")),
-                      Part("branch", "matches", outcome_box(checker, rule.outcome))])
+        items.append(
+            [
+                Part("link", incoming),
+                Part("node", box=Box("decision", heading, conditions, "")),
+                Part("branch", "matches", outcome_box(checker, rule.outcome)),
+            ]
+        )
         incoming = "no match"
-    items.append([Part("link", incoming),
-                  Part("node", box=Box("error", "No row matches: the checker reports an error", (), ""))])
+    items.append(
+        [Part("link", incoming), Part("node", box=Box("error", "No row matches: the checker reports an error", (), ""))]
+    )
     return items
 
 
@@ -87,7 +100,9 @@ def test_the_chart_follows_the_rule_table_in_first_match_order(name):
 def test_every_outcome_of_the_checker_is_in_its_chart_with_its_code(name):
     checker = checkers.get(name)
     _, items = chart(rule_chart.render_chart(name))
-    drawn = {part.box.code: part.box.heading for item in items for part in item if part.box and part.box.kind == "outcome"}
+    drawn = {
+        part.box.code: part.box.heading for item in items for part in item if part.box and part.box.kind == "outcome"
+    }
     assert drawn == {f"({o.code})": o.title for o in checker.outcomes}, f"{name}: an outcome is missing or wrong"
 
 
@@ -108,8 +123,10 @@ def us_federal(**changes):
 def test_without_a_match_anything_row_the_chain_ends_in_the_no_row_matches_box():
     checker = us_federal(rules=checkers.get("us-federal").rules[:1])
     _, items = chart(rule_chart.chart_html(checker))
-    assert items[-1] == [Part("link", "no match"),
-                         Part("node", box=Box("error", "No row matches: the checker reports an error", (), ""))]
+    assert items[-1] == [
+        Part("link", "no match"),
+        Part("node", box=Box("error", "No row matches: the checker reports an error", (), "")),
+    ]
     assert items == expected_chain(checker)
 
 
@@ -117,8 +134,10 @@ def test_a_match_anything_row_ends_the_chain_and_later_rows_are_not_drawn():
     rules = checkers.get("us-federal").rules
     checker = us_federal(rules=(rules[1], rules[0]))  # the fallback first: row 2 can never decide
     _, items = chart(rule_chart.chart_html(checker))
-    assert items == [[Part("node", box=Box("terminal", "Your answers", (), ""))],
-                     [Part("link", "row 1, any answers"), Part("node", box=outcome_box(checker, "off-hours"))]]
+    assert items == [
+        [Part("node", box=Box("terminal", "Your answers", (), ""))],
+        [Part("link", "row 1, any answers"), Part("node", box=outcome_box(checker, "off-hours"))],
+    ]
 
 
 def test_labels_are_escaped():

@@ -11,14 +11,21 @@ from site_build import incident_helper, response_flow, widgets
 
 
 def test_a_multi_choice_question_is_a_fieldset_of_checkboxes():
-    q = Question("criteria", "Which criteria apply?", "multi-choice",
-                 (Option("legal", "Legal"), Option("audit", "Audit")), default=())
+    q = Question(
+        "criteria",
+        "Which criteria apply?",
+        "multi-choice",
+        (Option("legal", "Legal"), Option("audit", "Audit")),
+        default=(),
+    )
     html = widgets.question_html("qualification", q)
     assert html.startswith('<fieldset class="checker__field" data-question="criteria" data-kind="multi-choice"')
     assert "<legend>Which criteria apply?</legend>" in html
     boxes = re.findall(r'<input type="checkbox" id="([^"]+)" name="([^"]+)" value="([^"]+)"', html)
-    assert boxes == [("chk-qualification-criteria-legal", "criteria", "legal"),
-                     ("chk-qualification-criteria-audit", "criteria", "audit")]
+    assert boxes == [
+        ("chk-qualification-criteria-legal", "criteria", "legal"),
+        ("chk-qualification-criteria-audit", "criteria", "audit"),
+    ]
     assert " required" not in html  # an empty list is a valid answer
 
 

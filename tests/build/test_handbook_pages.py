@@ -73,17 +73,26 @@ def test_a_marker_naming_no_section_fails_the_build(tmp_path):
 
 def test_the_normalisation_python_markdown_needs():
     snap = snapshot.parse(SNAPSHOT.read_text(encoding="utf-8"))
-    where = {s.anchor: placements.Placement(handbook.section(s.anchor).page.replace("/", ".md"), 2) for s in snap.sections}
+    where = {
+        s.anchor: placements.Placement(handbook.section(s.anchor).page.replace("/", ".md"), 2) for s in snap.sections
+    }
     sections = snap.by_anchor()
     bulk = handbook_pages.body_markdown(sections["using-zendesk-bulk-update"], where)
-    assert "](https://about.gitlab.com/images/support/zd-bulk-update.png)" in bulk and "[Image: ZD Bulk Update View" in bulk
+    assert (
+        "](https://about.gitlab.com/images/support/zd-bulk-update.png)" in bulk
+        and "[Image: ZD Bulk Update View" in bulk
+    )
     assert "{:" not in bulk and "\n    - A public reply" in bulk
     respond = handbook_pages.body_markdown(sections["respond-to-pagerduty-alerts"], where)
     assert "](qualifying.md#determine-if-the-situation-qualifies-as-an-emergency)" in respond
     assert "\n    1. If the customer's email address" in respond
-    widespread = handbook_pages.body_markdown(sections["a-widespread-incident-causes-multiple-successive-pagerduty-alerts"], where)
+    widespread = handbook_pages.body_markdown(
+        sections["a-widespread-incident-causes-multiple-successive-pagerduty-alerts"], where
+    )
     assert "two-fold:\n\n1. Route" in widespread and "](#using-zendesk-bulk-update)" in widespread
-    assert "](https://about.gitlab.com/handbook/support/on-call/" in handbook_pages.body_markdown(sections["introduction"], where)
+    assert "](https://about.gitlab.com/handbook/support/on-call/" in handbook_pages.body_markdown(
+        sections["introduction"], where
+    )
 
 
 def test_moving_a_section_to_another_page_needs_the_map_regenerated(tmp_path):

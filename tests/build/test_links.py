@@ -16,11 +16,14 @@ from .variant import build_variant, copy_docs
 SEED_SOURCE = "https://about.gitlab.com/handbook/support/workflows/customer_emergencies_workflows.html"
 
 
-@pytest.mark.parametrize("link, named", [
-    ("[broken](qualifying.md#no-such-section)", "no-such-section"),
-    ("[broken](#no-such-section-here)", "no-such-section-here"),
-    ("[broken](no-such-page.md)", "no-such-page.md"),
-])
+@pytest.mark.parametrize(
+    "link, named",
+    [
+        ("[broken](qualifying.md#no-such-section)", "no-such-section"),
+        ("[broken](#no-such-section-here)", "no-such-section-here"),
+        ("[broken](no-such-page.md)", "no-such-page.md"),
+    ],
+)
 def test_a_broken_internal_link_fails_the_build(tmp_path, link, named):
     docs = copy_docs(tmp_path)
     page = docs / "index.md"
@@ -44,7 +47,12 @@ def test_the_report_command_needs_only_the_built_site(built_site, tmp_path):
     copy.mkdir()
     for page in ("index.html", "sitemap.xml"):
         (copy / page).write_bytes((built_site / page).read_bytes())
-    done = subprocess.run([sys.executable, "-m", "site_build.external_links", str(copy)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "site_build.external_links", str(copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert SEED_SOURCE in done.stdout and (copy / external_links.REPORT).is_file()

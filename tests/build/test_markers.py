@@ -27,9 +27,14 @@ def convert(text: str, page: str | None = "example.md") -> str:
 
 
 def test_every_marker_in_the_pages_is_a_kind_of_the_table():
-    found = {(kind, arg) for page in (ROOT / "docs").glob("*.md")
-             for kind, arg in markers.markers_in(page.read_text(encoding="utf-8"))}
-    assert {kind for kind, _ in found} == set(markers.RENDERERS), "a kind in the table is used by no page, or the reverse"
+    found = {
+        (kind, arg)
+        for page in (ROOT / "docs").glob("*.md")
+        for kind, arg in markers.markers_in(page.read_text(encoding="utf-8"))
+    }
+    assert {kind for kind, _ in found} == set(markers.RENDERERS), (
+        "a kind in the table is used by no page, or the reverse"
+    )
     for kind, arg in found:
         assert markers.render(kind, arg).strip(), (kind, arg)
 
@@ -46,13 +51,16 @@ def test_a_marker_inside_text_or_with_other_spacing_is_left_alone():
     assert "data-checker" not in html
 
 
-@pytest.mark.parametrize(("text", "named"), [
-    ("<!-- sparkle: licence -->", "unknown marker <!-- sparkle: licence -->"),
-    ("<!-- checker: nope -->", "cannot render <!-- checker: nope -->"),
-    ("<!-- checker -->", "cannot render <!-- checker -->"),
-    ("<!-- glossary: all -->", "cannot render <!-- glossary: all -->"),
-    ("<!-- training: quiz -->", "cannot render <!-- training: quiz -->"),
-])
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("<!-- sparkle: licence -->", "unknown marker <!-- sparkle: licence -->"),
+        ("<!-- checker: nope -->", "cannot render <!-- checker: nope -->"),
+        ("<!-- checker -->", "cannot render <!-- checker -->"),
+        ("<!-- glossary: all -->", "cannot render <!-- glossary: all -->"),
+        ("<!-- training: quiz -->", "cannot render <!-- training: quiz -->"),
+    ],
+)
 def test_a_bad_marker_names_the_page_and_the_marker(text, named):
     with pytest.raises(markers.MarkerError) as raised:
         convert(f"Intro.\n\n{text}\n")
@@ -72,10 +80,15 @@ def test_finishing_a_finished_site_changes_nothing(built_site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)
     assert finish.main([str(copy), "--base", "/"]) == 0
-    mismatched = [str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file()
-                  and not filecmp.cmp(p, built_site / p.relative_to(copy), shallow=False)]
+    mismatched = [
+        str(p.relative_to(copy))
+        for p in copy.rglob("*")
+        if p.is_file() and not filecmp.cmp(p, built_site / p.relative_to(copy), shallow=False)
+    ]
     assert mismatched == []
-    assert sorted(p.relative_to(copy) for p in copy.rglob("*")) == sorted(p.relative_to(built_site) for p in built_site.rglob("*"))
+    assert sorted(p.relative_to(copy) for p in copy.rglob("*")) == sorted(
+        p.relative_to(built_site) for p in built_site.rglob("*")
+    )
 
 
 def test_root_placeholders_become_each_page_s_relative_path():
@@ -87,11 +100,15 @@ def test_root_placeholders_become_each_page_s_relative_path():
 
 
 def test_the_new_version_notice_is_in_every_page_once_right_after_the_skip_links():
-    page = ('<body><input class="md-toggle"><div data-md-component="skip"><a class="md-skip" href="#x">Skip</a>'
-            '</div><div data-md-component="announce"></div></body>')
+    page = (
+        '<body><input class="md-toggle"><div data-md-component="skip"><a class="md-skip" href="#x">Skip</a>'
+        '</div><div data-md-component="announce"></div></body>'
+    )
     finished = finish.finish_page(page, "")
-    assert '</a></div><div class="handbook-update" role="status" aria-live="polite"></div><div data-md-component="announce">' \
+    assert (
+        '</a></div><div class="handbook-update" role="status" aria-live="polite"></div><div data-md-component="announce">'
         in finished
+    )
     assert finish.finish_page(finished, "") == finished
 
 

@@ -37,7 +37,12 @@ def test_kinds():
 def test_the_manifest_lists_files_not_their_siblings_and_pages_name_the_build(tmp_path):
     site = write_site(tmp_path)
     manifest = offline.make_manifest(site)
-    assert set(manifest["files"]) == {"index.html", "assets/pyodide/pyodide.asm.wasm", "assets/bundle.min.js.map", "sitemap.xml"}
+    assert set(manifest["files"]) == {
+        "index.html",
+        "assets/pyodide/pyodide.asm.wasm",
+        "assets/bundle.min.js.map",
+        "sitemap.xml",
+    }
     html = (site / "index.html").read_text()
     assert offline.page_build(html) == manifest["build"]
     # After the policy, which must stay the first thing after the charset.
@@ -86,10 +91,17 @@ def test_every_sitemap_page_and_the_runtime_are_cached(built_site):
         assert offline.page_build((built_site / file).read_text(encoding="utf-8")) == build, file
     runtime = json.loads((built_site / "assets/pyodide/runtime.json").read_text())
     lock = json.loads((built_site / "assets/pyodide/pyodide-lock.json").read_text())
-    needed = ["search/search_index.json", "assets/pyodide/pyodide-lock.json", "assets/pyodide/runtime.json",
-              "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.mjs", "assets/checkers/worker.mjs",
-              f"assets/pyodide/{runtime['startup']['file']}", f"assets/pyodide/{runtime['rest']['file']}",
-              *(f"assets/pyodide/{spec['file_name']}" for spec in lock["packages"].values())]
+    needed = [
+        "search/search_index.json",
+        "assets/pyodide/pyodide-lock.json",
+        "assets/pyodide/runtime.json",
+        "assets/pyodide/pyodide.asm.wasm",
+        "assets/pyodide/pyodide.mjs",
+        "assets/checkers/worker.mjs",
+        f"assets/pyodide/{runtime['startup']['file']}",
+        f"assets/pyodide/{runtime['rest']['file']}",
+        *(f"assets/pyodide/{spec['file_name']}" for spec in lock["packages"].values()),
+    ]
     for path in needed:
         assert files[path]["kind"] == "asset", path
 

@@ -27,7 +27,7 @@ def test_the_home_pages_primary_button_opens_the_flow(built_site):
 
 def test_the_flow_comes_first_in_the_navigation_after_home(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    primary = home[home.index('class="md-nav md-nav--primary"'):]
+    primary = home[home.index('class="md-nav md-nav--primary"') :]
     links = re.findall(r'<a href="([^"]*)"[^>]*class="md-nav__link[^"]*"', primary)
     pages = [link for link in links if link not in ("", ".", "./") and not link.startswith("#")]  # not Home's own TOC
     assert pages[0] == "paged/"
@@ -50,7 +50,7 @@ STEPS = [
 
 def _sections(html: str) -> dict[str, str]:
     """Each step's HTML, from its h2 to the next h2."""
-    parts = re.split(r'(?=<h2 id=")', html[html.index('<h2 id="step-'):])
+    parts = re.split(r'(?=<h2 id=")', html[html.index('<h2 id="step-') :])
     return {re.match(r'<h2 id="([^"]+)"', part).group(1): part for part in parts if part.startswith("<h2")}
 
 
@@ -98,7 +98,9 @@ def test_pagerduty_statuses_and_resolved_is_not_solved_are_where_the_engineer_ac
 def test_texts_read_before_python_starts_with_their_placeholders(paged):
     empty = response_texts.texts({})["texts"]
     for text_id, entry in empty.items():
-        slot = re.search(rf'<div class="flow-text" data-response-text="{text_id}">(.*?)<p class="flow-text__todo', paged, re.S)
+        slot = re.search(
+            rf'<div class="flow-text" data-response-text="{text_id}">(.*?)<p class="flow-text__todo', paged, re.S
+        )
         assert slot, text_id
         assert normalise(entry["text"]) in normalise(html_text(slot.group(1)))
 
@@ -121,8 +123,12 @@ def test_the_borderline_checker_sits_under_its_own_heading_in_its_section(built_
 
 def test_the_flow_page_keeps_every_script_in_a_file(paged):
     # Our markup adds no inline script or handler (the theme's own are the CSP's business).
-    for block in re.findall(r'<section class="checker flow-texts".*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
-                            r'|<div class="flow-toolbar".*?</div>', paged, re.S):
+    for block in re.findall(
+        r'<section class="checker flow-texts".*?</section>|<fieldset class="flow-checklist".*?</fieldset>'
+        r'|<div class="flow-toolbar".*?</div>',
+        paged,
+        re.S,
+    ):
         assert "<script" not in block and not re.search(r"\son[a-z]+=", block)
 
 
@@ -131,7 +137,7 @@ def test_the_path_panel_does_not_number_steps_against_the_pages_headings(paged):
     # order under its own title, with no count of its own that would disagree with them.
     from checkers.flows import paged as flow
 
-    panel = paged[paged.index('data-hb-component="flow-path"'):]
+    panel = paged[paged.index('data-hb-component="flow-path"') :]
     titles = [html_text(t) for t in re.findall(r'<li class="flow-path__step"[^>]*><a [^>]*>(.*?)</a>', panel)]
     assert titles == [step.title for step in flow.STEPS]
     headings = {m.group(1): m.group(2) for m in re.finditer(r'<h[23] id="(step-[^"]+)"[^>]*>(.*?)</h[23]>', paged)}
@@ -152,13 +158,17 @@ def test_each_step_section_has_a_body_the_path_can_fold_with_its_reason(paged):
     from checkers.flows import paged as flow
 
     for section in set(flow.PAGE_SECTIONS.values()):
-        note = re.search(rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>', paged)
+        note = re.search(
+            rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>', paged
+        )
         assert note, section
-        body = re.search(rf'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"[^>]*>', paged)
+        body = re.search(
+            rf'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"[^>]*>', paged
+        )
         assert body and body.start() > note.start(), section
-    reply = paged[paged.index('data-flow-section-body="step-reply"'):paged.index('id="step-call"')]
+    reply = paged[paged.index('data-flow-section-body="step-reply"') : paged.index('id="step-call"')]
     assert 'data-response-text="public_comment"' in reply  # the reply's text folds with the reply, not the call
-    clock = paged[paged.index('data-flow-section-body="step-clock"'):paged.index('id="step-post-call"')]
+    clock = paged[paged.index('data-flow-section-body="step-clock"') : paged.index('id="step-post-call"')]
     assert 'data-response-text="follow_up"' in clock and 'data-checker="follow-up"' in clock
 
 
@@ -171,7 +181,9 @@ def test_the_path_panel_shows_a_first_visits_path_before_python_starts(paged):
 
     first = flows.run("paged", {})
     for step in first["steps"]:
-        item = re.search(rf'<li class="flow-path__step" data-flow-step="{step["id"]}" data-status="([a-z]+)">(.*?)</li>', paged, re.S)
+        item = re.search(
+            rf'<li class="flow-path__step" data-flow-step="{step["id"]}" data-status="([a-z]+)">(.*?)</li>', paged, re.S
+        )
         assert item, step["id"]
         assert item[1] == step["status"]
         assert f"({escape(step['status_text'])})" in item[2]
@@ -184,9 +196,13 @@ def test_the_path_panel_shows_a_first_visits_path_before_python_starts(paged):
         assert escape(first["texts"][text_id]["text"]) in paged
 
 
-@pytest.mark.parametrize(("html", "problem"), [
-    ('<section data-hb-component="flow-path" data-flow="paged"></section>', "step 'acknowledge' has no section"),
-], ids=["no-sections"])
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        ('<section data-hb-component="flow-path" data-flow="paged"></section>', "step 'acknowledge' has no section"),
+    ],
+    ids=["no-sections"],
+)
 def test_a_flow_page_that_cannot_answer_its_steps_is_refused(html, problem):
     from site_build.flow_path import FlowPageError, check_flow_page
 

@@ -25,16 +25,23 @@ def test_every_step_is_drawn_in_order_with_its_conditions():
             continue
         link, condition, no, yes, drawn = parts
         assert link == Part("link") and yes == Part("link", "yes") and drawn == Part("node", box=step_box), step.id
-        assert condition.box == Box("decision", "Applies when all of:",
-                                    tuple(line for when in step.applies for line in condition_lines(FLOW, when)), "")
+        assert condition.box == Box(
+            "decision",
+            "Applies when all of:",
+            tuple(line for when in step.applies for line in condition_lines(FLOW, when)),
+            "",
+        )
         after = f"step {index + 2}" if index + 1 < len(FLOW.steps) else "the end"
         assert no.role == "branch" and no.box == Box("note", f"Go on to {after}", (), ""), step.id
 
 
 def test_the_no_arrow_says_whether_the_step_is_skipped_or_waits():
     _, items = chart(chart_html(FLOW))
-    labels = {step.id: next(p.label for p in parts if p.role == "branch")
-              for step, parts in zip(FLOW.steps, items[1:-1]) if step.applies}
+    labels = {
+        step.id: next(p.label for p in parts if p.role == "branch")
+        for step, parts in zip(FLOW.steps, items[1:-1])
+        if step.applies
+    }
     for step in FLOW.steps:
         if step.applies:
             waits = {when.waits for when in step.applies}
@@ -49,7 +56,9 @@ def test_conditions_read_as_the_routing_says():
     # In the reader's words: the question asked and the answer's label, never the link's key.
     assert "Are you already handling another emergency? yes" in lines
     assert "saas-triage is not widespread-incident or known-incident" in lines
-    assert "either What is the page about? A compromised instance" in lines and "or entitlement: engage-manager" in lines
+    assert (
+        "either What is the page about? A compromised instance" in lines and "or entitlement: engage-manager" in lines
+    )
     assert not [line for line in lines if re.search(r"\b[a-z-]+\.[a-z_]+\b", line)], "a link key in the chart"
 
 

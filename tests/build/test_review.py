@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.review import large_page
 from handbook_tools import pins, review, review_cli, snapshot
 from tests.conftest import ROOT
-
-from benchmarks.review import large_page
 from tests.tools.review_before import report_before
 
 from .variant import build_variant
@@ -25,8 +24,9 @@ SEED = SNAPSHOT.read_text(encoding="utf-8")
 
 
 def run_review(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checkers", "review", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "checkers", "review", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def review_of(tmp_path: Path, text: str) -> tuple[int, dict]:
@@ -53,58 +53,97 @@ def test_every_dependent_pins_what_it_relies_on_and_every_pin_holds_today():
     dependents = pins.dependents(review_cli.SCENARIOS)
     assert review.unpinned(dependents) == []
     assert {d.kind for d in dependents} >= {"checker", "checklist", "text", "scenario"}
-    assert review.review(snapshot.parse(SEED), review_cli.last_reviewed(), dependents, review_cli.exception_workflow())["dependents"] == []
+    assert (
+        review.review(snapshot.parse(SEED), review_cli.last_reviewed(), dependents, review_cli.exception_workflow())[
+            "dependents"
+        ]
+        == []
+    )
 
 
 def test_the_lock_is_the_snapshot_last_reviewed():
     assert review_cli.last_reviewed() == review.lock_of(snapshot.parse(SEED))
 
 
-@pytest.mark.parametrize("old, new, checkers, named", [
-    ("between the hours of 0500 and 1700", "between the hours of 0600 and 1700", ["us-federal"], "us-federal-0430-pacific"),
-    ("a 14 days grace period", "a 7 days grace period", ["licence"], "licence-friday-night-within-grace"),
-    ("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer", ["follow-up"], "follow_up"),
-    ('not available, or otherwise unusable".', 'unavailable or severely degraded".', ["qualification"], "qualification-production-down"),
-])
+@pytest.mark.parametrize(
+    "old, new, checkers, named",
+    [
+        (
+            "between the hours of 0500 and 1700",
+            "between the hours of 0600 and 1700",
+            ["us-federal"],
+            "us-federal-0430-pacific",
+        ),
+        ("a 14 days grace period", "a 7 days grace period", ["licence"], "licence-friday-night-within-grace"),
+        ("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer", ["follow-up"], "follow_up"),
+        (
+            'not available, or otherwise unusable".',
+            'unavailable or severely degraded".',
+            ["qualification"],
+            "qualification-production-down",
+        ),
+    ],
+)
 def test_a_changed_pinned_sentence_lists_exactly_its_dependents(tmp_path, old, new, checkers, named):
     code, result = review_of(tmp_path, edited(old, new))
     assert code == 1
     assert result["checkers_to_review"] == checkers
     assert named in {d["name"] for d in result["dependents"]}
     assert {d["status"] for d in result["dependents"]} == {"changed"}
-    assert all(new.split()[1] in d["new_sentence"] or new.strip("1. ")[:20] in d["new_sentence"] for d in result["dependents"])
+    assert all(
+        new.split()[1] in d["new_sentence"] or new.strip("1. ")[:20] in d["new_sentence"] for d in result["dependents"]
+    )
     assert set(result) == {"sections", "dependents", "checkers_to_review"}
     assert all(set(d) >= {"kind", "name", "anchor", "status"} for d in result["dependents"])
-    assert [s["anchor"] for s in result["sections"] if s["status"] != "unchanged"] == [result["dependents"][0]["anchor"]]
+    assert [s["anchor"] for s in result["sections"] if s["status"] != "unchanged"] == [
+        result["dependents"][0]["anchor"]
+    ]
 
 
 def test_the_follow_up_delay_does_not_list_the_entitlement(tmp_path):
-    _, result = review_of(tmp_path, edited("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer"))
+    _, result = review_of(
+        tmp_path, edited("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer")
+    )
     names = {d["name"] for d in result["dependents"]}
     assert "entitlement" not in names and "follow-up" in names
     assert {d["anchor"] for d in result["dependents"]} == {"respond-to-pagerduty-alerts"}
 
 
 def test_the_follow_up_delay_lists_the_flow_step_that_runs_the_clock(tmp_path):
-    _, result = review_of(tmp_path, edited("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer"))
+    _, result = review_of(
+        tmp_path, edited("1. After 15 minutes, if the customer", "1. After 20 minutes, if the customer")
+    )
     steps = {d["name"]: d for d in result["dependents"] if d["kind"] == "flow-step"}
     assert set(steps) == {"paged.follow-up"}
-    assert steps["paged.follow-up"]["status"] == "changed" and "After 20 minutes" in steps["paged.follow-up"]["new_sentence"]
+    assert (
+        steps["paged.follow-up"]["status"] == "changed"
+        and "After 20 minutes" in steps["paged.follow-up"]["new_sentence"]
+    )
     assert steps["paged.follow-up"]["source"] == "checkers/flows/paged.py"
 
 
 def test_a_sentence_nothing_relies_on_lists_no_dependent(tmp_path):
-    code, result = review_of(tmp_path, edited("Good notes in Slack help others follow along", "Good notes in Slack help everyone follow along"))
+    code, result = review_of(
+        tmp_path,
+        edited("Good notes in Slack help others follow along", "Good notes in Slack help everyone follow along"),
+    )
     assert code == 0 and result["dependents"] == [] and result["checkers_to_review"] == []
-    assert [(s["anchor"], s["status"]) for s in result["sections"] if s["status"] != "unchanged"] == [("communicate", "changed")]
+    assert [(s["anchor"], s["status"]) for s in result["sections"] if s["status"] != "unchanged"] == [
+        ("communicate", "changed")
+    ]
 
 
 def test_a_removed_section_lists_its_dependents_as_removed(tmp_path):
     start = SEED.index("### Single user, same day purchases")
-    code, result = review_of(tmp_path, SEED[:start] + SEED[SEED.index("# Customer Emergency On-Call Training Resources"):])
+    code, result = review_of(
+        tmp_path, SEED[:start] + SEED[SEED.index("# Customer Emergency On-Call Training Resources") :]
+    )
     assert code == 1
     assert {s["anchor"]: s["status"] for s in result["sections"]}["single-user-same-day-purchases"] == "removed"
-    assert {(d["name"], d["status"]) for d in result["dependents"]} >= {("entitlement", "removed"), ("special-handling", "removed")}
+    assert {(d["name"], d["status"]) for d in result["dependents"]} >= {
+        ("entitlement", "removed"),
+        ("special-handling", "removed"),
+    }
     assert result["checkers_to_review"] == ["entitlement", "special-handling"]
 
 
@@ -113,12 +152,27 @@ def test_a_later_hugo_era_page_is_matched_by_title_and_says_what_moved(tmp_path)
     assert code == 1
     sections = {s["anchor"]: s for s in result["sections"]}
     federal = sections["us-federal-emergencies"]
-    assert federal["moved"] and federal["new_anchor"] == "us-government-on-call" and federal["new_title"] == "US Government On-call"
-    assert sections["fy23q4-fy24q1-trial---backup-engineers-on-weekends-in-apac"]["new_anchor"] == "backup-engineers-on-weekends-in-apac"
+    assert (
+        federal["moved"]
+        and federal["new_anchor"] == "us-government-on-call"
+        and federal["new_title"] == "US Government On-call"
+    )
+    assert (
+        sections["fy23q4-fy24q1-trial---backup-engineers-on-weekends-in-apac"]["new_anchor"]
+        == "backup-engineers-on-weekends-in-apac"
+    )
     assert sections["escalate-to-initiate-page-to-backup-engineers"]["moved"]  # a level up
-    assert sections["special-handling-notes"]["status"] == "unchanged" and sections["special-handling-notes"]["new_anchor"] == "special-handling"
+    assert (
+        sections["special-handling-notes"]["status"] == "unchanged"
+        and sections["special-handling-notes"]["new_anchor"] == "special-handling"
+    )
     assert sections["stage-5-follow-up"]["status"] == "added"
-    assert sections["introduction"] == {"anchor": "introduction", "title": "Introduction", "status": "unchanged", "moved": False}
+    assert sections["introduction"] == {
+        "anchor": "introduction",
+        "title": "Introduction",
+        "status": "unchanged",
+        "moved": False,
+    }
     rows = {(d["kind"], d["name"], d["status"], d["new_anchor"]) for d in result["dependents"]}
     assert ("checker", "follow-up", "moved", "stage-5-follow-up") in rows
     assert ("checker", "us-federal", "changed", "us-government-on-call") in rows
@@ -139,9 +193,14 @@ def test_a_large_rewritten_page_gets_the_report_computing_every_ratio_gave():
     assert review.json_report(result) == report_before(lambda: review_in_process(page, dependents))
 
 
-@pytest.mark.parametrize("content, said", [
-    (None, "cannot read it"), (b"\x00\x01\xff\xfe", "cannot read it"), (b"just words, no heading\n", "no headings"),
-])
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        (None, "cannot read it"),
+        (b"\x00\x01\xff\xfe", "cannot read it"),
+        (b"just words, no heading\n", "no headings"),
+    ],
+)
 def test_a_bad_file_exits_2_naming_it(tmp_path, content, said):
     path = tmp_path / "bad.md"
     if content is not None:
@@ -156,7 +215,9 @@ def test_the_text_report_names_the_dependents_and_the_sentence(tmp_path):
     done = run_review(str(new))
     assert done.returncode == 1
     assert "checker us-federal: #us-federal-emergencies changed" in done.stdout
-    assert "now:    US Federal on-call support is provided 7 days a week between the hours of 0600 and 1700" in done.stdout
+    assert (
+        "now:    US Federal on-call support is provided 7 days a week between the hours of 0600 and 1700" in done.stdout
+    )
     assert "Checkers to review: us-federal" in done.stdout
 
 
@@ -173,10 +234,15 @@ def test_the_strict_build_refuses_a_pinned_change_naming_each_dependent(tmp_path
 
 def test_the_strict_build_takes_an_unpinned_change_silently(tmp_path):
     new = tmp_path / "snapshot.md"
-    new.write_text(edited("Good notes in Slack help others follow along", "Good notes in Slack help everyone follow along"), encoding="utf-8")
+    new.write_text(
+        edited("Good notes in Slack help others follow along", "Good notes in Slack help everyone follow along"),
+        encoding="utf-8",
+    )
     done = build_variant(tmp_path / "site", snapshot=new)
     assert done.returncode == 0, done.stderr
-    assert "Good notes in Slack help everyone follow along" in (tmp_path / "site" / "rotation" / "index.html").read_text(encoding="utf-8")
+    assert "Good notes in Slack help everyone follow along" in (
+        tmp_path / "site" / "rotation" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 def _scratch_repository(into: Path) -> Path:
@@ -188,15 +254,23 @@ def _scratch_repository(into: Path) -> Path:
 def test_an_update_end_to_end_review_repin_review(tmp_path):
     scratch = _scratch_repository(tmp_path / "repo")
     snapshot_file = scratch / "handbook" / "customer_emergencies_workflows.md"
-    snapshot_file.write_text(edited("between the hours of 0500 and 1700", "between the hours of 0600 and 1700")
-                             .replace("post-call notes (using macro", "post-call notes (using the macro"), encoding="utf-8")
+    snapshot_file.write_text(
+        edited("between the hours of 0500 and 1700", "between the hours of 0600 and 1700").replace(
+            "post-call notes (using macro", "post-call notes (using the macro"
+        ),
+        encoding="utf-8",
+    )
     listed = run_review(str(snapshot_file), "--json", cwd=scratch)
     assert listed.returncode == 1 and json.loads(listed.stdout)["checkers_to_review"] == ["us-federal"]
     repinned = run_review("--repin", cwd=scratch)
     assert repinned.returncode == 0, repinned.stderr
     assert "re-pinned 1 sentence(s) in checkers/rules/us_federal.py" in repinned.stdout
-    assert "0600 and 1700 Pacific Time." in (scratch / "checkers" / "rules" / "us_federal.py").read_text(encoding="utf-8")
-    assert "post-call notes (using the macro" in (scratch / "checkers" / "texts" / "checklists.py").read_text(encoding="utf-8")
+    assert "0600 and 1700 Pacific Time." in (scratch / "checkers" / "rules" / "us_federal.py").read_text(
+        encoding="utf-8"
+    )
+    assert "post-call notes (using the macro" in (scratch / "checkers" / "texts" / "checklists.py").read_text(
+        encoding="utf-8"
+    )
     again = run_review(str(snapshot_file), "--json", cwd=scratch)
     assert again.returncode == 0, again.stdout
     assert {s["status"] for s in json.loads(again.stdout)["sections"]} == {"unchanged"}
@@ -205,10 +279,15 @@ def test_an_update_end_to_end_review_repin_review(tmp_path):
 def test_repin_leaves_a_removed_sentence_to_a_person(tmp_path):
     scratch = _scratch_repository(tmp_path / "repo")
     snapshot_file = scratch / "handbook" / "customer_emergencies_workflows.md"
-    snapshot_file.write_text(edited("Shut the instance down immediately.\n", "Contact the security team.\n"), encoding="utf-8")
+    snapshot_file.write_text(
+        edited("Shut the instance down immediately.\n", "Contact the security team.\n"), encoding="utf-8"
+    )
     repinned = run_review("--repin", cwd=scratch)
     assert repinned.returncode == 1
-    assert "fix by hand: checker special-handling #compromised-instances (removed): Shut the instance down immediately." in repinned.stderr
+    assert (
+        "fix by hand: checker special-handling #compromised-instances (removed): Shut the instance down immediately."
+        in repinned.stderr
+    )
 
 
 def test_the_exception_drills_pin_the_exception_workflow_page_they_are_drawn_from():
@@ -217,7 +296,9 @@ def test_the_exception_drills_pin_the_exception_workflow_page_they_are_drawn_fro
     dependents = pins.dependents(review_cli.SCENARIOS)
     drills = [d for d in dependents if d.name.startswith("exception-")]
     assert len(drills) >= 15 and all(any(review.cites_exception_workflow(p.anchor) for p in d.pins) for d in drills)
-    changed = edited("- **Emergency**:  all users are unable to login", "- **Emergency**:  every user is unable to login", page)
+    changed = edited(
+        "- **Emergency**:  all users are unable to login", "- **Emergency**:  every user is unable to login", page
+    )
     result = review.review(seed, review_cli.last_reviewed(), dependents, snapshot.parse(changed))
     assert {(d["name"], d["status"]) for d in result["dependents"]} == {("exception-login-emergency", "changed")}
     assert result["checkers_to_review"] == []

@@ -41,7 +41,9 @@ def test_the_checkers_wheel_holds_every_checker_module_and_no_handbook_tooling(p
         files = wheel.namelist()
     for name in names():
         assert f"checkers/rules/{name.replace('-', '_')}.py" in files
-    assert not [f for f in files if f.startswith("handbook_tools/") or f.rpartition("/")[2].startswith(("review", "repin"))]
+    assert not [
+        f for f in files if f.startswith("handbook_tools/") or f.rpartition("/")[2].startswith(("review", "repin"))
+    ]
 
 
 def test_pages_load_the_worker_from_the_site_only(built_site):

@@ -11,7 +11,6 @@ import pytest
 
 import checkers
 from checkers.engine import handbook
-
 from tests.conftest import ROOT
 
 from .text import html_text, seed_lines, sentences
@@ -43,7 +42,9 @@ def kramdown_slug(title: str) -> str:
 
 
 SEED_MARKDOWN = SEED.read_text(encoding="utf-8")
-SEED_HEADINGS = [m.group(1).strip() for m in re.finditer(r"^#+\s+(.+)$", SEED_MARKDOWN.split("---", 2)[2], re.MULTILINE)]
+SEED_HEADINGS = [
+    m.group(1).strip() for m in re.finditer(r"^#+\s+(.+)$", SEED_MARKDOWN.split("---", 2)[2], re.MULTILINE)
+]
 
 
 def test_every_seed_heading_is_a_known_section():
@@ -71,7 +72,7 @@ def test_no_kramdown_markup_leaks(site_pages, leftover):
 
 def test_every_page_carries_the_attribution(site_pages):
     for name, html in site_pages.items():
-        footer = html[html.index('class="md-footer"'):] if 'class="md-footer"' in html else html
+        footer = html[html.index('class="md-footer"') :] if 'class="md-footer"' in html else html
         assert "CC BY-SA 4.0" in footer, name
         assert "customer_emergencies_workflows.html" in footer, name
         assert "snapshot of" in footer, name
@@ -116,7 +117,11 @@ def test_each_glossary_term_is_a_search_entry_of_its_own(built_site, term):
 @pytest.mark.parametrize("name", checkers.names())
 def test_every_citation_of_a_checker_points_at_a_real_anchor(site_pages, name):
     checker = checkers.get(name)
-    anchors = set(checker.cite) | {a for rule in checker.rules for a in rule.cite} | {a for o in checker.outcomes for a in o.cite}
+    anchors = (
+        set(checker.cite)
+        | {a for rule in checker.rules for a in rule.cite}
+        | {a for o in checker.outcomes for a in o.cite}
+    )
     for anchor in anchors:
         page = handbook.section(anchor).page + "index.html"
         assert f'id="{anchor}"' in site_pages[page], f"{name} cites #{anchor}, missing from {page}"
@@ -124,5 +129,8 @@ def test_every_citation_of_a_checker_points_at_a_real_anchor(site_pages, name):
 
 def test_no_page_names_a_third_party_host_for_assets(site_pages):
     for name, html in site_pages.items():
-        for tag in re.finditer(r'<(?:script[^>]+src|link(?![^>]*rel="canonical")[^>]+href|img[^>]+src|iframe[^>]+src)="(https?:)?//[^"]+"', html):
+        for tag in re.finditer(
+            r'<(?:script[^>]+src|link(?![^>]*rel="canonical")[^>]+href|img[^>]+src|iframe[^>]+src)="(https?:)?//[^"]+"',
+            html,
+        ):
             pytest.fail(f"{name}: {tag.group(0)}")

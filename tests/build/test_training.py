@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 import shutil
+from html import unescape
 
-from tests.conftest import build_site
 from checkers import flows
+from tests.conftest import build_site
 from training import flow_library, library
 
 SCENARIOS = library.load_all()
@@ -59,9 +59,10 @@ def test_the_whole_page_drills_are_on_the_drill_page_step_by_step_without_their_
             assert all(set(choice) == {"value", "label"} for choice in question["choices"])
         assert f'<li id="drill-{drill.id}">' in html
     # The facts behind a walk, read as a person reads them (a list of exception criteria by their labels).
-    assert {"label": "Which exception criteria apply? (Emergency Exception Workflow)",
-            "value": "The problem will create immediate audit problems for a customer's business"} \
-        in walks["paged-exception-courtesy"]["known"]
+    assert {
+        "label": "Which exception criteria apply? (Emergency Exception Workflow)",
+        "value": "The problem will create immediate audit problems for a customer's business",
+    } in walks["paged-exception-courtesy"]["known"]
 
 
 def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built_site):
@@ -75,8 +76,13 @@ def test_every_scenario_has_a_facilitator_card_with_its_expected_decisions(built
 
 def test_the_training_page_links_where_to_start_and_carries_every_drill_for_the_record(built_site):
     html = read(built_site, "training")
-    for href in ('href="../shadow-onboarding/"', 'href="../drills/"', 'href="../drills/#whole-page-drills"',
-                 'href="../drill-cards/"', 'href="../paged/#role-play"'):
+    for href in (
+        'href="../shadow-onboarding/"',
+        'href="../drills/"',
+        'href="../drills/#whole-page-drills"',
+        'href="../drill-cards/"',
+        'href="../paged/#role-play"',
+    ):
         assert href in html, href
     data = payload_of(html, "training-record")
     drills = {d["id"]: d for d in data["drills"]}
@@ -91,7 +97,7 @@ def test_the_training_page_links_where_to_start_and_carries_every_drill_for_the_
 
 def test_the_cards_print_one_per_sheet_with_everything_revealed(built_site):
     css = (built_site / "assets" / "stylesheets" / "training.css").read_text(encoding="utf-8")
-    printing = css[css.index("@media print"):]
+    printing = css[css.index("@media print") :]
     assert ".drill-card { break-before: page;" in printing
     screen_only = re.search(r"@media screen \{\s*\.drill-card \.is-concealed \{ display: none; \}", css)
     assert screen_only, "facts and answers are covered on screen only, never on paper"
@@ -107,7 +113,15 @@ def test_the_shadow_checklist_has_its_steps_and_says_what_the_handbook_does_not(
     html = read(built_site, "shadow-onboarding")
     steps = re.findall(r'<input type="checkbox" id="([a-z-]+)" data-step="([a-z-]+)"', html)
     assert [step for _, step in steps] == [
-        "module", "shadow-schedule", "short-shadow", "drills", "reverse-shadow", "manager", "pagerduty-issue", "join"]
+        "module",
+        "shadow-schedule",
+        "short-shadow",
+        "drills",
+        "reverse-shadow",
+        "manager",
+        "pagerduty-issue",
+        "join",
+    ]
     for dom_id, _ in steps:
         assert f'<label for="{dom_id}">' in html
     assert "does not mention a reverse shadow" in html
@@ -118,7 +132,7 @@ def test_the_shadow_checklist_has_its_steps_and_says_what_the_handbook_does_not(
 
 def test_the_training_section_is_in_the_navigation(built_site):
     html = read(built_site, "drills")
-    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
     for title in ("Training resources", "Shadow onboarding", "Scenario drills", "Facilitator cards"):
         assert title in nav
 
@@ -134,4 +148,6 @@ def test_a_scenario_with_invalid_facts_fails_the_build_naming_file_and_field(tmp
     done = build_site(tmp_path / "site")
     output = done.stdout + done.stderr
     assert done.returncode != 0
-    assert re.search(r"us-federal-0430-pacific\.toml: facts\.answers\.at: 2024-03-14T04:30:00 has no UTC offset", output), output
+    assert re.search(
+        r"us-federal-0430-pacific\.toml: facts\.answers\.at: 2024-03-14T04:30:00 has no UTC offset", output
+    ), output

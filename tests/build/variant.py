@@ -27,8 +27,9 @@ def copy_docs(into: Path) -> Path:
     return target
 
 
-def build_variant(target: Path, *, site_url: str | None = None, docs_dir: Path | None = None,
-                  snapshot: Path | None = None) -> subprocess.CompletedProcess:
+def build_variant(
+    target: Path, *, site_url: str | None = None, docs_dir: Path | None = None, snapshot: Path | None = None
+) -> subprocess.CompletedProcess:
     main = _main_config()
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),

@@ -30,11 +30,13 @@ def find_witnesses() -> dict[str, dict[str, dict | None]]:
         cases = st.tuples(valid_answers(checkers.schema(name)), AWARE_DATETIMES)
         found[name] = {}
         for row in range(1, len(checkers.get(name).rules) + 1):
+
             def decided_by_row(case, row=row):
                 try:
                     return checkers.evaluate(name, case[0], now=case[1])["rule"] == row
                 except InvalidAnswer:
                     return False
+
             try:
                 answers, now = find(cases, decided_by_row, settings=search)
                 found[name][str(row)] = {"answers": answers, "now": now.isoformat()}

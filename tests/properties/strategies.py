@@ -58,13 +58,15 @@ def valid_value(question: dict):
     if kind == "text":
         return st.text(max_size=80)
     if kind == "url":
-        return st.builds(lambda scheme, host, path: f"{scheme}://{host}/{path}", st.sampled_from(["http", "https"]),
-                         HOSTS, URL_PATHS)
+        return st.builds(
+            lambda scheme, host, path: f"{scheme}://{host}/{path}", st.sampled_from(["http", "https"]), HOSTS, URL_PATHS
+        )
     raise AssertionError(f"no strategy for question kind {kind!r}: add one to tests/properties/strategies.py")
 
 
 def valid_answers(schema: dict):
     """A dict of answers the schema accepts."""
+
     @st.composite
     def draw(draw_):
         answers = {}
@@ -80,6 +82,7 @@ def valid_answers(schema: dict):
                 elif how == "empty":
                     answers[question["id"]] = ""
         return answers
+
     return draw()
 
 
@@ -101,9 +104,13 @@ def _rejected(question: dict, value) -> bool:
 
 def invalid_value(question: dict):
     kind = question["kind"]
-    not_text = st.one_of(st.integers(), st.floats(allow_nan=False), st.lists(st.integers(), min_size=1, max_size=2),
-                         st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2))
-    markup = st.sampled_from(['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)"])
+    not_text = st.one_of(
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.lists(st.integers(), min_size=1, max_size=2),
+        st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2),
+    )
+    markup = st.sampled_from(["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)"])
     if kind == "choice":
         wrong = st.one_of(st.text(max_size=20), markup, not_text, st.booleans())
     elif kind == "boolean":
@@ -111,28 +118,56 @@ def invalid_value(question: dict):
     elif kind == "date":
         wrong = st.one_of(
             st.sampled_from(["2023-02-30", "2024-13-01", "2024-1-1", "01/03/2024", "2024-03-01T10:00", "tomorrow"]),
-            markup, not_text, st.booleans(), st.text(alphabet=string.ascii_letters, min_size=1, max_size=10))
+            markup,
+            not_text,
+            st.booleans(),
+            st.text(alphabet=string.ascii_letters, min_size=1, max_size=10),
+        )
     elif kind == "datetime":
         wrong = st.one_of(
-            st.sampled_from(["2024-03-01T10:00", "2024-03-01", "2024-02-30T10:00+00:00", "10:00+01:00",
-                             "2024-03-01T25:00Z", "now"]),
+            st.sampled_from(
+                ["2024-03-01T10:00", "2024-03-01", "2024-02-30T10:00+00:00", "10:00+01:00", "2024-03-01T25:00Z", "now"]
+            ),
             AWARE_DATETIMES.map(lambda d: d.replace(tzinfo=None).isoformat(timespec="minutes")),  # no offset
-            markup, not_text, st.booleans())
+            markup,
+            not_text,
+            st.booleans(),
+        )
     elif kind == "date-list":
-        wrong = st.one_of(st.sampled_from(["2024-02-30", "soon", "2024-03-01, nope"]),
-                          st.lists(st.sampled_from(["2024-13-01", "x", "2024/03/01"]), min_size=1, max_size=3),
-                          st.integers(), st.booleans(), markup)
+        wrong = st.one_of(
+            st.sampled_from(["2024-02-30", "soon", "2024-03-01, nope"]),
+            st.lists(st.sampled_from(["2024-13-01", "x", "2024/03/01"]), min_size=1, max_size=3),
+            st.integers(),
+            st.booleans(),
+            markup,
+        )
     elif kind == "text":
         wrong = not_text
     elif kind == "multi-choice":
         values = st.lists(st.sampled_from([o["value"] for o in question["options"]]), min_size=1, max_size=3)
-        wrong = st.one_of(st.integers(), st.booleans(), markup, st.lists(st.text(max_size=8), min_size=1, max_size=3),
-                          values.map(",".join),  # a link's encoding, not an answer's
-                          st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2))
+        wrong = st.one_of(
+            st.integers(),
+            st.booleans(),
+            markup,
+            st.lists(st.text(max_size=8), min_size=1, max_size=3),
+            values.map(",".join),  # a link's encoding, not an answer's
+            st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2),
+        )
     elif kind == "url":
-        wrong = st.one_of(st.sampled_from(["ftp://example.com/x", "example.com/ticket", "https://", "https://exa mple.com",
-                                           "javascript:alert(1)", "data:text/html,<script>alert(1)</script>"]),
-                          markup, not_text)
+        wrong = st.one_of(
+            st.sampled_from(
+                [
+                    "ftp://example.com/x",
+                    "example.com/ticket",
+                    "https://",
+                    "https://exa mple.com",
+                    "javascript:alert(1)",
+                    "data:text/html,<script>alert(1)</script>",
+                ]
+            ),
+            markup,
+            not_text,
+        )
     else:
         raise AssertionError(f"no strategy for question kind {kind!r}: add one to tests/properties/strategies.py")
     return wrong.filter(lambda value: _rejected(question, value))

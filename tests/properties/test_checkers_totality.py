@@ -12,15 +12,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers.web import bridge
 from checkers.engine import handbook, registry
 from checkers.engine.model import InvalidAnswer
+from checkers.web import bridge
 
 from .strategies import AWARE_DATETIMES, invalid_answers, valid_answers
 
 NAMES = checkers.names()
-COMMON_FIELDS = {"checker": str, "outcome": str, "title": str, "actions": list, "tags": list, "say": str,
-                 "cite": list, "sources": list, "because": str, "rule": int, "answers": dict, "facts": dict}
+COMMON_FIELDS = {
+    "checker": str,
+    "outcome": str,
+    "title": str,
+    "actions": list,
+    "tags": list,
+    "say": str,
+    "cite": list,
+    "sources": list,
+    "because": str,
+    "rule": int,
+    "answers": dict,
+    "facts": dict,
+}
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -86,13 +98,20 @@ def test_one_wrong_answer_is_refused_naming_its_field(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_the_worker_entry_point_answers_anything_with_json(name):
     schema = checkers.schema(name)
-    anything = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-                            max_leaves=8)
+    anything = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        max_leaves=8,
+    )
 
     @FUZZ
-    @given(answers=st.one_of(valid_answers(schema), anything,
-                             st.dictionaries(st.sampled_from([q["id"] for q in schema["questions"]] or ["x"]), anything)))
+    @given(
+        answers=st.one_of(
+            valid_answers(schema),
+            anything,
+            st.dictionaries(st.sampled_from([q["id"] for q in schema["questions"]] or ["x"]), anything),
+        )
+    )
     def check(answers):
         reply = json.loads(bridge.handle(json.dumps({"op": "form", "name": name, "answers": answers})))
         if reply["ok"]:

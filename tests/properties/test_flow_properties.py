@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers.web import bridge
 from checkers import flows
-from checkers.texts import response_texts
-from checkers.flows.paged import FLOW
 from checkers.engine.model import InvalidAnswer
+from checkers.flows.paged import FLOW
+from checkers.texts import response_texts
+from checkers.web import bridge
 
 from .strategies import AWARE_DATETIMES, invalid_value, valid_answers, valid_value
 
@@ -49,7 +49,8 @@ def _check(result: dict) -> None:
 @given(answers=flow_answers(), now=AWARE_DATETIMES)
 def test_any_valid_answer_set_gives_a_flow_with_at_most_one_next_step(answers, now):
     known = {f"paged.{q.id}" for q in FLOW.questions} | {
-        f"{name}.{q['id']}" for name in STEP_CHECKERS for q in checkers.schema(name)["questions"]}
+        f"{name}.{q['id']}" for name in STEP_CHECKERS for q in checkers.schema(name)["questions"]
+    }
     try:
         result = flows.run("paged", answers, now=now)
     except InvalidAnswer as error:
@@ -65,7 +66,10 @@ def test_any_valid_answer_set_gives_a_flow_with_at_most_one_next_step(answers, n
 def test_an_invalid_value_names_its_key(answers, fault):
     # The flow's own answers and entitlement's are always asked: a bad one is always refused.
     schemas = [("paged", q) for q in FLOW_SCHEMA["questions"]] + [
-        ("entitlement", q) for q in checkers.schema("entitlement")["questions"] if q["id"] != "single_user_same_day_purchase"]
+        ("entitlement", q)
+        for q in checkers.schema("entitlement")["questions"]
+        if q["id"] != "single_user_same_day_purchase"
+    ]
     space, question = fault.draw(st.sampled_from(schemas))
     key = f"{space}.{question['id']}"
     answers[key] = fault.draw(invalid_value(question))
@@ -80,9 +84,15 @@ def test_an_invalid_value_names_its_key(answers, fault):
 
 
 @FUZZ
-@given(anything=st.one_of(st.none(), st.integers(), st.text(max_size=20), st.lists(st.integers(), max_size=3),
-                          st.dictionaries(st.text(max_size=20), st.one_of(st.none(), st.booleans(), st.text(max_size=10)),
-                                          max_size=4)))
+@given(
+    anything=st.one_of(
+        st.none(),
+        st.integers(),
+        st.text(max_size=20),
+        st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=20), st.one_of(st.none(), st.booleans(), st.text(max_size=10)), max_size=4),
+    )
+)
 def test_the_bridge_never_crashes(anything):
     reply = json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "answers": anything})))
     if reply["ok"]:
@@ -98,7 +108,8 @@ MACHINE_KEYS = sorted(
     | {f"{name}.{q['id']}" for name in STEP_CHECKERS for q in checkers.schema(name)["questions"]}
     | {f"response-texts.{q.id}" for q in response_texts.QUESTIONS}
     | {f"{s.id}.outcome" for s in FLOW.steps},
-    key=len, reverse=True,
+    key=len,
+    reverse=True,
 )
 
 

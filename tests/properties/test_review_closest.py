@@ -14,6 +14,8 @@ texts = strategies.text(alphabet="ab c.", max_size=24)
 
 
 @hypothesis.settings(max_examples=1500, deadline=None)
-@hypothesis.given(wanted=texts, candidates=strategies.lists(strategies.tuples(texts, strategies.integers(0, 3)), max_size=12))
+@hypothesis.given(
+    wanted=texts, candidates=strategies.lists(strategies.tuples(texts, strategies.integers(0, 3)), max_size=12)
+)
 def test_closest_picks_what_every_ratio_picks(wanted, candidates):
     assert review.closest(wanted, review.Candidates(candidates)) == closest_by_every_ratio(wanted, candidates)

@@ -16,7 +16,9 @@ from .rule_witnesses import UNREACHABLE
 
 WITNESSES = json.loads((Path(__file__).with_name("rule_witnesses.json")).read_text(encoding="utf-8"))
 ROWS = [(name, row) for name in checkers.names() for row in range(1, len(checkers.get(name).rules) + 1)]
-REGENERATE = "write them anew: .venv/bin/python -m tests.properties.rule_witnesses > tests/properties/rule_witnesses.json"
+REGENERATE = (
+    "write them anew: .venv/bin/python -m tests.properties.rule_witnesses > tests/properties/rule_witnesses.json"
+)
 
 
 @pytest.mark.parametrize(("name", "row"), ROWS, ids=[f"{name}-row-{row}" for name, row in ROWS])

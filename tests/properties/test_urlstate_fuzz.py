@@ -13,9 +13,9 @@ import pytest
 from hypothesis import strategies
 
 import checkers
-from checkers.web import bridge, urlstate
 from checkers.engine.answers import parse_answers
 from checkers.engine.model import InvalidAnswer
+from checkers.web import bridge, urlstate
 
 from .strategies import invalid_value, valid_value
 
@@ -26,8 +26,18 @@ from .strategies import invalid_value, valid_value
         strategies.text(max_size=300),
         strategies.lists(
             strategies.tuples(
-                strategies.sampled_from(["entitlement.plan", "entitlement.org_associated", "follow-up.contacted_at",
-                                         "follow-up.now", "response-texts.ticket_url", "borderline.at", "x", ""]),
+                strategies.sampled_from(
+                    [
+                        "entitlement.plan",
+                        "entitlement.org_associated",
+                        "follow-up.contacted_at",
+                        "follow-up.now",
+                        "response-texts.ticket_url",
+                        "borderline.at",
+                        "x",
+                        "",
+                    ]
+                ),
                 strategies.text(max_size=60),
             ),
             max_size=8,
@@ -36,7 +46,9 @@ from .strategies import invalid_value, valid_value
     namespace=strategies.sampled_from(sorted(urlstate.namespaces())),
     answers=strategies.dictionaries(
         strategies.sampled_from(["plan", "org_associated", "contacted_at", "ticket_url", "at", "missing_info", "zzz"]),
-        strategies.one_of(strategies.text(max_size=40), strategies.booleans(), strategies.none(), strategies.integers()),
+        strategies.one_of(
+            strategies.text(max_size=40), strategies.booleans(), strategies.none(), strategies.integers()
+        ),
         max_size=5,
     ),
 )
@@ -47,12 +59,22 @@ def test_fuzzed_queries_never_raise_and_written_queries_stay_inert(query, namesp
     assert written == "" or written.startswith("?")
     assert not set("<>\"' \n") & set(written)
     # Writing what was read changes nothing: the query is already normal.
-    again = urlstate.write(written, namespace, urlstate.read(written, namespace)["answers"] | urlstate.read(written, namespace)["raw"])
+    again = urlstate.write(
+        written, namespace, urlstate.read(written, namespace)["answers"] | urlstate.read(written, namespace)["raw"]
+    )
     assert again == written
 
 
-MARKUP = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>",
-          "javascript:alert(1)", "%3Cscript%3E", "&lt;b&gt;", "\u2028<b>", "a b\nc"]
+MARKUP = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    "javascript:alert(1)",
+    "%3Cscript%3E",
+    "&lt;b&gt;",
+    "\u2028<b>",
+    "a b\nc",
+]
 ANY_TEXT = strategies.one_of(strategies.text(max_size=120), strategies.sampled_from(MARKUP))
 
 
@@ -73,8 +95,12 @@ def queries(draw, namespace):
         choices = [ANY_TEXT]
         if question is not None:
             schema = question.as_schema()
-            choices += [valid_value(schema).map(lambda v: v if isinstance(v, str) else ",".join(v) if isinstance(v, list) else json.dumps(v)),
-                        invalid_value(schema).map(str)]
+            choices += [
+                valid_value(schema).map(
+                    lambda v: v if isinstance(v, str) else ",".join(v) if isinstance(v, list) else json.dumps(v)
+                ),
+                invalid_value(schema).map(str),
+            ]
         value = draw(strategies.one_of(*choices))
         encode = draw(strategies.booleans())
         pairs.append(f"{quote(key) if encode else key}={quote(str(value)) if encode else value}")
@@ -83,7 +109,9 @@ def queries(draw, namespace):
 
 
 def _namespace_and_query():
-    return strategies.sampled_from(sorted(urlstate.namespaces())).flatmap(lambda ns: strategies.tuples(strategies.just(ns), queries(ns)))
+    return strategies.sampled_from(sorted(urlstate.namespaces())).flatmap(
+        lambda ns: strategies.tuples(strategies.just(ns), queries(ns))
+    )
 
 
 @hypothesis.settings(max_examples=400, deadline=None)
@@ -116,7 +144,9 @@ def test_hostile_values_never_reach_a_query_as_markup(case, hostile):
     assert not set("<>\"' \n\t`\u2028") & set(written), written
     # Through the worker's entry point too, whatever the name.
     for name in (namespace, "<script>", None, 42):
-        reply = json.loads(bridge.handle(json.dumps({"op": "write-url", "name": name, "query": query, "answers": answers})))
+        reply = json.loads(
+            bridge.handle(json.dumps({"op": "write-url", "name": name, "query": query, "answers": answers}))
+        )
         if reply["ok"]:
             assert not set("<>\"' \n") & set(reply["result"]["query"])
         else:
@@ -124,8 +154,10 @@ def test_hostile_values_never_reach_a_query_as_markup(case, hostile):
 
 
 @hypothesis.settings(max_examples=200, deadline=None)
-@hypothesis.given(query=strategies.one_of(strategies.none(), strategies.integers(), strategies.text(max_size=50)),
-                  name=strategies.one_of(strategies.text(max_size=20), strategies.none(), strategies.integers()))
+@hypothesis.given(
+    query=strategies.one_of(strategies.none(), strategies.integers(), strategies.text(max_size=50)),
+    name=strategies.one_of(strategies.text(max_size=20), strategies.none(), strategies.integers()),
+)
 def test_the_bridge_read_url_never_raises(query, name):
     reply = json.loads(bridge.handle(json.dumps({"op": "read-url", "name": name, "query": query})))
     assert reply["ok"] or reply["error"]["field"] == "name"

@@ -23,7 +23,7 @@ RUNNER = ROOT / "tests" / "pyodide" / "run_unit_tests.mjs"
 def outcomes(done: subprocess.CompletedProcess) -> dict:
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
     assert lines, f"no outcomes reported (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return json.loads(lines[-1][len(MARK):])
+    return json.loads(lines[-1][len(MARK) :])
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +39,20 @@ def test_unit_tests_pass_inside_pyodide_as_on_cpython(shipped_wheels):
     if not node:
         pytest.fail("Node.js is needed for the Pyodide parity tests (https://nodejs.org)")
     runs = {  # side by side: the two runs do not depend on each other
-        "pyodide": subprocess.Popen([node, str(RUNNER), *map(str, ensure_wheels()), *map(str, shipped_wheels)],
-                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True),
-        "cpython": subprocess.Popen([sys.executable, "-m", "tests.pyodide.run_pytest", "tests/unit"],
-                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True),
+        "pyodide": subprocess.Popen(
+            [node, str(RUNNER), *map(str, ensure_wheels()), *map(str, shipped_wheels)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ),
+        "cpython": subprocess.Popen(
+            [sys.executable, "-m", "tests.pyodide.run_pytest", "tests/unit"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ),
     }
     done = {}
     for where, process in runs.items():

@@ -27,9 +27,23 @@ def ensure_wheels() -> list[Path]:
         partial = folder.with_name(f"{digest}.{os.getpid()}.partial")  # renamed into place when complete
         shutil.rmtree(partial, ignore_errors=True)
         done = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-             "--only-binary", ":all:", "--no-deps", "-d", str(partial), "-r", str(REQUIREMENTS)],
-            capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--only-binary",
+                ":all:",
+                "--no-deps",
+                "-d",
+                str(partial),
+                "-r",
+                str(REQUIREMENTS),
+            ],
+            capture_output=True,
+            text=True,
         )
         if done.returncode != 0:
             raise RuntimeError(f"pip download of {REQUIREMENTS.name} failed:\n{done.stdout}\n{done.stderr}")

@@ -5,7 +5,8 @@ agree with, report for report."""
 from __future__ import annotations
 
 import difflib
-from typing import Any, Callable, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import pytest
 

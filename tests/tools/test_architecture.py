@@ -61,7 +61,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                return stack[stack.index(target):] + [target]
+                return stack[stack.index(target) :] + [target]
             if target not in state and (found := visit(target)):
                 return found
         stack.pop()
@@ -85,15 +85,22 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_the_package_the_browser_loads_never_imports_the_handbook_tools():
     # One exception, by name: the CLI's `review` command, which says so when the tools are absent.
     graph = _graph()
-    reaching = {name for name, targets in graph.items()
-                if name.startswith("checkers") and any(t.startswith("handbook_tools") for t in targets)}
+    reaching = {
+        name
+        for name, targets in graph.items()
+        if name.startswith("checkers") and any(t.startswith("handbook_tools") for t in targets)
+    }
     assert reaching == {"checkers.cli"}
 
 
 def test_the_tools_import_the_package_and_not_the_reverse():
     graph = _graph()
-    assert any(t.startswith("checkers") for name, targets in graph.items() if name.startswith("handbook_tools")
-               for t in targets)
+    assert any(
+        t.startswith("checkers")
+        for name, targets in graph.items()
+        if name.startswith("handbook_tools")
+        for t in targets
+    )
 
 
 def test_every_checker_lives_in_rules_and_every_module_there_is_a_checker():
@@ -107,7 +114,11 @@ def test_every_checker_lives_in_rules_and_every_module_there_is_a_checker():
 @pytest.mark.parametrize("name", sorted(n for n in _modules() if n.startswith("checkers") and ".rules." not in n))
 def test_no_module_outside_rules_defines_a_checker(name):
     tree = ast.parse(_modules()[name].read_text(encoding="utf-8"))
-    assigned = {target.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
-                for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-                if isinstance(target, ast.Name)}
+    assigned = {
+        target.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }
     assert "CHECKER" not in assigned

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -44,10 +44,32 @@ The schedule is split into two shifts.
 """
 
 DEPENDENTS = [
-    Dependent("checker", "follow-up", (Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."),), "checkers/rules/follow_up.py"),
-    Dependent("checker", "entitlement", (Pin("respond-to-alerts", "If the customer is associated with an org, verify that their subscription is Premium or above."),), "checkers/rules/entitlement.py"),
-    Dependent("scenario", "us-federal-0430", (Pin("us-federal-emergencies", "Support is provided between the hours of 0500 and 1700 Pacific Time."),), "training/x.toml"),
-    Dependent("text", "slack_thread", (Pin("status", "Start a thread in #support_self-managed with the ticket link."),), ""),
+    Dependent(
+        "checker",
+        "follow-up",
+        (Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."),),
+        "checkers/rules/follow_up.py",
+    ),
+    Dependent(
+        "checker",
+        "entitlement",
+        (
+            Pin(
+                "respond-to-alerts",
+                "If the customer is associated with an org, verify that their subscription is Premium or above.",
+            ),
+        ),
+        "checkers/rules/entitlement.py",
+    ),
+    Dependent(
+        "scenario",
+        "us-federal-0430",
+        (Pin("us-federal-emergencies", "Support is provided between the hours of 0500 and 1700 Pacific Time."),),
+        "training/x.toml",
+    ),
+    Dependent(
+        "text", "slack_thread", (Pin("status", "Start a thread in #support_self-managed with the ticket link."),), ""
+    ),
 ]
 
 
@@ -66,7 +88,10 @@ def same_report_as_every_ratio(run: Callable[[], dict]) -> dict:
 def test_a_kramdown_page_reads_into_sections_with_their_slugs():
     snap = snapshot.parse(OLD)
     assert [(s.anchor, s.level, s.parent) for s in snap.sections] == [
-        ("respond-to-alerts", 2, None), ("status", 4, "respond-to-alerts"), ("us-federal-emergencies", 2, None)]
+        ("respond-to-alerts", 2, None),
+        ("status", 4, "respond-to-alerts"),
+        ("us-federal-emergencies", 2, None),
+    ]
     assert "Start a thread in #support_self-managed with the ticket link." in snap.sections[1].sentences
     assert "{:.no_toc}" not in snap.sections[1].text
 
@@ -90,14 +115,21 @@ def test_an_unchanged_page_has_no_dependent_to_review():
 
 
 def test_rewrapped_lines_and_changed_emphasis_are_no_change():
-    result = _review(OLD.replace("verify that their\n      subscription", "verify that their subscription").replace("_ticket_", "**ticket**"))
+    result = _review(
+        OLD.replace("verify that their\n      subscription", "verify that their subscription").replace(
+            "_ticket_", "**ticket**"
+        )
+    )
     assert result["dependents"] == []
 
 
 def test_a_changed_delay_lists_the_follow_up_not_the_entitlement():
     result = _review(OLD.replace("After 15 minutes", "After 20 minutes"))
     assert [(d["kind"], d["name"], d["status"]) for d in result["dependents"]] == [("checker", "follow-up", "changed")]
-    assert result["dependents"][0]["new_sentence"] == "After 20 minutes, if the customer has not responded, send a follow up message."
+    assert (
+        result["dependents"][0]["new_sentence"]
+        == "After 20 minutes, if the customer has not responded, send a follow up message."
+    )
     assert result["checkers_to_review"] == ["follow-up"]
     assert {s["anchor"]: s["status"] for s in result["sections"]}["respond-to-alerts"] == "changed"
 
@@ -113,7 +145,8 @@ def test_a_renamed_heading_is_matched_by_its_text_and_said_to_have_moved():
     (row,) = [s for s in result["sections"] if s["anchor"] == "us-federal-emergencies"]
     assert row["status"] == "unchanged" and row["moved"] and row["new_anchor"] == "us-government-on-call"
     assert [(d["name"], d["status"], d["new_anchor"]) for d in result["dependents"]] == [
-        ("us-federal-0430", "moved", "us-government-on-call")]
+        ("us-federal-0430", "moved", "us-government-on-call")
+    ]
 
 
 def test_a_heading_at_another_level_is_the_same_section_moved():
@@ -130,16 +163,22 @@ def test_a_removed_section_lists_what_stood_on_it():
 
 
 def test_a_sentence_moved_to_another_section_is_found_there():
-    moved = OLD.replace("1. After 15 minutes, if the customer has not responded, send a follow up message.\n", "") + \
-        "\n## Follow up\n\nAfter 15 minutes, if the customer has not responded, send a follow up message.\n"
+    moved = (
+        OLD.replace("1. After 15 minutes, if the customer has not responded, send a follow up message.\n", "")
+        + "\n## Follow up\n\nAfter 15 minutes, if the customer has not responded, send a follow up message.\n"
+    )
     result = _review(moved)
-    assert [(d["name"], d["status"], d["new_anchor"]) for d in result["dependents"]] == [("follow-up", "moved", "follow-up")]
+    assert [(d["name"], d["status"], d["new_anchor"]) for d in result["dependents"]] == [
+        ("follow-up", "moved", "follow-up")
+    ]
 
 
 def test_repin_rewrites_a_literal_split_over_lines():
     source = 'PINS = (\n    Pin(A, "After 15 minutes, "\n        "send it."),  # why\n    Pin(B, "other"),\n)\n'
-    assert repin.replace_in_python(source, "After 15 minutes, send it.", 'After 20 "minutes", send it.') == \
-        'PINS = (\n    Pin(A, "After 20 \\"minutes\\", send it."),  # why\n    Pin(B, "other"),\n)\n'
+    assert (
+        repin.replace_in_python(source, "After 15 minutes, send it.", 'After 20 "minutes", send it.')
+        == 'PINS = (\n    Pin(A, "After 20 \\"minutes\\", send it."),  # why\n    Pin(B, "other"),\n)\n'
+    )
     with pytest.raises(repin.RepinError):
         repin.replace_in_python(source, "not there", "x")
     toml = 'pins = [\n  { anchor = "a", sentence = "Between 0500 and 1700." },\n]\n'
@@ -148,14 +187,18 @@ def test_repin_rewrites_a_literal_split_over_lines():
 
 def test_placements_say_what_is_placed_nowhere_twice_or_unknown():
     snap = snapshot.parse(OLD)
-    pages = {"a.md": "<!-- handbook: ## respond-to-alerts -->\n<!-- handbook: #### status -->\n",
-             "b.md": "<!-- handbook: # respond-to-alerts -->\n<!-- handbook: ## nothing -->\n<!-- handbook: status -->\n"}
+    pages = {
+        "a.md": "<!-- handbook: ## respond-to-alerts -->\n<!-- handbook: #### status -->\n",
+        "b.md": "<!-- handbook: # respond-to-alerts -->\n<!-- handbook: ## nothing -->\n<!-- handbook: status -->\n",
+    }
     found, problems = placements.check(snap, pages)
     assert found["status"] == placements.Placement("a.md", 4)
     assert any("#respond-to-alerts is placed twice: in a.md and in b.md" in p for p in problems)
     assert any("names no section" in p and "nothing" in p for p in problems)
     assert any("expected '<!-- handbook: ## section-anchor -->'" in p for p in problems)
-    assert any(p.startswith("#us-federal-emergencies ('US Federal Emergencies') is placed on no page") for p in problems)
+    assert any(
+        p.startswith("#us-federal-emergencies ('US Federal Emergencies') is placed on no page") for p in problems
+    )
 
 
 def test_a_flow_step_carries_its_pins_and_is_reviewed_like_the_rest():
@@ -163,12 +206,26 @@ def test_a_flow_step_carries_its_pins_and_is_reviewed_like_the_rest():
 
     from handbook_tools.pins import flow_dependents
 
-    step = SimpleNamespace(id="follow-up-clock", pins=(Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."),))
-    module = SimpleNamespace(STEPS=(step, SimpleNamespace(id="acknowledge", pins=())),
-                             PINS={"acknowledge": (Pin("respond-to-alerts", "Acknowledge the alert in PagerDuty or Slack."),)})
+    step = SimpleNamespace(
+        id="follow-up-clock",
+        pins=(
+            Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."),
+        ),
+    )
+    module = SimpleNamespace(
+        STEPS=(step, SimpleNamespace(id="acknowledge", pins=())),
+        PINS={"acknowledge": (Pin("respond-to-alerts", "Acknowledge the alert in PagerDuty or Slack."),)},
+    )
     dependents = flow_dependents("paged", module)
-    assert [(d.kind, d.name, len(d.pins)) for d in dependents] == [("flow-step", "paged.follow-up-clock", 1), ("flow-step", "paged.acknowledge", 1)]
-    result = review.review(snapshot.parse(OLD.replace("After 15 minutes", "After 20 minutes")), review.lock_of(snapshot.parse(OLD)), dependents)
+    assert [(d.kind, d.name, len(d.pins)) for d in dependents] == [
+        ("flow-step", "paged.follow-up-clock", 1),
+        ("flow-step", "paged.acknowledge", 1),
+    ]
+    result = review.review(
+        snapshot.parse(OLD.replace("After 15 minutes", "After 20 minutes")),
+        review.lock_of(snapshot.parse(OLD)),
+        dependents,
+    )
     assert [(d["kind"], d["name"]) for d in result["dependents"]] == [("flow-step", "paged.follow-up-clock")]
     assert result["checkers_to_review"] == []
 
@@ -178,13 +235,24 @@ def test_a_flow_step_pins_what_its_conditions_route_on_once_each():
 
     from handbook_tools.pins import flow_dependents
 
-    verify = Pin("respond-to-alerts", "If the customer is associated with an org, verify that their subscription is Premium or above.")
+    verify = Pin(
+        "respond-to-alerts",
+        "If the customer is associated with an org, verify that their subscription is Premium or above.",
+    )
     entitled = SimpleNamespace(pins=(verify,))
-    step = SimpleNamespace(id="follow-up-clock", applies=(entitled, entitled),
-                           pins=(Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."), verify))
+    step = SimpleNamespace(
+        id="follow-up-clock",
+        applies=(entitled, entitled),
+        pins=(
+            Pin("respond-to-alerts", "After 15 minutes, if the customer has not responded, send a follow up message."),
+            verify,
+        ),
+    )
     [dependent] = flow_dependents("paged", SimpleNamespace(STEPS=(step,)))
     assert dependent.pins == step.pins  # the condition's pin is the step's too, listed once
-    new = OLD.replace("verify that their\n      subscription is Premium", "verify that their\n      subscription is Ultimate")
+    new = OLD.replace(
+        "verify that their\n      subscription is Premium", "verify that their\n      subscription is Ultimate"
+    )
     result = review.review(snapshot.parse(new), review.lock_of(snapshot.parse(OLD)), [dependent])
     assert [(d["name"], d["status"]) for d in result["dependents"]] == [("paged.follow-up-clock", "changed")]
 
@@ -211,15 +279,28 @@ Following is a sample list.
 
 EXAMPLES = "examples-of-situations-that-might-or-might-not-qualify-for-an-exception"
 EXCEPTION_DEPENDENTS = [
-    Dependent("scenario", "exception-login-emergency", (Pin(EXAMPLES, "Emergency: all users are unable to login"),), "training/a.toml"),
-    Dependent("scenario", "exception-audit", (Pin("exception-criteria", "The problem will create immediate audit problems for a customer's business"),), "training/b.toml"),
+    Dependent(
+        "scenario",
+        "exception-login-emergency",
+        (Pin(EXAMPLES, "Emergency: all users are unable to login"),),
+        "training/a.toml",
+    ),
+    Dependent(
+        "scenario",
+        "exception-audit",
+        (Pin("exception-criteria", "The problem will create immediate audit problems for a customer's business"),),
+        "training/b.toml",
+    ),
 ]
 
 
 def _exception_review(page: str | None) -> dict:
     old = snapshot.parse(OLD)
     return same_report_as_every_ratio(
-        lambda: review.review(old, review.lock_of(old), EXCEPTION_DEPENDENTS, snapshot.parse(page) if page is not None else None))
+        lambda: review.review(
+            old, review.lock_of(old), EXCEPTION_DEPENDENTS, snapshot.parse(page) if page is not None else None
+        )
+    )
 
 
 def test_a_pin_on_the_exception_workflow_holds_on_that_page_even_in_a_subsection():
@@ -229,7 +310,12 @@ def test_a_pin_on_the_exception_workflow_holds_on_that_page_even_in_a_subsection
 def test_a_changed_exception_workflow_sentence_lists_its_dependent_and_is_repinned_in_place():
     result = _exception_review(EXCEPTION_PAGE.replace("all users are unable to login", "every user is unable to login"))
     [row] = result["dependents"]
-    assert (row["name"], row["status"], row["anchor"], row["new_anchor"]) == ("exception-login-emergency", "changed", EXAMPLES, EXAMPLES)
+    assert (row["name"], row["status"], row["anchor"], row["new_anchor"]) == (
+        "exception-login-emergency",
+        "changed",
+        EXAMPLES,
+        EXAMPLES,
+    )
     assert row["new_sentence"].startswith("Emergency: every user is unable to login")
     assert result["checkers_to_review"] == []
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from checkers.web import bridge
 from checkers import flows
+from checkers.web import bridge
 from training import flow_library
 from training.library import ScenarioError
 
@@ -24,16 +24,38 @@ def test_each_step_is_graded_by_the_flows_walk(drill):
         covering = [i for i, c in enumerate(question.choices) if key["key"] in c.values]
         assert covering == [key["choice"]]
         for index in range(len(question.choices)):
-            reply = json.loads(bridge.handle(json.dumps({
-                "op": "grade", "flow": drill.flow, "answers": drill.answers, "question": question.as_spec(), "choice": index})))
+            reply = json.loads(
+                bridge.handle(
+                    json.dumps(
+                        {
+                            "op": "grade",
+                            "flow": drill.flow,
+                            "answers": drill.answers,
+                            "question": question.as_spec(),
+                            "choice": index,
+                        }
+                    )
+                )
+            )
             assert reply["ok"], reply
             assert reply["result"]["correct"] is (index == key["choice"])
 
 
 def test_the_graded_step_carries_its_reason_and_its_handbook_sections_with_titles():
     drill = next(d for d in DRILLS if d.id == "paged-saas-public-incident")
-    reply = json.loads(bridge.handle(json.dumps({
-        "op": "grade", "flow": drill.flow, "answers": drill.answers, "question": drill.questions[0].as_spec(), "choice": 0})))
+    reply = json.loads(
+        bridge.handle(
+            json.dumps(
+                {
+                    "op": "grade",
+                    "flow": drill.flow,
+                    "answers": drill.answers,
+                    "question": drill.questions[0].as_spec(),
+                    "choice": 0,
+                }
+            )
+        )
+    )
     result = reply["result"]
     assert result["because"] == result["step"]["because"] and result["title"] == result["step"]["title"]
     assert [s["href"] for s in result["sources"]] == result["step"]["cite"]

@@ -36,8 +36,12 @@ def test_the_enumeration_finds_the_routes_the_handbook_describes():
     found = routes.routes(FLOW)
     # The entitlement's outcomes the path tells apart, the qualification's, a public incident or not.
     assert "needs-org" in found["entitlement"] and "free-user or below-premium" in found["entitlement"]
-    assert {"strict or exception", "needs-more-info", "not-an-emergency", "skipped", "waits"} == set(found["qualification"])
-    assert any("known-incident" in b for b in found["saas-triage"]) and any("regression" in b for b in found["saas-triage"])
+    assert {"strict or exception", "needs-more-info", "not-an-emergency", "skipped", "waits"} == set(
+        found["qualification"]
+    )
+    assert any("known-incident" in b for b in found["saas-triage"]) and any(
+        "regression" in b for b in found["saas-triage"]
+    )
     assert "acknowledge" not in found, "a step that always applies is no route"
     assert len(ROUTES) == sum(len(b) for b in found.values()) < 80, "finite, and small enough to drill"
 

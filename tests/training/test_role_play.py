@@ -20,8 +20,13 @@ ENTITLED = {"entitlement.org_associated": "true", "entitlement.plan": "premium",
 
 
 def grade(drill, **answers):
-    request = {"op": "grade", "flow": drill.flow, "answers": drill.answers,
-               "steps": [q.as_spec() for q in drill.questions], "query": "?" + urlencode(answers)}
+    request = {
+        "op": "grade",
+        "flow": drill.flow,
+        "answers": drill.answers,
+        "steps": [q.as_spec() for q in drill.questions],
+        "query": "?" + urlencode(answers),
+    }
     reply = json.loads(bridge.handle(json.dumps(request)))
     assert reply["ok"], reply
     return {s["field"]: s for s in reply["result"]["steps"]}, reply["result"]["done"]
@@ -58,21 +63,31 @@ def test_nothing_is_graded_before_the_trainee_has_answered():
 
 
 def test_a_step_is_graded_once_settled_and_one_deciding_from_a_time_waits_for_the_story_s_time():
-    graded, done = grade(BORDERLINE, **ENTITLED, **{"qualification.production_unusable": "no",
-                                                     "qualification.exception_criteria": "no"})
+    graded, done = grade(
+        BORDERLINE, **ENTITLED, **{"qualification.production_unusable": "no", "qualification.exception_criteria": "no"}
+    )
     assert graded["qualification"]["answered"] and graded["qualification"]["correct"]
     assert graded["qualification"]["given_text"] == "Done: not-an-emergency"
     assert not graded["borderline"]["answered"], "its time is the drill's, not the trainee's clock"
     assert not graded["resolved"]["answered"] and not done
-    graded, done = grade(BORDERLINE, **ENTITLED, **{"qualification.production_unusable": "no",
-                                                     "qualification.exception_criteria": "no",
-                                                     "borderline.at": "2024-09-21T09:15:00+02:00"})
+    graded, done = grade(
+        BORDERLINE,
+        **ENTITLED,
+        **{
+            "qualification.production_unusable": "no",
+            "qualification.exception_criteria": "no",
+            "borderline.at": "2024-09-21T09:15:00+02:00",
+        },
+    )
     assert done and all(s["correct"] for s in graded.values())
 
 
 def test_a_different_walk_is_graded_wrong_with_the_handbook_s_answer_and_sections():
-    graded, done = grade(BORDERLINE, **ENTITLED, **{"qualification.production_unusable": "yes",
-                                                     "borderline.at": "2024-09-21T09:15:00+02:00"})
+    graded, done = grade(
+        BORDERLINE,
+        **ENTITLED,
+        **{"qualification.production_unusable": "yes", "borderline.at": "2024-09-21T09:15:00+02:00"},
+    )
     assert graded["qualification"]["correct"] is False and graded["qualification"]["given"] == "strict"
     assert graded["qualification"]["key"] == "not-an-emergency"
     assert graded["qualification"]["sources"][0]["href"].startswith("qualifying/")
@@ -89,8 +104,10 @@ def test_a_bad_step_in_the_request_is_refused_naming_it():
 def test_every_facilitator_card_of_a_whole_page_drill_shows_its_code_and_the_trainee_s_page():
     html = drill_pages.cards_html([], "/", list(DRILLS.values()))
     for drill_id, code in drill_pages.codes(list(DRILLS.values())).items():
-        card = re.search(rf'<article class="drill-card" id="card-{drill_id}" data-card data-code="{code}".*?</article>', html, re.S)
+        card = re.search(
+            rf'<article class="drill-card" id="card-{drill_id}" data-card data-code="{code}".*?</article>', html, re.S
+        )
         assert card, drill_id
-        assert f"code <strong class=\"drill-card__code\">{code}</strong>" in card.group(0)
+        assert f'code <strong class="drill-card__code">{code}</strong>' in card.group(0)
         assert 'href="/paged/#role-play"' in card.group(0)
         assert "<h3>Debrief</h3>" in card.group(0)

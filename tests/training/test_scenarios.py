@@ -42,10 +42,19 @@ def test_answer_key_is_the_checkers_output(scenario):
         assert covering == [key.choice], f"{question.id}: exactly one choice must cover {expected!r}"
         # The browser's grade (the worker runs this same bridge) agrees, for every choice.
         for index in range(len(question.choices)):
-            reply = json.loads(bridge.handle(json.dumps({
-                "op": "grade", "checker": scenario.checker, "answers": scenario.answers,
-                "question": question.as_spec(), "choice": index,
-            })))
+            reply = json.loads(
+                bridge.handle(
+                    json.dumps(
+                        {
+                            "op": "grade",
+                            "checker": scenario.checker,
+                            "answers": scenario.answers,
+                            "question": question.as_spec(),
+                            "choice": index,
+                        }
+                    )
+                )
+            )
             assert reply["ok"], reply
             assert reply["result"]["correct"] is (index == key.choice)
             assert reply["result"]["sources"] == result["sources"]
@@ -73,13 +82,23 @@ ISSUE_EXAMPLES = {
     "saas-saml-lockout": lambda s, r: s.answers["category"] == "customer-specific" and "SAML" in s.story.ticket,
     "saas-ci-minutes-deploy": lambda s, r: s.answers["category"] == "ci-minutes",
     "saas-storage-quota": lambda s, r: s.answers["category"] == "storage",
-    "licence-friday-night-within-grace": lambda s, r: _local(s.answers["now"]).weekday() == 4 and _local(s.answers["now"]).hour >= 18
-    and s.answers["deployment"] == "self-managed",
-    "licence-friday-night-grace-ran-out": lambda s, r: _local(s.answers["now"]).weekday() == 4 and _local(s.answers["now"]).hour >= 18,
-    "licence-weekday-expiry": lambda s, r: _local(s.answers["now"]).weekday() < 4 and s.answers["deployment"] == "self-managed",
-    "concurrent-apac-weekend-in-trial": lambda s, r: r["facts"]["region"] == "APAC" and r["facts"]["weekend"] and r["facts"]["in_trial_window"],
-    "concurrent-apac-weekend-after-trial": lambda s, r: r["facts"]["region"] == "APAC" and r["facts"]["weekend"]
-    and not r["facts"]["in_trial_window"],
+    "licence-friday-night-within-grace": lambda s, r: (
+        _local(s.answers["now"]).weekday() == 4
+        and _local(s.answers["now"]).hour >= 18
+        and s.answers["deployment"] == "self-managed"
+    ),
+    "licence-friday-night-grace-ran-out": lambda s, r: (
+        _local(s.answers["now"]).weekday() == 4 and _local(s.answers["now"]).hour >= 18
+    ),
+    "licence-weekday-expiry": lambda s, r: (
+        _local(s.answers["now"]).weekday() < 4 and s.answers["deployment"] == "self-managed"
+    ),
+    "concurrent-apac-weekend-in-trial": lambda s, r: (
+        r["facts"]["region"] == "APAC" and r["facts"]["weekend"] and r["facts"]["in_trial_window"]
+    ),
+    "concurrent-apac-weekend-after-trial": lambda s, r: (
+        r["facts"]["region"] == "APAC" and r["facts"]["weekend"] and not r["facts"]["in_trial_window"]
+    ),
     "us-federal-0430-pacific": lambda s, r: r["pacific_time"][11:16] == "04:30",
     "us-federal-1659-pacific": lambda s, r: r["pacific_time"][11:16] == "16:59",
     "special-compromised-instance": lambda s, r: s.answers["case"] == "compromised-instance",
@@ -112,8 +131,16 @@ def test_the_right_answer_is_not_given_away_by_its_position_or_length():
 
 
 # Words that decide, not describe: a title saying them tells the trainee the answer before the story.
-VERDICT_WORDS = ("qualifies", "does not qualify", "it does not", "an exception", "not an emergency", "strict definition",
-                 "needs more info", "entitled")
+VERDICT_WORDS = (
+    "qualifies",
+    "does not qualify",
+    "it does not",
+    "an exception",
+    "not an emergency",
+    "strict definition",
+    "needs more info",
+    "entitled",
+)
 
 
 @pytest.mark.parametrize("drill", [*SCENARIOS, *flow_library.load_all()], ids=lambda d: d.id)
@@ -121,17 +148,31 @@ def test_a_title_describes_the_situation_and_never_the_answer(drill):
     title = drill.title.lower()
     assert not any(word in title for word in VERDICT_WORDS), drill.title
     keys = drill.keys()
-    labels = [k.label if isinstance(k, library.Key) else q.choices[k["choice"]].label
-              for q, k in zip(drill.questions, keys)]
+    labels = [
+        k.label if isinstance(k, library.Key) else q.choices[k["choice"]].label for q, k in zip(drill.questions, keys)
+    ]
     # A choice of a word or two ("No", "Yes") may be in any sentence; a longer one in the title is the answer.
-    assert not any(label.lower() in title for label in labels if len(label.split()) > 2), f"{drill.title!r} holds its answer"
+    assert not any(label.lower() in title for label in labels if len(label.split()) > 2), (
+        f"{drill.title!r} holds its answer"
+    )
 
 
 def test_the_drill_page_data_holds_no_answer_key():
     for scenario in SCENARIOS:
         payload = drill_pages.drill_payload(scenario)
-        assert set(payload) == {"id", "version", "title", "difficulty", "seconds", "story", "facts", "known", "questions",
-                                "whole_page", "sections"}
+        assert set(payload) == {
+            "id",
+            "version",
+            "title",
+            "difficulty",
+            "seconds",
+            "story",
+            "facts",
+            "known",
+            "questions",
+            "whole_page",
+            "sections",
+        }
         assert payload["sections"] and all(set(s) >= {"anchor", "title", "href"} for s in payload["sections"])
         for question in payload["questions"]:
             assert set(question) <= {"id", "prompt", "asks", "field", "choices"}
@@ -141,7 +182,7 @@ def test_the_drill_page_data_holds_no_answer_key():
 
 # ---- a malformed scenario is refused, naming the file and the field -----------------------------
 
-VALID = '''
+VALID = """
 id = "{id}"
 title = "A second page on an APAC Saturday"
 difficulty = "advanced"
@@ -168,7 +209,7 @@ choices = [
   {{ value = "contact-manager", label = "Contact the Support Manager" }},
   {{ value = "escalate-page", label = "Escalate the page" }},
 ]
-'''
+"""
 
 
 def write(tmp_path: Path, text: str, name: str = "apac-drill") -> Path:
@@ -183,23 +224,86 @@ def test_the_valid_example_loads(tmp_path):
 
 
 BROKEN = [
-    ("naive-time", ("at = 2023-01-14T10:05:00+10:00\nregion", "at = 2023-01-14T10:05:00\nregion"), "facts.answers.at", "no UTC offset"),
-    ("missing-time", ("at = 2023-01-14T10:05:00+10:00\nregion", "region"), "facts.answers.at", "never depends on the clock"),
-    ("unknown-answer", ('handling_other_emergency = true', 'handling_other_emergency = true\nweather = "rain"'),
-     "facts.answers.weather", "is not a question of this checker"),
-    ("bad-answer", ('region = "APAC"\nhandling', 'region = "Mars"\nhandling'), "facts.answers.region", "expected one of AMER, EMEA, APAC"),
-    ("unknown-checker", ('checker = "concurrent"', 'checker = "concurent"'), "facts.checker", "unknown checker 'concurent'"),
-    ("bad-difficulty", ('difficulty = "advanced"', 'difficulty = "hard"'), "difficulty", "expected one of introductory"),
+    (
+        "naive-time",
+        ("at = 2023-01-14T10:05:00+10:00\nregion", "at = 2023-01-14T10:05:00\nregion"),
+        "facts.answers.at",
+        "no UTC offset",
+    ),
+    (
+        "missing-time",
+        ("at = 2023-01-14T10:05:00+10:00\nregion", "region"),
+        "facts.answers.at",
+        "never depends on the clock",
+    ),
+    (
+        "unknown-answer",
+        ("handling_other_emergency = true", 'handling_other_emergency = true\nweather = "rain"'),
+        "facts.answers.weather",
+        "is not a question of this checker",
+    ),
+    (
+        "bad-answer",
+        ('region = "APAC"\nhandling', 'region = "Mars"\nhandling'),
+        "facts.answers.region",
+        "expected one of AMER, EMEA, APAC",
+    ),
+    (
+        "unknown-checker",
+        ('checker = "concurrent"', 'checker = "concurent"'),
+        "facts.checker",
+        "unknown checker 'concurent'",
+    ),
+    (
+        "bad-difficulty",
+        ('difficulty = "advanced"', 'difficulty = "hard"'),
+        "difficulty",
+        "expected one of introductory",
+    ),
     ("no-title", ('title = "A second page on an APAC Saturday"\n', ""), "title", "is required"),
-    ("typo-field", ('difficulty = "advanced"', 'difficulty = "advanced"\ndificulty = "x"'), "dificulty", "is not a known field"),
-    ("bad-outcome", ('value = "handle"', 'value = "handel"'), "questions[0].choices[0].value", "not an outcome of checker concurrent"),
-    ("key-not-covered", ('  {{ value = "escalate-page", label = "Escalate the page" }},\n', ""), "questions[0].choices",
-     "no choice covers the answer key 'escalate-page'"),
-    ("story-naive-time", ("time = 2023-01-14T10:05:00+10:00", "time = 2023-01-14T10:05:00"), "story.time", "no UTC offset"),
+    (
+        "typo-field",
+        ('difficulty = "advanced"', 'difficulty = "advanced"\ndificulty = "x"'),
+        "dificulty",
+        "is not a known field",
+    ),
+    (
+        "bad-outcome",
+        ('value = "handle"', 'value = "handel"'),
+        "questions[0].choices[0].value",
+        "not an outcome of checker concurrent",
+    ),
+    (
+        "key-not-covered",
+        ('  {{ value = "escalate-page", label = "Escalate the page" }},\n', ""),
+        "questions[0].choices",
+        "no choice covers the answer key 'escalate-page'",
+    ),
+    (
+        "story-naive-time",
+        ("time = 2023-01-14T10:05:00+10:00", "time = 2023-01-14T10:05:00"),
+        "story.time",
+        "no UTC offset",
+    ),
     ("bad-region", ('region = "APAC"\nticket', 'region = "Asia"\nticket'), "story.region", "expected one of AMER"),
-    ("no-label", ('{{ value = "handle", label = "Own it" }}', '{{ value = ["handle", "contact-manager"] }}'), "questions[0].choices[0].label", "is required"),
-    ("field-without-name", ('asks = "outcome"', 'asks = "field"'), "questions[0].field", "needs the name of a result field"),
-    ("toml-syntax", ('title = "A second page on an APAC Saturday"', 'title = "unterminated'), "(file)", "not valid TOML"),
+    (
+        "no-label",
+        ('{{ value = "handle", label = "Own it" }}', '{{ value = ["handle", "contact-manager"] }}'),
+        "questions[0].choices[0].label",
+        "is required",
+    ),
+    (
+        "field-without-name",
+        ('asks = "outcome"', 'asks = "field"'),
+        "questions[0].field",
+        "needs the name of a result field",
+    ),
+    (
+        "toml-syntax",
+        ('title = "A second page on an APAC Saturday"', 'title = "unterminated'),
+        "(file)",
+        "not valid TOML",
+    ),
 ]
 
 

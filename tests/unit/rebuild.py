@@ -15,8 +15,9 @@ import importlib.util
 import re
 import sys
 import types
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import checkers
 from checkers.engine import registry
@@ -34,7 +35,9 @@ def _installed(module_name: str) -> str:
     raise AssertionError(f"no module {module_name} in checkers' rules, texts or engine")
 
 
-def rebuilt(module_name: str, imports: Mapping[str, types.ModuleType] | None = None, **constants: Any) -> types.ModuleType:
+def rebuilt(
+    module_name: str, imports: Mapping[str, types.ModuleType] | None = None, **constants: Any
+) -> types.ModuleType:
     """The checkers module `module_name` (in rules/ or texts/) with each named top-level constant
     bound to the value given.
 
@@ -52,12 +55,16 @@ def rebuilt(module_name: str, imports: Mapping[str, types.ModuleType] | None = N
 
     spans = []
     for node in ast.parse(source).body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
         names = [t.id for t in targets if isinstance(t, ast.Name)]
         for name in names:
             if name in constants:
                 value = node.value
-                spans.append((offset(value.lineno, value.col_offset), offset(value.end_lineno, value.end_col_offset), name))
+                spans.append(
+                    (offset(value.lineno, value.col_offset), offset(value.end_lineno, value.end_col_offset), name)
+                )
     missing = set(constants) - {name for _, _, name in spans}
     if missing:
         raise AssertionError(f"{path} has no top-level constant {sorted(missing)}")

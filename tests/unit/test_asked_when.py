@@ -8,9 +8,9 @@ from datetime import datetime
 
 import pytest
 
-from checkers.web import bridge, urlstate
 from checkers.engine import registry
 from checkers.engine.model import InvalidAnswer
+from checkers.web import bridge, urlstate
 
 SUNDAY = datetime.fromisoformat("2024-03-10T10:00+00:00")
 TUESDAY = datetime.fromisoformat("2024-03-12T10:00+00:00")
@@ -51,8 +51,11 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "answers", "now", "question", "asked"), CASES,
-                         ids=[f"{c[0]}-{c[3]}-{i}-{'asked' if c[4] else 'not-asked'}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("name", "answers", "now", "question", "asked"),
+    CASES,
+    ids=[f"{c[0]}-{c[3]}-{i}-{'asked' if c[4] else 'not-asked'}" for i, c in enumerate(CASES)],
+)
 def test_a_question_is_asked_only_when_it_matters(name, answers, now, question, asked):
     assert (question in registry.asked_questions(name, answers, now=now)) is asked
 
@@ -60,13 +63,33 @@ def test_a_question_is_asked_only_when_it_matters(name, answers, now, question, 
 @pytest.mark.parametrize(
     ("name", "answers", "ignored"),
     [
-        pytest.param("qualification", {"production_unusable": "yes", "exception_criteria": "banana"}, "exception_criteria", id="qualification-strict"),
-        pytest.param("qualification", {"production_unusable": "yes", "criteria": 42}, "criteria", id="qualification-strict-criteria"),
-        pytest.param("licence", {"deployment": "saas", "expires_on": "2025-03-07", "trial": "maybe"}, "trial", id="licence-saas"),
-        pytest.param("saas-triage", {"category": "storage", "known_incident": "perhaps"}, "known_incident", id="saas-storage"),
-        pytest.param("concurrent", {"handling_other_emergency": False, "region": "MARS"}, "region", id="concurrent-free"),
-        pytest.param("entitlement", {"org_associated": True, "plan": "free", "single_user_same_day_purchase": 3},
-                     "single_user_same_day_purchase", id="entitlement-free"),
+        pytest.param(
+            "qualification",
+            {"production_unusable": "yes", "exception_criteria": "banana"},
+            "exception_criteria",
+            id="qualification-strict",
+        ),
+        pytest.param(
+            "qualification",
+            {"production_unusable": "yes", "criteria": 42},
+            "criteria",
+            id="qualification-strict-criteria",
+        ),
+        pytest.param(
+            "licence", {"deployment": "saas", "expires_on": "2025-03-07", "trial": "maybe"}, "trial", id="licence-saas"
+        ),
+        pytest.param(
+            "saas-triage", {"category": "storage", "known_incident": "perhaps"}, "known_incident", id="saas-storage"
+        ),
+        pytest.param(
+            "concurrent", {"handling_other_emergency": False, "region": "MARS"}, "region", id="concurrent-free"
+        ),
+        pytest.param(
+            "entitlement",
+            {"org_associated": True, "plan": "free", "single_user_same_day_purchase": 3},
+            "single_user_same_day_purchase",
+            id="entitlement-free",
+        ),
     ],
 )
 def test_an_answer_to_a_question_not_asked_is_ignored_not_refused(name, answers, ignored):
@@ -86,12 +109,20 @@ def test_a_question_not_asked_is_not_required():
 def test_the_schema_carries_the_condition_as_data():
     questions = {q["id"]: q for q in registry.schema("stuck")["questions"]}
     assert questions["deployment"]["asked_when"] is None
-    assert questions["cmoc_tried"]["asked_when"] == {"all": [
-        {"key": "deployment", "in": ["saas"]}, {"key": "weekend", "in": [True]}, {"key": "still_stuck", "in": [True]},
-    ]}
-    assert registry.schema("stuck")["derived"] == [{"id": "weekend", "label": "Saturday or Sunday on your own clock?", "of": "at"}]
+    assert questions["cmoc_tried"]["asked_when"] == {
+        "all": [
+            {"key": "deployment", "in": ["saas"]},
+            {"key": "weekend", "in": [True]},
+            {"key": "still_stuck", "in": [True]},
+        ]
+    }
+    assert registry.schema("stuck")["derived"] == [
+        {"id": "weekend", "label": "Saturday or Sunday on your own clock?", "of": "at"}
+    ]
     qualification = {q["id"]: q for q in registry.schema("qualification")["questions"]}
-    assert qualification["exception_criteria"]["asked_when"] == {"all": [{"key": "production_unusable", "in": ["no", "unknown"]}]}
+    assert qualification["exception_criteria"]["asked_when"] == {
+        "all": [{"key": "production_unusable", "in": ["no", "unknown"]}]
+    }
 
 
 @pytest.mark.parametrize("answers", [None, [], "x", {"production_unusable": ["yes"]}, {"nope": 1}])
@@ -102,11 +133,18 @@ def test_asked_questions_never_raises(answers):
 
 
 def test_the_bridge_reply_carries_asked_whether_ok_or_not():
-    ok = json.loads(bridge.handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "yes"}})))
+    ok = json.loads(
+        bridge.handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "yes"}}))
+    )
     assert ok["ok"] and ok["asked"] == ["production_unusable", "had_needs_more_info"]
-    refused = json.loads(bridge.handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "no"}})))
+    refused = json.loads(
+        bridge.handle(json.dumps({"op": "form", "name": "qualification", "answers": {"production_unusable": "no"}}))
+    )
     assert refused["ok"] is False and refused["error"] == {
-        "field": "exception_criteria", "message": "is required", "code": "required"}
+        "field": "exception_criteria",
+        "message": "is required",
+        "code": "required",
+    }
     assert refused["asked"] == ["production_unusable", "exception_criteria", "criteria", "had_needs_more_info"]
 
 
@@ -116,7 +154,9 @@ def test_the_bridge_reply_carries_asked_whether_ok_or_not():
         pytest.param({"op": "form", "name": "qualification", "answers": {"x": 1}}, "unknown", id="unknown-key"),
         pytest.param({"op": "form", "name": "nope", "answers": {}}, "unknown", id="unknown-checker"),
         pytest.param({"op": "frobnicate"}, "unknown", id="unknown-op"),
-        pytest.param({"op": "form", "name": "qualification", "answers": {"production_unusable": 7}}, "invalid", id="invalid"),
+        pytest.param(
+            {"op": "form", "name": "qualification", "answers": {"production_unusable": 7}}, "invalid", id="invalid"
+        ),
         pytest.param({"op": "form", "name": "qualification", "answers": {}}, "required", id="required"),
     ],
 )
@@ -125,7 +165,9 @@ def test_errors_carry_a_code(request_, code):
 
 
 def test_the_link_never_holds_an_answer_not_asked():
-    query = urlstate.write("", "qualification", {"production_unusable": "yes", "exception_criteria": "no", "criteria": ["legal"]})
+    query = urlstate.write(
+        "", "qualification", {"production_unusable": "yes", "exception_criteria": "no", "criteria": ["legal"]}
+    )
     assert query == "?qualification.production_unusable=yes"
     query = urlstate.write("", "licence", {"deployment": "saas", "trial": True, "expires_on": "2025-03-07"})
     assert "licence.trial" not in query and "licence.expires_on=2025-03-07" in query

@@ -37,8 +37,11 @@ def test_week_or_weekend_on_the_engineers_own_clock(at, busy, day, outcome):
 
 
 def test_every_outcome_is_reachable():
-    reached = {decide(at, busy)["outcome"]
-               for at in ("2024-03-09T12:00+00:00", "2024-03-11T12:00+00:00") for busy in (True, False)}
+    reached = {
+        decide(at, busy)["outcome"]
+        for at in ("2024-03-09T12:00+00:00", "2024-03-11T12:00+00:00")
+        for busy in (True, False)
+    }
     assert reached == {o["code"] for o in schema("borderline")["outcomes"]}
 
 
@@ -77,8 +80,11 @@ def test_handle_as_high_works_toward_mitigation():
         pytest.param({"at": "2024-03-09T10:00"}, "at", id="at-without-offset"),
         pytest.param({"at": "Saturday"}, "at", id="at-not-a-date"),
         pytest.param({"at": "2024-02-30T10:00Z"}, "at", id="at-does-not-exist"),
-        pytest.param({"at": "2024-03-09T10:00Z", "handling_other_emergency": "yes"}, "handling_other_emergency",
-                     id="busy-not-boolean"),
+        pytest.param(
+            {"at": "2024-03-09T10:00Z", "handling_other_emergency": "yes"},
+            "handling_other_emergency",
+            id="busy-not-boolean",
+        ),
     ],
 )
 def test_bad_input_exits_2_naming_the_field(cli, answers, field):

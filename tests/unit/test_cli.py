@@ -30,14 +30,23 @@ def test_schema_describes_questions_with_defaults(capsys):
 
 
 def test_evaluate_prints_the_result(capsys):
-    code, out, _ = run(capsys, "evaluate", "qualification", "--json", '{"production_unusable": "yes", "exception_criteria": "no"}')
+    code, out, _ = run(
+        capsys, "evaluate", "qualification", "--json", '{"production_unusable": "yes", "exception_criteria": "no"}'
+    )
     assert code == 0
     assert json.loads(out)["outcome"] == "strict"
 
 
 def test_evaluate_reads_stdin(capsys, monkeypatch):
-    code, out, _ = run(capsys, "evaluate", "qualification", "--json", "-",
-                       stdin='{"production_unusable": "no", "exception_criteria": "no"}', monkeypatch=monkeypatch)
+    code, out, _ = run(
+        capsys,
+        "evaluate",
+        "qualification",
+        "--json",
+        "-",
+        stdin='{"production_unusable": "no", "exception_criteria": "no"}',
+        monkeypatch=monkeypatch,
+    )
     assert code == 0
     assert json.loads(out)["outcome"] == "not-an-emergency"
 
@@ -45,16 +54,44 @@ def test_evaluate_reads_stdin(capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("argv", "field"),
     [
-        (["evaluate", "qualification", "--json", '{"production_unusable": "maybe", "exception_criteria": "no"}'], "production_unusable"),
+        (
+            ["evaluate", "qualification", "--json", '{"production_unusable": "maybe", "exception_criteria": "no"}'],
+            "production_unusable",
+        ),
         (["evaluate", "qualification", "--json", '{"exception_criteria": "no"}'], "production_unusable"),
-        (["evaluate", "qualification", "--json", '{"production_unusable": "yes", "exception_criteria": "no", "had_needs_more_info": "yes"}'], "had_needs_more_info"),
-        (["evaluate", "qualification", "--json", '{"production_unusable": "yes", "exception_criteria": "no", "colour": "red"}'], "colour"),
+        (
+            [
+                "evaluate",
+                "qualification",
+                "--json",
+                '{"production_unusable": "yes", "exception_criteria": "no", "had_needs_more_info": "yes"}',
+            ],
+            "had_needs_more_info",
+        ),
+        (
+            [
+                "evaluate",
+                "qualification",
+                "--json",
+                '{"production_unusable": "yes", "exception_criteria": "no", "colour": "red"}',
+            ],
+            "colour",
+        ),
         (["evaluate", "qualification", "--json", "[1, 2]"], "answers"),
         (["evaluate", "qualification", "--json", "{not json"], "--json"),
         (["evaluate", "no-such-checker"], "checker"),
         (["schema", "no-such-checker"], "checker"),
     ],
-    ids=["unknown-value", "missing-required", "wrong-type", "unknown-answer", "not-an-object", "bad-json", "unknown-checker", "unknown-schema"],
+    ids=[
+        "unknown-value",
+        "missing-required",
+        "wrong-type",
+        "unknown-answer",
+        "not-an-object",
+        "bad-json",
+        "unknown-checker",
+        "unknown-schema",
+    ],
 )
 def test_bad_input_exits_2_with_one_line_naming_the_field(capsys, argv, field):
     code, out, err = run(capsys, *argv)

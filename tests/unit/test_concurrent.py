@@ -8,7 +8,9 @@ from checkers.engine.model import InvalidAnswer
 
 
 def decide(at, region, handling_other_emergency=True, **kwargs):
-    return evaluate("concurrent", {"at": at, "region": region, "handling_other_emergency": handling_other_emergency}, **kwargs)
+    return evaluate(
+        "concurrent", {"at": at, "region": region, "handling_other_emergency": handling_other_emergency}, **kwargs
+    )
 
 
 # 2023-01-14 is a Saturday inside the trial; 2024-03-09 a Saturday after it; 2023-01-11 a Wednesday.
@@ -16,9 +18,25 @@ def decide(at, region, handling_other_emergency=True, **kwargs):
     ("at", "region", "handling", "outcome", "regional_group"),
     [
         pytest.param("2023-01-11T10:00-05:00", "AMER", False, "handle", None, id="no-other-emergency"),
-        pytest.param("2023-01-14T10:00+10:00", "APAC", False, "handle", None, id="apac-trial-weekend-but-no-other-emergency"),
-        pytest.param("2023-01-11T10:00-05:00", "AMER", True, "contact-manager", "@support-team-americas", id="amer-names-the-group"),
-        pytest.param("2023-01-14T10:00-05:00", "AMER", True, "contact-manager", "@support-team-americas", id="amer-weekend-in-trial"),
+        pytest.param(
+            "2023-01-14T10:00+10:00", "APAC", False, "handle", None, id="apac-trial-weekend-but-no-other-emergency"
+        ),
+        pytest.param(
+            "2023-01-11T10:00-05:00",
+            "AMER",
+            True,
+            "contact-manager",
+            "@support-team-americas",
+            id="amer-names-the-group",
+        ),
+        pytest.param(
+            "2023-01-14T10:00-05:00",
+            "AMER",
+            True,
+            "contact-manager",
+            "@support-team-americas",
+            id="amer-weekend-in-trial",
+        ),
         pytest.param("2023-01-14T10:00+01:00", "EMEA", True, "contact-manager", None, id="emea-weekend-in-trial"),
         pytest.param("2023-01-11T10:00+10:00", "APAC", True, "contact-manager", None, id="apac-weekday-in-trial"),
         pytest.param("2023-01-14T10:00+10:00", "APAC", True, "escalate-page", None, id="apac-saturday-in-trial"),
@@ -44,7 +62,9 @@ def test_routing(at, region, handling, outcome, regional_group):
         pytest.param("2023-04-30T00:00+10:00", True, True, "escalate-page", id="last-day-sunday-00-00"),
         pytest.param("2023-04-30T23:59+10:00", True, True, "escalate-page", id="last-day-sunday-23-59"),
         # 2023-05-01 00:30 in Brisbane is still Sunday 30 April in UTC: locally it is Monday, after the trial.
-        pytest.param("2023-05-01T00:30+10:00", False, False, "contact-manager", id="day-after-local-still-last-day-utc"),
+        pytest.param(
+            "2023-05-01T00:30+10:00", False, False, "contact-manager", id="day-after-local-still-last-day-utc"
+        ),
         pytest.param("2023-05-06T10:00+10:00", True, False, "contact-manager", id="first-saturday-after-the-trial"),
     ],
 )
@@ -70,7 +90,12 @@ def test_weekend_is_judged_in_the_offset_of_at(at, outcome):
 
 def test_outside_the_window_the_result_says_the_trial_window_was_the_reason():
     result = decide("2024-03-09T10:00+11:00", "APAC")
-    assert result["facts"] == {"handling_other_emergency": True, "region": "APAC", "weekend": True, "in_trial_window": False}
+    assert result["facts"] == {
+        "handling_other_emergency": True,
+        "region": "APAC",
+        "weekend": True,
+        "in_trial_window": False,
+    }
     assert "outside the FY23Q4-FY24Q1 trial window" in result["because"]
     assert "2022-11-01 to 2023-04-30" in result["because"]
     assert "multiple-emergencies/#fy23q4-fy24q1-trial---backup-engineers-on-weekends-in-apac" in result["cite"]
@@ -120,8 +145,12 @@ def test_at_defaults_to_the_evaluation_clock():
         pytest.param({"handling_other_emergency": True}, "region", id="region-missing"),
         pytest.param({"region": "LATAM", "handling_other_emergency": True}, "region", id="region-unknown"),
         pytest.param({"region": "APAC"}, "handling_other_emergency", id="handling-missing"),
-        pytest.param({"region": "APAC", "handling_other_emergency": "yes"}, "handling_other_emergency", id="handling-not-boolean"),
-        pytest.param({"region": "APAC", "handling_other_emergency": True, "at": "2023-01-14T10:00"}, "at", id="at-without-offset"),
+        pytest.param(
+            {"region": "APAC", "handling_other_emergency": "yes"}, "handling_other_emergency", id="handling-not-boolean"
+        ),
+        pytest.param(
+            {"region": "APAC", "handling_other_emergency": True, "at": "2023-01-14T10:00"}, "at", id="at-without-offset"
+        ),
         pytest.param({"region": "APAC", "handling_other_emergency": True, "at": "saturday"}, "at", id="at-not-a-date"),
     ],
 )
@@ -140,6 +169,7 @@ def test_region_accepts_lower_case():
 
 # ---- the trial's name and dates, and the Americas group, are stated once --------------------------
 
+
 def _fiscal_quarter(label):
     """First and last day of a GitLab fiscal quarter such as FY23Q4 (the fiscal year FY23 starts on
     1 February 2022)."""
@@ -156,12 +186,14 @@ def _fiscal_quarter(label):
 
 def test_the_trial_dates_are_the_pinned_trial_quarters():
     """After a re-pin of a new trial name this fails until TRIAL_NAME and the dates follow."""
-    from checkers.rules import concurrent
     from checkers.engine import handbook
+    from checkers.rules import concurrent
 
     first_quarter, last_quarter = concurrent.TRIAL_NAME.split("-")
-    assert (concurrent.TRIAL_FIRST_DAY, concurrent.TRIAL_LAST_DAY) == (_fiscal_quarter(first_quarter)[0],
-                                                                     _fiscal_quarter(last_quarter)[1])
+    assert (concurrent.TRIAL_FIRST_DAY, concurrent.TRIAL_LAST_DAY) == (
+        _fiscal_quarter(first_quarter)[0],
+        _fiscal_quarter(last_quarter)[1],
+    )
     assert handbook.section(concurrent.TRIAL).title.startswith(f"{concurrent.TRIAL_NAME} Trial")
     assert any(f"During {concurrent.TRIAL_NAME} in APAC" in pin.sentence for pin in concurrent.PINS)
 
@@ -171,8 +203,16 @@ def test_another_trial_changes_every_sentence_that_states_it(monkeypatch):
 
     from tests.unit.rebuild import rebuilt, result_texts, stating, texts_of, use
 
-    checker = use(monkeypatch, rebuilt("concurrent", TRIAL_NAME="FY24Q4-FY25Q1", TRIAL_FIRST_DAY=date(2023, 11, 1),
-                                       TRIAL_LAST_DAY=date(2024, 4, 30), AMERICAS_GROUP="@support-americas"))
+    checker = use(
+        monkeypatch,
+        rebuilt(
+            "concurrent",
+            TRIAL_NAME="FY24Q4-FY25Q1",
+            TRIAL_FIRST_DAY=date(2023, 11, 1),
+            TRIAL_LAST_DAY=date(2024, 4, 30),
+            AMERICAS_GROUP="@support-americas",
+        ),
+    )
     inside = decide("2024-01-13T10:00+10:00", "APAC")  # a Saturday in the new window
     before = decide("2023-01-14T10:00+10:00", "APAC")  # a Saturday in the old one
     amer = decide("2023-01-11T10:00-05:00", "AMER")

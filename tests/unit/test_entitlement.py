@@ -1,4 +1,3 @@
-
 import pytest
 
 from checkers import evaluate, schema
@@ -113,8 +112,11 @@ def test_engage_manager_cites_single_user_same_day_purchases():
         pytest.param({"org_associated": True}, "plan", id="missing-plan"),
         pytest.param({"org_associated": "yes", "plan": "premium"}, "org_associated", id="org-not-boolean"),
         pytest.param({"org_associated": True, "plan": "platinum"}, "plan", id="unknown-plan"),
-        pytest.param({"org_associated": True, "plan": "premium", "single_user_same_day_purchase": 1},
-                     "single_user_same_day_purchase", id="single-user-not-boolean"),
+        pytest.param(
+            {"org_associated": True, "plan": "premium", "single_user_same_day_purchase": 1},
+            "single_user_same_day_purchase",
+            id="single-user-not-boolean",
+        ),
     ],
 )
 def test_bad_input_exits_2_naming_the_field(cli, answers, field):

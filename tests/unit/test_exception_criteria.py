@@ -6,13 +6,21 @@ import json
 
 import pytest
 
-from checkers.engine import registry
-from checkers.web import urlstate
 from checkers.cli import main
+from checkers.engine import registry
 from checkers.engine.model import InvalidAnswer
+from checkers.web import urlstate
 
-IDS = ["financial-impact", "servers-not-running", "vital-features-unavailable", "performance-degradation",
-       "basic-operations-failing", "legal", "audit", "security-risk"]
+IDS = [
+    "financial-impact",
+    "servers-not-running",
+    "vital-features-unavailable",
+    "performance-degradation",
+    "basic-operations-failing",
+    "legal",
+    "audit",
+    "security-risk",
+]
 
 
 def qualify(**answers):
@@ -30,17 +38,44 @@ def test_the_criteria_are_a_multi_choice_in_the_issues_order():
 @pytest.mark.parametrize(
     ("answers", "outcome", "criteria_met"),
     [
-        pytest.param({"production_unusable": "no", "criteria": ["legal"]}, "exception", ["legal"], id="one-criterion-answers-yes"),
-        pytest.param({"production_unusable": "unknown", "criteria": ["audit", "financial-impact"]}, "exception",
-                     ["financial-impact", "audit"], id="in-the-options-order"),
-        pytest.param({"production_unusable": "no", "criteria": ["legal", "legal"]}, "exception", ["legal"], id="once-each"),
-        pytest.param({"production_unusable": "no", "exception_criteria": "yes", "criteria": ["audit"]}, "exception", ["audit"], id="both-agree"),
-        pytest.param({"production_unusable": "no", "exception_criteria": "unknown", "criteria": ["audit"]}, "exception", ["audit"], id="ticked-beats-not-sure"),
-        pytest.param({"production_unusable": "no", "exception_criteria": "no"}, "not-an-emergency", [], id="no-criteria-no"),
-        pytest.param({"production_unusable": "no", "exception_criteria": "no", "criteria": []}, "not-an-emergency", [], id="empty-list-no"),
+        pytest.param(
+            {"production_unusable": "no", "criteria": ["legal"]}, "exception", ["legal"], id="one-criterion-answers-yes"
+        ),
+        pytest.param(
+            {"production_unusable": "unknown", "criteria": ["audit", "financial-impact"]},
+            "exception",
+            ["financial-impact", "audit"],
+            id="in-the-options-order",
+        ),
+        pytest.param(
+            {"production_unusable": "no", "criteria": ["legal", "legal"]}, "exception", ["legal"], id="once-each"
+        ),
+        pytest.param(
+            {"production_unusable": "no", "exception_criteria": "yes", "criteria": ["audit"]},
+            "exception",
+            ["audit"],
+            id="both-agree",
+        ),
+        pytest.param(
+            {"production_unusable": "no", "exception_criteria": "unknown", "criteria": ["audit"]},
+            "exception",
+            ["audit"],
+            id="ticked-beats-not-sure",
+        ),
+        pytest.param(
+            {"production_unusable": "no", "exception_criteria": "no"}, "not-an-emergency", [], id="no-criteria-no"
+        ),
+        pytest.param(
+            {"production_unusable": "no", "exception_criteria": "no", "criteria": []},
+            "not-an-emergency",
+            [],
+            id="empty-list-no",
+        ),
         pytest.param({"production_unusable": "yes"}, "strict", [], id="strict-asks-nothing-more"),
         pytest.param({"production_unusable": "yes", "criteria": ["legal"]}, "strict", [], id="strict-ignores-criteria"),
-        pytest.param({"production_unusable": "unknown", "exception_criteria": "unknown"}, "needs-more-info", [], id="not-sure"),
+        pytest.param(
+            {"production_unusable": "unknown", "exception_criteria": "unknown"}, "needs-more-info", [], id="not-sure"
+        ),
     ],
 )
 def test_criteria_decide(answers, outcome, criteria_met):
@@ -60,15 +95,27 @@ def test_an_exception_cites_the_exception_workflow_with_its_date():
 @pytest.mark.parametrize(
     ("answers", "field"),
     [
-        pytest.param({"production_unusable": "no", "exception_criteria": "no", "criteria": ["legal"]}, "criteria", id="contradiction"),
+        pytest.param(
+            {"production_unusable": "no", "exception_criteria": "no", "criteria": ["legal"]},
+            "criteria",
+            id="contradiction",
+        ),
         pytest.param({"production_unusable": "no", "criteria": ["legal", "weather"]}, "criteria", id="unknown-id"),
         pytest.param({"production_unusable": "no", "criteria": 3}, "criteria", id="not-a-list"),
         pytest.param({"production_unusable": "no", "criteria": "audit"}, "criteria", id="one-criterion-as-text"),
-        pytest.param({"production_unusable": "unknown", "criteria": "audit,financial-impact"}, "criteria", id="comma-text"),
+        pytest.param(
+            {"production_unusable": "unknown", "criteria": "audit,financial-impact"}, "criteria", id="comma-text"
+        ),
         pytest.param({"production_unusable": "no", "criteria": {"legal": True}}, "criteria", id="an-object"),
-        pytest.param({"production_unusable": "no", "exception_criteria": "yes", "criteria": [7]}, "criteria", id="not-text-item"),
-        pytest.param({"production_unusable": "no"}, "exception_criteria", id="empty-criteria-still-requires-the-answer"),
-        pytest.param({"production_unusable": "no", "criteria": []}, "exception_criteria", id="empty-list-requires-the-answer"),
+        pytest.param(
+            {"production_unusable": "no", "exception_criteria": "yes", "criteria": [7]}, "criteria", id="not-text-item"
+        ),
+        pytest.param(
+            {"production_unusable": "no"}, "exception_criteria", id="empty-criteria-still-requires-the-answer"
+        ),
+        pytest.param(
+            {"production_unusable": "no", "criteria": []}, "exception_criteria", id="empty-list-requires-the-answer"
+        ),
     ],
 )
 def test_bad_criteria_exit_2_naming_the_field(answers, field, capsys):

@@ -9,10 +9,10 @@ from datetime import datetime
 
 import pytest
 
-from checkers.web import bridge, urlstate
 from checkers import flows
 from checkers.cli import main
 from checkers.engine.model import InvalidAnswer
+from checkers.web import bridge, urlstate
 
 ENTITLED = {"entitlement.org_associated": True, "entitlement.plan": "premium"}
 TUESDAY = datetime.fromisoformat("2024-03-12T10:00+00:00")
@@ -32,69 +32,180 @@ def steps(result):
 
 # (id, answers, {step: status}, {step: outcome})
 ROUTES = [
-    ("free-user-ends-the-path", {"entitlement.org_associated": False, "entitlement.plan": "free"},
-     {"qualification": "skipped", "call": "skipped", "follow-up": "skipped", "borderline": "skipped", "reply": "skipped",
-      "slack-thread": "skipped", "resolved": "skipped", "not-entitled": "open"}, {"entitlement": "free-user"}),
-    ("below-premium-ends-the-path", {"entitlement.org_associated": True, "entitlement.plan": "bronze"},
-     {"qualification": "skipped", "call": "skipped", "follow-up": "skipped", "not-entitled": "open"},
-     {"entitlement": "below-premium"}),
-    ("needs-org-waits", {"entitlement.org_associated": False, "entitlement.plan": "unknown"},
-     {"entitlement": "open", "qualification": "open", "follow-up": "open", "reply": "open", "not-entitled": "skipped"},
-     {"entitlement": "needs-org"}),
-    ("verify-subscription-is-next", {"entitlement.org_associated": True, "entitlement.plan": "unknown",
-                                     "paged.done": ["acknowledge", "open-ticket"]},
-     {"entitlement": "next", "qualification": "open"}, {"entitlement": "verify-subscription"}),
-    ("engage-manager-brings-special-handling", {**ENTITLED, "entitlement.single_user_same_day_purchase": True},
-     {"special-handling": "done"}, {"entitlement": "engage-manager", "special-handling": "engage-manager-before-call"}),
-    ("compromised-instance-brings-special-handling", {**ENTITLED, "paged.topic": "compromised-instance"},
-     {"special-handling": "done"}, {"special-handling": "compromised-instance"}),
+    (
+        "free-user-ends-the-path",
+        {"entitlement.org_associated": False, "entitlement.plan": "free"},
+        {
+            "qualification": "skipped",
+            "call": "skipped",
+            "follow-up": "skipped",
+            "borderline": "skipped",
+            "reply": "skipped",
+            "slack-thread": "skipped",
+            "resolved": "skipped",
+            "not-entitled": "open",
+        },
+        {"entitlement": "free-user"},
+    ),
+    (
+        "below-premium-ends-the-path",
+        {"entitlement.org_associated": True, "entitlement.plan": "bronze"},
+        {"qualification": "skipped", "call": "skipped", "follow-up": "skipped", "not-entitled": "open"},
+        {"entitlement": "below-premium"},
+    ),
+    (
+        "needs-org-waits",
+        {"entitlement.org_associated": False, "entitlement.plan": "unknown"},
+        {
+            "entitlement": "open",
+            "qualification": "open",
+            "follow-up": "open",
+            "reply": "open",
+            "not-entitled": "skipped",
+        },
+        {"entitlement": "needs-org"},
+    ),
+    (
+        "verify-subscription-is-next",
+        {
+            "entitlement.org_associated": True,
+            "entitlement.plan": "unknown",
+            "paged.done": ["acknowledge", "open-ticket"],
+        },
+        {"entitlement": "next", "qualification": "open"},
+        {"entitlement": "verify-subscription"},
+    ),
+    (
+        "engage-manager-brings-special-handling",
+        {**ENTITLED, "entitlement.single_user_same_day_purchase": True},
+        {"special-handling": "done"},
+        {"entitlement": "engage-manager", "special-handling": "engage-manager-before-call"},
+    ),
+    (
+        "compromised-instance-brings-special-handling",
+        {**ENTITLED, "paged.topic": "compromised-instance"},
+        {"special-handling": "done"},
+        {"special-handling": "compromised-instance"},
+    ),
     ("general-topic-skips-special-handling", ENTITLED, {"special-handling": "skipped", "licence": "skipped"}, {}),
-    ("strict-skips-borderline", {**ENTITLED, "qualification.production_unusable": "yes"},
-     {"qualification": "done", "borderline": "skipped", "call": "open", "follow-up": "open"}, {"qualification": "strict"}),
-    ("exception-skips-borderline", {**ENTITLED, "qualification.production_unusable": "no", "qualification.criteria": ["audit"]},
-     {"borderline": "skipped", "call": "open"}, {"qualification": "exception"}),
-    ("not-an-emergency-applies-borderline", {**ENTITLED, "qualification.production_unusable": "no",
-                                              "qualification.exception_criteria": "no"},
-     {"borderline": "done", "follow-up": "skipped", "call": "skipped", "resolved": "skipped"},
-     {"qualification": "not-an-emergency", "borderline": "contact-manager"}),
-    ("needs-more-info-stays-open", {**ENTITLED, "qualification.production_unusable": "unknown",
-                                    "qualification.exception_criteria": "unknown"},
-     {"qualification": "open", "call": "skipped", "follow-up": "skipped", "borderline": "skipped", "reply": "open"},
-     {"qualification": "needs-more-info"}),
-    ("already-handling-brings-concurrent", {**ENTITLED, "paged.already_handling": True, "concurrent.region": "EMEA"},
-     {"concurrent": "done"}, {"concurrent": "contact-manager"}),
+    (
+        "strict-skips-borderline",
+        {**ENTITLED, "qualification.production_unusable": "yes"},
+        {"qualification": "done", "borderline": "skipped", "call": "open", "follow-up": "open"},
+        {"qualification": "strict"},
+    ),
+    (
+        "exception-skips-borderline",
+        {**ENTITLED, "qualification.production_unusable": "no", "qualification.criteria": ["audit"]},
+        {"borderline": "skipped", "call": "open"},
+        {"qualification": "exception"},
+    ),
+    (
+        "not-an-emergency-applies-borderline",
+        {**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "no"},
+        {"borderline": "done", "follow-up": "skipped", "call": "skipped", "resolved": "skipped"},
+        {"qualification": "not-an-emergency", "borderline": "contact-manager"},
+    ),
+    (
+        "needs-more-info-stays-open",
+        {**ENTITLED, "qualification.production_unusable": "unknown", "qualification.exception_criteria": "unknown"},
+        {"qualification": "open", "call": "skipped", "follow-up": "skipped", "borderline": "skipped", "reply": "open"},
+        {"qualification": "needs-more-info"},
+    ),
+    (
+        "already-handling-brings-concurrent",
+        {**ENTITLED, "paged.already_handling": True, "concurrent.region": "EMEA"},
+        {"concurrent": "done"},
+        {"concurrent": "contact-manager"},
+    ),
     ("not-handling-skips-concurrent", ENTITLED, {"concurrent": "skipped"}, {}),
-    ("licence-topic-brings-licence", {**ENTITLED, "paged.topic": "licence", "paged.deployment": "saas",
-                                      "licence.expires_on": "2024-03-01"},
-     {"licence": "done"}, {"licence": "saas-plan"}),
+    (
+        "licence-topic-brings-licence",
+        {**ENTITLED, "paged.topic": "licence", "paged.deployment": "saas", "licence.expires_on": "2024-03-01"},
+        {"licence": "done"},
+        {"licence": "saas-plan"},
+    ),
     ("saas-brings-triage", {**ENTITLED, "paged.deployment": "saas"}, {"saas-triage": "open"}, {}),
     ("self-managed-skips-triage", {**ENTITLED, "paged.deployment": "self-managed"}, {"saas-triage": "skipped"}, {}),
     ("deployment-unknown-triage-waits", ENTITLED, {"saas-triage": "open"}, {}),
-    ("saas-public-incident-no-call", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
-                                      "saas-triage.category": "regression", "saas-triage.known_incident": True},
-     {"call": "skipped", "post-call": "skipped", "follow-up": "skipped"}, {"saas-triage": "known-incident"}),
-    ("saas-widespread-incident-no-call", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
-                                          "saas-triage.category": "widespread-incident"},
-     {"call": "skipped"}, {"saas-triage": "widespread-incident"}),
-    ("saas-regression-without-incident-offers-call", {**ENTITLED, "qualification.production_unusable": "yes",
-                                                      "paged.deployment": "saas", "saas-triage.category": "regression"},
-     {"call": "open"}, {"saas-triage": "regression"}),
+    (
+        "saas-public-incident-no-call",
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "saas",
+            "saas-triage.category": "regression",
+            "saas-triage.known_incident": True,
+        },
+        {"call": "skipped", "post-call": "skipped", "follow-up": "skipped"},
+        {"saas-triage": "known-incident"},
+    ),
+    (
+        "saas-widespread-incident-no-call",
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "saas",
+            "saas-triage.category": "widespread-incident",
+        },
+        {"call": "skipped"},
+        {"saas-triage": "widespread-incident"},
+    ),
+    (
+        "saas-regression-without-incident-offers-call",
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "saas",
+            "saas-triage.category": "regression",
+        },
+        {"call": "open"},
+        {"saas-triage": "regression"},
+    ),
     # Whether there is a call (and so a bridge to follow up about) waits, like the call, on the SaaS triage.
-    ("follow-up-clock-waits-for-the-deployment", {**ENTITLED, "qualification.production_unusable": "yes",
-                                                  "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
-     {"call": "open", "follow-up": "open"}, {"follow-up": None}),
-    ("saas-without-incident-keeps-the-clock", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
-                                               "saas-triage.category": "regression", "saas-triage.known_incident": False,
-                                               "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
-     {"call": "open", "follow-up": "open"}, {"follow-up": "wait"}),
+    (
+        "follow-up-clock-waits-for-the-deployment",
+        {**ENTITLED, "qualification.production_unusable": "yes", "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
+        {"call": "open", "follow-up": "open"},
+        {"follow-up": None},
+    ),
+    (
+        "saas-without-incident-keeps-the-clock",
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "saas",
+            "saas-triage.category": "regression",
+            "saas-triage.known_incident": False,
+            "follow-up.contacted_at": "2024-03-12T09:55+00:00",
+        },
+        {"call": "open", "follow-up": "open"},
+        {"follow-up": "wait"},
+    ),
     ("us-federal-when-said", {**ENTITLED, "paged.us_federal": True}, {"us-federal": "done"}, {}),
-    ("follow-up-clock-waits", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
-                               "follow-up.contacted_at": "2024-03-12T09:55+00:00"},
-     {"follow-up": "open"}, {"follow-up": "wait"}),
-    ("follow-up-due-is-next", {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
-                               "follow-up.contacted_at": "2024-03-12T09:40+00:00",
-                               "paged.done": ["acknowledge", "open-ticket", "reply", "call", "resolve-pagerduty", "slack-thread"]},
-     {"follow-up": "next"}, {"follow-up": "send-follow-up"}),
+    (
+        "follow-up-clock-waits",
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "self-managed",
+            "follow-up.contacted_at": "2024-03-12T09:55+00:00",
+        },
+        {"follow-up": "open"},
+        {"follow-up": "wait"},
+    ),
+    (
+        "follow-up-due-is-next",
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "self-managed",
+            "follow-up.contacted_at": "2024-03-12T09:40+00:00",
+            "paged.done": ["acknowledge", "open-ticket", "reply", "call", "resolve-pagerduty", "slack-thread"],
+        },
+        {"follow-up": "next"},
+        {"follow-up": "send-follow-up"},
+    ),
 ]
 
 
@@ -113,8 +224,17 @@ def test_routes(answers, statuses, outcomes):
 def test_a_skipped_step_says_why_in_the_handbooks_terms():
     found = steps(run({"entitlement.org_associated": False, "entitlement.plan": "free"}))
     assert "not entitled to emergency support (entitlement: free-user)" in found["qualification"]["because"]
-    found = steps(run({**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas",
-                       "saas-triage.category": "regression", "saas-triage.known_incident": True}))
+    found = steps(
+        run(
+            {
+                **ENTITLED,
+                "qualification.production_unusable": "yes",
+                "paged.deployment": "saas",
+                "saas-triage.category": "regression",
+                "saas-triage.known_incident": True,
+            }
+        )
+    )
     assert "public incident published on the status page would not warrant a call" in found["call"]["because"]
     # No call, no bridge: the 15-minute follow-up (whose points are the bridge) is skipped too, and its text is not offered.
     assert found["follow-up"]["status"] == "skipped" and "no bridge" in found["follow-up"]["because"]
@@ -125,17 +245,39 @@ def test_a_skipped_step_says_why_in_the_handbooks_terms():
 @pytest.mark.parametrize(
     ("answers", "has", "lacks"),
     [
-        pytest.param({"entitlement.org_associated": False, "entitlement.plan": "free"},
-                     "marking this emergency request as solved", "changed the priority", id="free-user"),
-        pytest.param({"entitlement.org_associated": True, "entitlement.plan": "bronze"},
-                     "changed the priority of this ticket accordingly", "solved", id="below-premium"),
-        pytest.param({"entitlement.org_associated": False, "entitlement.plan": "unknown"},
-                     "connected you to an account that is currently entitled to priority support", "courtesy", id="needs-org"),
-        pytest.param({**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "yes"},
-                     "we are treating it as an emergency as a courtesy", "Could you please send", id="exception"),
-        pytest.param({**ENTITLED, "qualification.production_unusable": "unknown", "qualification.exception_criteria": "unknown"},
-                     "effect it is having on your ability to work", "courtesy", id="needs-more-info"),
-        pytest.param({**ENTITLED, "qualification.production_unusable": "yes"}, "reviewing it now", "courtesy", id="strict"),
+        pytest.param(
+            {"entitlement.org_associated": False, "entitlement.plan": "free"},
+            "marking this emergency request as solved",
+            "changed the priority",
+            id="free-user",
+        ),
+        pytest.param(
+            {"entitlement.org_associated": True, "entitlement.plan": "bronze"},
+            "changed the priority of this ticket accordingly",
+            "solved",
+            id="below-premium",
+        ),
+        pytest.param(
+            {"entitlement.org_associated": False, "entitlement.plan": "unknown"},
+            "connected you to an account that is currently entitled to priority support",
+            "courtesy",
+            id="needs-org",
+        ),
+        pytest.param(
+            {**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "yes"},
+            "we are treating it as an emergency as a courtesy",
+            "Could you please send",
+            id="exception",
+        ),
+        pytest.param(
+            {**ENTITLED, "qualification.production_unusable": "unknown", "qualification.exception_criteria": "unknown"},
+            "effect it is having on your ability to work",
+            "courtesy",
+            id="needs-more-info",
+        ),
+        pytest.param(
+            {**ENTITLED, "qualification.production_unusable": "yes"}, "reviewing it now", "courtesy", id="strict"
+        ),
     ],
 )
 def test_the_public_comment_follows_the_path(answers, has, lacks):
@@ -144,8 +286,14 @@ def test_the_public_comment_follows_the_path(answers, has, lacks):
 
 
 def test_the_asynchronous_request_carries_both_points_and_the_missing_info():
-    text = run({**ENTITLED, "qualification.production_unusable": "unknown", "qualification.exception_criteria": "unknown",
-                "response-texts.missing_info": "the exact error"})["texts"]["public_comment"]["text"]
+    text = run(
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "unknown",
+            "qualification.exception_criteria": "unknown",
+            "response-texts.missing_info": "the exact error",
+        }
+    )["texts"]["public_comment"]["text"]
     assert "understand more about the effect it is having on your ability to work" in text
     assert text.endswith("the exact error")
 
@@ -153,9 +301,15 @@ def test_the_asynchronous_request_carries_both_points_and_the_missing_info():
 def test_the_texts_follow_the_path():
     free = run({"entitlement.org_associated": False, "entitlement.plan": "free"})["texts"]
     assert set(free) == {"public_comment", "internal_note"}
-    full = run({**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed",
-                "response-texts.ticket_url": "https://gitlab.zendesk.com/agent/tickets/1",
-                "follow-up.contacted_at": "2024-03-12T09:55+00:00"})["texts"]
+    full = run(
+        {
+            **ENTITLED,
+            "qualification.production_unusable": "yes",
+            "paged.deployment": "self-managed",
+            "response-texts.ticket_url": "https://gitlab.zendesk.com/agent/tickets/1",
+            "follow-up.contacted_at": "2024-03-12T09:55+00:00",
+        }
+    )["texts"]
     assert {"public_comment", "slack_thread", "follow_up", "next_engineer", "internal_note"} <= set(full)
     assert full["slack_thread"]["text"] == "Thread for emergency ticket https://gitlab.zendesk.com/agent/tickets/1"
     note = full["internal_note"]["text"]
@@ -175,8 +329,18 @@ def test_next_moves_as_steps_are_marked_done():
 
 def test_presets_come_from_the_path():
     # stuck and licence take the deployment of the page; borderline the "already handling" answer.
-    found = steps(run({**ENTITLED, "paged.deployment": "saas", "paged.already_handling": True, "concurrent.region": "AMER",
-                       "qualification.production_unusable": "no", "qualification.exception_criteria": "no"}))
+    found = steps(
+        run(
+            {
+                **ENTITLED,
+                "paged.deployment": "saas",
+                "paged.already_handling": True,
+                "concurrent.region": "AMER",
+                "qualification.production_unusable": "no",
+                "qualification.exception_criteria": "no",
+            }
+        )
+    )
     assert found["stuck"]["status"] == "done"
     assert found["borderline"]["outcome"] == "contact-manager"
 
@@ -197,13 +361,23 @@ def test_the_output_has_the_contracts_shape():
 @pytest.mark.parametrize(
     ("answers", "key"),
     [
-        pytest.param({"qualification.production_unusable": "maybe"}, "qualification.production_unusable", id="checker-value"),
+        pytest.param(
+            {"qualification.production_unusable": "maybe"}, "qualification.production_unusable", id="checker-value"
+        ),
         pytest.param({"paged.deployment": "mars"}, "paged.deployment", id="flow-value"),
         pytest.param({"paged.already_handling": "yes"}, "paged.already_handling", id="flow-boolean"),
         pytest.param({"paged.done": ["fly"]}, "paged.done", id="flow-done"),
         pytest.param({"entitlement.org_associated": "sure"}, "entitlement.org_associated", id="entitlement"),
-        pytest.param({**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "no",
-                      "qualification.criteria": ["legal"]}, "qualification.criteria", id="criteria-contradiction"),
+        pytest.param(
+            {
+                **ENTITLED,
+                "qualification.production_unusable": "no",
+                "qualification.exception_criteria": "no",
+                "qualification.criteria": ["legal"],
+            },
+            "qualification.criteria",
+            id="criteria-contradiction",
+        ),
         pytest.param({"response-texts.ticket_url": "nope"}, "response-texts.ticket_url", id="ticket-link"),
     ],
 )
@@ -246,9 +420,15 @@ def test_the_bridge_op_gives_the_same_json_from_answers_or_from_the_link():
 
 
 def test_the_link_keeps_the_flows_answers():
-    query = urlstate.write("", "paged", {"deployment": "saas", "already_handling": True, "done": ["acknowledge"], "topic": "general"})
+    query = urlstate.write(
+        "", "paged", {"deployment": "saas", "already_handling": True, "done": ["acknowledge"], "topic": "general"}
+    )
     assert query == "?paged.already_handling=true&paged.deployment=saas&paged.done=acknowledge"
-    assert urlstate.flow_answers(query) == {"paged.already_handling": True, "paged.deployment": "saas", "paged.done": ["acknowledge"]}
+    assert urlstate.flow_answers(query) == {
+        "paged.already_handling": True,
+        "paged.deployment": "saas",
+        "paged.done": ["acknowledge"],
+    }
 
 
 def test_a_free_users_public_comment_fits_marking_the_ticket_solved():
@@ -289,16 +469,41 @@ def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypat
 
 # ---- the guided page's forms: the path's presets, and the link that keeps what they make matter ----
 
-@pytest.mark.parametrize(("answers", "checker", "presets"), [
-    ({"paged.already_handling": True}, "concurrent", {"handling_other_emergency": True}),
-    ({"paged.topic": "licence", "paged.deployment": "saas", "entitlement.org_associated": True,
-      "entitlement.plan": "premium"}, "licence", {"deployment": "saas"}),
-    ({"paged.topic": "licence", "paged.deployment": "saas", "entitlement.org_associated": True,
-      "entitlement.plan": "premium", "licence.deployment": "self-managed"}, "licence", {}),  # the engineer's answer wins
-    ({"paged.topic": "compromised-instance", "entitlement.org_associated": True, "entitlement.plan": "premium"},
-     "special-handling", {"case": "compromised-instance"}),
-    ({}, "concurrent", {}),  # the step is skipped: the path gives its form nothing
-], ids=["concurrent", "licence-deployment", "licence-engineer-wins", "special-handling", "skipped"])
+
+@pytest.mark.parametrize(
+    ("answers", "checker", "presets"),
+    [
+        ({"paged.already_handling": True}, "concurrent", {"handling_other_emergency": True}),
+        (
+            {
+                "paged.topic": "licence",
+                "paged.deployment": "saas",
+                "entitlement.org_associated": True,
+                "entitlement.plan": "premium",
+            },
+            "licence",
+            {"deployment": "saas"},
+        ),
+        (
+            {
+                "paged.topic": "licence",
+                "paged.deployment": "saas",
+                "entitlement.org_associated": True,
+                "entitlement.plan": "premium",
+                "licence.deployment": "self-managed",
+            },
+            "licence",
+            {},
+        ),  # the engineer's answer wins
+        (
+            {"paged.topic": "compromised-instance", "entitlement.org_associated": True, "entitlement.plan": "premium"},
+            "special-handling",
+            {"case": "compromised-instance"},
+        ),
+        ({}, "concurrent", {}),  # the step is skipped: the path gives its form nothing
+    ],
+    ids=["concurrent", "licence-deployment", "licence-engineer-wins", "special-handling", "skipped"],
+)
 def test_the_path_gives_each_checker_steps_form_its_presets(answers, checker, presets):
     from checkers import flows
 
@@ -312,7 +517,9 @@ def test_the_bridge_sends_the_presets_beside_the_flows_result():
 
     from checkers.web import bridge
 
-    reply = json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": "?paged.already_handling=true"})))
+    reply = json.loads(
+        bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": "?paged.already_handling=true"}))
+    )
     assert reply["ok"] and set(reply["result"]) == {"flow", "steps", "next", "texts", "summary"}
     assert reply["presets"]["concurrent"] == {"handling_other_emergency": True}
 
@@ -324,7 +531,9 @@ def test_the_link_keeps_an_answer_that_the_paths_preset_makes_matter():
     # it asks for is kept, on the form's own write and on every other form's write after it.
     query = urlstate.write("?paged.already_handling=true", "concurrent", {"region": "AMER"})
     assert "concurrent.region=AMER" in query
-    assert "concurrent.region=AMER" in urlstate.write(query, "response-texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"})
+    assert "concurrent.region=AMER" in urlstate.write(
+        query, "response-texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"}
+    )
     # Without the path (not handling another emergency), the region cannot matter: dropped.
     assert "concurrent.region" not in urlstate.write("?paged.already_handling=false", "concurrent", {"region": "AMER"})
     assert "concurrent.region" not in urlstate.write("", "concurrent", {"region": "AMER"})

@@ -13,8 +13,12 @@ from checkers.texts import response_texts
 
 ENTITLED = {"entitlement.org_associated": True, "entitlement.plan": "premium"}
 STRICT = {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "self-managed"}
-EXCEPTION = {**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "yes",
-             "paged.deployment": "self-managed"}
+EXCEPTION = {
+    **ENTITLED,
+    "qualification.production_unusable": "no",
+    "qualification.exception_criteria": "yes",
+    "paged.deployment": "self-managed",
+}
 NEEDS_INFO = {**ENTITLED, "qualification.production_unusable": "unknown", "qualification.exception_criteria": "unknown"}
 SAME_DAY = {**STRICT, "entitlement.single_user_same_day_purchase": True}
 BRIDGE = "https://gitlab.zoom.us/j/123456"
@@ -37,28 +41,67 @@ def comment(answers):
 
 # ---- the public comment -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("answers", "has", "lacks"),
     [
-        pytest.param({**STRICT, "response-texts.bridge_url": BRIDGE}, ["reviewing it now", f"Zoom call", BRIDGE],
-                     [response_texts.BRIDGE_PLACEHOLDER], id="strict-with-bridge"),
+        pytest.param(
+            {**STRICT, "response-texts.bridge_url": BRIDGE},
+            ["reviewing it now", "Zoom call", BRIDGE],
+            [response_texts.BRIDGE_PLACEHOLDER],
+            id="strict-with-bridge",
+        ),
         pytest.param(STRICT, ["Zoom call", response_texts.BRIDGE_PLACEHOLDER], [], id="strict-bridge-still-to-fill"),
         pytest.param({**EXCEPTION, "response-texts.bridge_url": BRIDGE}, ["as a courtesy", BRIDGE], [], id="exception"),
         # Not known to be an emergency yet: no call to offer.
-        pytest.param({**NEEDS_INFO, "response-texts.bridge_url": BRIDGE}, ["Could you please send"], ["Zoom", BRIDGE],
-                     id="needs-more-info"),
-        pytest.param({**ENTITLED, "qualification.production_unusable": "no", "qualification.exception_criteria": "no",
-                      "response-texts.bridge_url": BRIDGE}, ["reviewing it now"], ["Zoom"], id="not-an-emergency"),
+        pytest.param(
+            {**NEEDS_INFO, "response-texts.bridge_url": BRIDGE},
+            ["Could you please send"],
+            ["Zoom", BRIDGE],
+            id="needs-more-info",
+        ),
+        pytest.param(
+            {
+                **ENTITLED,
+                "qualification.production_unusable": "no",
+                "qualification.exception_criteria": "no",
+                "response-texts.bridge_url": BRIDGE,
+            },
+            ["reviewing it now"],
+            ["Zoom"],
+            id="not-an-emergency",
+        ),
         # SaaS with the triage still open: it may be a public incident, which would not warrant a call.
-        pytest.param({**STRICT, "paged.deployment": "saas", "response-texts.bridge_url": BRIDGE}, ["reviewing it now"],
-                     ["Zoom"], id="saas-triage-undecided"),
-        pytest.param({**STRICT, "paged.deployment": "saas", "saas-triage.category": "regression",
-                      "response-texts.bridge_url": BRIDGE}, ["Zoom", BRIDGE], [], id="saas-regression"),
+        pytest.param(
+            {**STRICT, "paged.deployment": "saas", "response-texts.bridge_url": BRIDGE},
+            ["reviewing it now"],
+            ["Zoom"],
+            id="saas-triage-undecided",
+        ),
+        pytest.param(
+            {
+                **STRICT,
+                "paged.deployment": "saas",
+                "saas-triage.category": "regression",
+                "response-texts.bridge_url": BRIDGE,
+            },
+            ["Zoom", BRIDGE],
+            [],
+            id="saas-regression",
+        ),
         # The Support Manager on-call comes before any call offer.
-        pytest.param({**SAME_DAY, "response-texts.bridge_url": BRIDGE}, ["reviewing it now"], ["Zoom", BRIDGE],
-                     id="same-day-purchase"),
-        pytest.param({**STRICT, "paged.topic": "compromised-instance", "response-texts.bridge_url": BRIDGE},
-                     ["reviewing it now"], ["Zoom", BRIDGE], id="compromised-instance"),
+        pytest.param(
+            {**SAME_DAY, "response-texts.bridge_url": BRIDGE},
+            ["reviewing it now"],
+            ["Zoom", BRIDGE],
+            id="same-day-purchase",
+        ),
+        pytest.param(
+            {**STRICT, "paged.topic": "compromised-instance", "response-texts.bridge_url": BRIDGE},
+            ["reviewing it now"],
+            ["Zoom", BRIDGE],
+            id="compromised-instance",
+        ),
     ],
 )
 def test_the_public_comment_offers_a_call_where_one_applies(answers, has, lacks):
@@ -67,10 +110,13 @@ def test_the_public_comment_offers_a_call_where_one_applies(answers, has, lacks)
     assert not any(part in text for part in lacks), text
 
 
-@pytest.mark.parametrize("triage", [
-    pytest.param({"saas-triage.category": "regression", "saas-triage.known_incident": True}, id="known-incident"),
-    pytest.param({"saas-triage.category": "widespread-incident"}, id="widespread-incident"),
-])
+@pytest.mark.parametrize(
+    "triage",
+    [
+        pytest.param({"saas-triage.category": "regression", "saas-triage.known_incident": True}, id="known-incident"),
+        pytest.param({"saas-triage.category": "widespread-incident"}, id="widespread-incident"),
+    ],
+)
 def test_a_public_incident_is_linked_with_a_visible_placeholder_until_given(triage):
     answers = {**STRICT, "paged.deployment": "saas", **triage, "response-texts.bridge_url": BRIDGE}
     missing = comment(answers)
@@ -89,10 +135,14 @@ def test_a_bad_incident_link_is_refused_naming_its_key():
 
 # ---- the Slack thread -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("deployment", "channels"),
-    [("self-managed", ["#support_self-managed"]), ("saas", ["#support_gitlab-com"]),
-     (None, ["#support_self-managed", "#support_gitlab-com"])],
+    [
+        ("self-managed", ["#support_self-managed"]),
+        ("saas", ["#support_gitlab-com"]),
+        (None, ["#support_self-managed", "#support_gitlab-com"]),
+    ],
     ids=["self-managed", "saas", "unknown"],
 )
 def test_the_slack_step_and_text_name_the_channel_of_the_deployment(deployment, channels):
@@ -112,6 +162,7 @@ def test_the_slack_step_and_text_name_the_channel_of_the_deployment(deployment, 
 
 # ---- a rule said at the step it governs --------------------------------------------------------
 
+
 def test_after_a_same_day_purchase_the_call_step_says_to_engage_the_manager_first():
     call = steps(run(SAME_DAY))["call"]
     assert call["because"].startswith("Engage the Support Manager on-call before offering a call")
@@ -129,6 +180,7 @@ def test_for_a_compromised_instance_the_call_step_says_no_call_without_the_manag
 
 # ---- every copy shows the same values ------------------------------------------------------------
 
+
 def test_the_follow_up_copy_carries_the_bridge():
     texts = run({**STRICT, "response-texts.bridge_url": BRIDGE})["texts"]
     assert BRIDGE in texts["follow_up"]["text"] and response_texts.BRIDGE_PLACEHOLDER not in texts["follow_up"]["text"]
@@ -137,24 +189,41 @@ def test_the_follow_up_copy_carries_the_bridge():
 
 # ---- the internal note and the summary: only what the reader's answers decided --------------------
 
+
 @pytest.mark.parametrize(
     ("answers", "lines"),
     [
-        pytest.param(STRICT, ["- entitlement: Entitled to emergency support (entitled)",
-                              "- qualification: An emergency under the strict definition (strict)"], id="strict"),
+        pytest.param(
+            STRICT,
+            [
+                "- entitlement: Entitled to emergency support (entitled)",
+                "- qualification: An emergency under the strict definition (strict)",
+            ],
+            id="strict",
+        ),
         # Special handling was decided by the path (the same-day purchase), not by a default.
-        pytest.param(SAME_DAY, ["- entitlement: ", "- special-handling: Single user, same day purchase: engage the "
-                                "Support Manager on-call before offering a call (engage-manager-before-call)",
-                                "- qualification: "], id="same-day-purchase"),
-        pytest.param({**STRICT, "stuck.still_stuck": True, "stuck.deployment": "self-managed"},
-                     ["- entitlement: ", "- qualification: ", "- stuck: "], id="stuck-answered"),
+        pytest.param(
+            SAME_DAY,
+            [
+                "- entitlement: ",
+                "- special-handling: Single user, same day purchase: engage the "
+                "Support Manager on-call before offering a call (engage-manager-before-call)",
+                "- qualification: ",
+            ],
+            id="same-day-purchase",
+        ),
+        pytest.param(
+            {**STRICT, "stuck.still_stuck": True, "stuck.deployment": "self-managed"},
+            ["- entitlement: ", "- qualification: ", "- stuck: "],
+            id="stuck-answered",
+        ),
         pytest.param({}, ["- none yet"], id="nothing-answered"),
     ],
 )
 def test_the_internal_note_lists_the_decisions_made_from_the_answers(answers, lines):
     result = run({**answers, "paged.deployment": "self-managed"})
     note = result["texts"]["internal_note"]["text"].split("\n")
-    decisions = note[note.index("Decisions:") + 1:next(i for i, line in enumerate(note) if line.startswith("Macros"))]
+    decisions = note[note.index("Decisions:") + 1 : next(i for i, line in enumerate(note) if line.startswith("Macros"))]
     assert len(decisions) == len(lines)
     assert all(line.startswith(start) for line, start in zip(decisions, lines)), decisions
     # Checkers left at their defaults (the stuck ladder's first rung, US Federal, borderline) are not decisions.

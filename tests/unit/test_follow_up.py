@@ -37,9 +37,11 @@ def test_clock_decides(now, responded, outcome, seconds):
 
 
 def test_every_outcome_is_reachable():
-    reached = {decide(now, responded)["outcome"]
-               for now in ("2024-03-09T22:16+11:00", "2024-03-09T22:31+11:00", "2024-03-09T22:46+11:00")
-               for responded in (True, False)}
+    reached = {
+        decide(now, responded)["outcome"]
+        for now in ("2024-03-09T22:16+11:00", "2024-03-09T22:31+11:00", "2024-03-09T22:46+11:00")
+        for responded in (True, False)
+    }
     assert reached == {o["code"] for o in schema("follow-up")["outcomes"]}
 
 
@@ -100,8 +102,7 @@ def test_the_countdown_is_told_what_it_counts_down_to(now, responded, next_step)
 
 
 def test_now_defaults_to_the_evaluation_clock():
-    result = evaluate("follow-up", {"contacted_at": CONTACTED},
-                      now=datetime.fromisoformat("2024-03-09T22:40+11:00"))
+    result = evaluate("follow-up", {"contacted_at": CONTACTED}, now=datetime.fromisoformat("2024-03-09T22:40+11:00"))
     assert result["outcome"] == "send-follow-up"
     assert result["seconds_to_next_step"] == 300
 
@@ -117,14 +118,22 @@ def test_schema_defaults():
     ("answers", "field"),
     [
         pytest.param({"contacted_at": CONTACTED, "now": "2024-03-09T22:14+11:00"}, "now", id="now-before-contact"),
-        pytest.param({"contacted_at": CONTACTED, "now": "2024-03-09T11:14Z"}, "now", id="now-before-contact-other-offset"),
-        pytest.param({"contacted_at": CONTACTED, "now": "2024-03-09T11:00Z", "customer_responded": True}, "now",
-                     id="now-before-contact-even-if-responded"),
+        pytest.param(
+            {"contacted_at": CONTACTED, "now": "2024-03-09T11:14Z"}, "now", id="now-before-contact-other-offset"
+        ),
+        pytest.param(
+            {"contacted_at": CONTACTED, "now": "2024-03-09T11:00Z", "customer_responded": True},
+            "now",
+            id="now-before-contact-even-if-responded",
+        ),
         pytest.param({"now": "2024-03-09T22:14+11:00"}, "contacted_at", id="missing-contacted-at"),
         pytest.param({"contacted_at": "2024-03-09T22:15"}, "contacted_at", id="contacted-at-without-offset"),
         pytest.param({"contacted_at": "yesterday"}, "contacted_at", id="contacted-at-not-a-date"),
-        pytest.param({"contacted_at": CONTACTED, "now": "2024-03-09T22:20+11:00", "customer_responded": "no"},
-                     "customer_responded", id="responded-not-boolean"),
+        pytest.param(
+            {"contacted_at": CONTACTED, "now": "2024-03-09T22:20+11:00", "customer_responded": "no"},
+            "customer_responded",
+            id="responded-not-boolean",
+        ),
     ],
 )
 def test_bad_input_exits_2_naming_the_field(cli, answers, field):
@@ -139,13 +148,16 @@ def test_cli_evaluates(cli):
 
 # ---- the two delays are stated once: new delays change every sentence -----------------------------
 
+
 def test_the_delays_are_the_pinned_handbook_delays():
     """After a re-pin of new delays this fails until FOLLOW_UP_AFTER and BRIDGE_OPEN_FOR follow."""
     from checkers.rules import follow_up
 
     pinned = [pin.sentence for pin in follow_up.PINS]
     assert any(s.startswith(f"After {follow_up.FOLLOW_UP_MINUTES}, if the customer has not responded") for s in pinned)
-    assert any(s.startswith(f"After {follow_up.ANOTHER_MINUTES} without response the bridge will be closed") for s in pinned)
+    assert any(
+        s.startswith(f"After {follow_up.ANOTHER_MINUTES} without response the bridge will be closed") for s in pinned
+    )
 
 
 def test_other_delays_change_every_sentence_that_states_them(monkeypatch):
@@ -153,17 +165,25 @@ def test_other_delays_change_every_sentence_that_states_them(monkeypatch):
 
     from tests.unit.rebuild import rebuilt, result_texts, stating, texts_of, use
 
-    checker = use(monkeypatch, rebuilt("follow_up", FOLLOW_UP_AFTER=timedelta(minutes=20),
-                                       BRIDGE_OPEN_FOR=timedelta(minutes=25)))
+    checker = use(
+        monkeypatch, rebuilt("follow_up", FOLLOW_UP_AFTER=timedelta(minutes=20), BRIDGE_OPEN_FOR=timedelta(minutes=25))
+    )
     contacted = "2024-03-09T10:00+01:00"
     results = [decide(f"2024-03-09T10:{m:02d}+01:00", contacted_at=contacted) for m in (19, 20, 44, 45)]
     engaged = decide("2024-03-09T10:50+01:00", True, contacted_at=contacted)
     assert [r["outcome"] for r in results] == ["wait", "send-follow-up", "send-follow-up", "close-bridge"]
-    assert (results[0]["follow_up_at"], results[0]["close_bridge_at"]) == ("2024-03-09T10:20+01:00", "2024-03-09T10:45+01:00")
+    assert (results[0]["follow_up_at"], results[0]["close_bridge_at"]) == (
+        "2024-03-09T10:20+01:00",
+        "2024-03-09T10:45+01:00",
+    )
     assert results[0]["title"] == "Wait: it is not yet 20 minutes since the first contact"
     assert results[3]["title"] == "Another 25 minutes without a response: close the bridge"
     assert "After another 25 minutes without a response" in results[1]["say"]
-    assert [label for _, label in checker.facts[1].values] == ["under 20 minutes", "20 to under 45 minutes", "45 minutes or more"]
+    assert [label for _, label in checker.facts[1].values] == [
+        "under 20 minutes",
+        "20 to under 45 minutes",
+        "45 minutes or more",
+    ]
     assert results[1]["facts"]["since_contact"] == "15-to-30"  # the codes are a contract and stay
     texts = texts_of(checker) + [t for r in [*results, engaged] for t in result_texts(r)]
     assert stating(texts, "15", "30") == []

@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from checkers.web import bridge, forms
 from checkers.engine import handbook, registry
-from checkers.web.bridge import handle
-from checkers.texts.incident import CAUTION
 from checkers.engine.model import InvalidAnswer
+from checkers.texts.incident import CAUTION
+from checkers.web import bridge, forms
+from checkers.web.bridge import handle
 
 
 def ask(request) -> dict:
@@ -30,7 +30,10 @@ def test_the_form_op_answers_a_checker_and_says_what_it_asked():
 
 @pytest.mark.parametrize(
     ("name", "answers"),
-    [("response-texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"}), ("incident", {"incident_number": "12345"})],
+    [
+        ("response-texts", {"ticket_url": "https://gitlab.zendesk.com/agent/tickets/1"}),
+        ("incident", {"incident_number": "12345"}),
+    ],
 )
 def test_the_helpers_are_forms_too(name, answers):
     reply = ask({"op": "form", "name": name, "answers": answers})
@@ -41,7 +44,9 @@ def test_the_helpers_are_forms_too(name, answers):
 def test_the_ops_request_names_the_table_and_what_the_worker_answers_first():
     reply = ask({"op": "ops"})
     assert reply == {"ok": True, "result": {"ops": list(bridge.OPS), "first": list(bridge.FIRST)}}
-    assert set(bridge.FIRST) <= set(bridge.OPS) and {"form", "read-url", "write-url", "flow", "grade"} <= set(bridge.OPS)
+    assert set(bridge.FIRST) <= set(bridge.OPS) and {"form", "read-url", "write-url", "flow", "grade"} <= set(
+        bridge.OPS
+    )
 
 
 @pytest.mark.parametrize("op", ["evaluate", "texts", "incident", None, ["form"], {"op": "form"}])
@@ -56,8 +61,11 @@ def test_an_op_not_in_the_table_is_refused_naming_the_ones_that_are(op):
     ("request_", "field", "code"),
     [
         ({"op": "form", "name": "qualification", "answers": {}}, "production_unusable", "required"),
-        ({"op": "form", "name": "qualification", "answers": {"production_unusable": "maybe"}}, "production_unusable",
-         "invalid"),
+        (
+            {"op": "form", "name": "qualification", "answers": {"production_unusable": "maybe"}},
+            "production_unusable",
+            "invalid",
+        ),
         ({"op": "form", "name": "qualification", "answers": {"colour": "red"}}, "colour", "unknown"),
         ({"op": "form", "name": "no-such-checker", "answers": {}}, "checker", "unknown"),
         ({"op": "launch"}, "op", "unknown"),
@@ -134,27 +142,44 @@ def test_a_checker_without_a_choice_lists_its_own_plain_fields():
 
 
 def test_licence_caveats_are_fields_not_actions_to_parse():
-    capped = registry.evaluate("licence", {
-        "deployment": "self-managed", "trial": True, "expires_on": "2024-12-20",
-        "now": "2024-12-21T10:00+00:00", "holidays": [f"2024-12-{d}" for d in range(23, 32)] + [f"2025-01-0{d}" for d in range(1, 10)],
-    })
+    capped = registry.evaluate(
+        "licence",
+        {
+            "deployment": "self-managed",
+            "trial": True,
+            "expires_on": "2024-12-20",
+            "now": "2024-12-21T10:00+00:00",
+            "holidays": [f"2024-12-{d}" for d in range(23, 32)] + [f"2025-01-0{d}" for d in range(1, 10)],
+        },
+    )
     assert capped["outcome"] == "trial-licence" and capped["trial_licence_capped"] is True
     assert [c["title"] for c in capped["caveats"]] == ["Even a 14-day licence falls short"]
-    not_expired = registry.evaluate("licence", {
-        "deployment": "self-managed", "trial": True, "expires_on": "2024-12-30", "now": "2024-12-21T10:00+00:00",
-    })
+    not_expired = registry.evaluate(
+        "licence",
+        {
+            "deployment": "self-managed",
+            "trial": True,
+            "expires_on": "2024-12-30",
+            "now": "2024-12-21T10:00+00:00",
+        },
+    )
     assert not_expired["caveats"][0]["title"] == "Check first"
     assert not_expired["actions"][0].startswith("Check first: the trial has not expired yet")
-    assert registry.evaluate("licence", {"deployment": "saas", "expires_on": "2024-12-20", "now": "2024-12-21T10:00+00:00"})[
-        "caveats"] == []
+    assert (
+        registry.evaluate(
+            "licence", {"deployment": "saas", "expires_on": "2024-12-20", "now": "2024-12-21T10:00+00:00"}
+        )["caveats"]
+        == []
+    )
 
 
 def test_multi_choice_answers_parse_in_the_options_order():
     from checkers.engine.answers import parse_answers
     from checkers.engine.model import Option, Question
 
-    q = Question("criteria", "Which apply?", "multi-choice", (Option("a", "A"), Option("b", "B"), Option("c", "C")),
-                 default=())
+    q = Question(
+        "criteria", "Which apply?", "multi-choice", (Option("a", "A"), Option("b", "B"), Option("c", "C")), default=()
+    )
     clock = lambda: None  # noqa: E731 - no time question
     assert parse_answers((q,), {"criteria": ["c", "a"]}, clock) == {"criteria": ("a", "c")}
     assert parse_answers((q,), {}, clock) == {"criteria": ()}

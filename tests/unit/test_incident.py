@@ -1,8 +1,8 @@
 import pytest
 
 from checkers import names
-from checkers.texts.incident import bulk_response
 from checkers.engine.model import InvalidAnswer
+from checkers.texts.incident import bulk_response
 
 ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"
 STATUS = "https://status.gitlab.com/pages/incident/5b36dc6502d06804c08349f7/64b0f3c0a1b2"
@@ -29,7 +29,9 @@ def test_the_two_searches_verbatim_with_their_links():
     ("status_page_url", "production_issue_url", "ticket_status", "links", "has_follow_up"),
     [
         pytest.param(STATUS, ISSUE, "Solved", [STATUS, ISSUE], False, id="everything-known"),
-        pytest.param(None, ISSUE, "Solved", ["https://status.gitlab.com", ISSUE], False, id="issue-but-no-status-entry"),
+        pytest.param(
+            None, ISSUE, "Solved", ["https://status.gitlab.com", ISSUE], False, id="issue-but-no-status-entry"
+        ),
         pytest.param(STATUS, None, "Open", [STATUS], True, id="no-production-issue-yet"),
         pytest.param(None, None, "Open", ["https://status.gitlab.com"], True, id="nothing-yet"),
         pytest.param("", "", "Open", ["https://status.gitlab.com"], True, id="empty-fields-mean-unknown"),

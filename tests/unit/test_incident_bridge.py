@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from checkers.web.bridge import handle
 from checkers.texts.incident import CAUTION, bulk_response
+from checkers.web.bridge import handle
 
 ISSUE = "https://gitlab.com/gitlab-com/gl-infra/production/-/issues/12345"
 
@@ -39,9 +39,14 @@ def test_the_reply_is_the_helpers_result():
     [
         pytest.param({}, "incident_number", id="nothing-yet"),
         pytest.param({"incident_number": "12a45"}, "incident_number", id="not-digits"),
-        pytest.param({"incident_number": "12345", "status_page_url": "status.gitlab.com"}, "status_page_url", id="no-scheme"),
-        pytest.param({"incident_number": "12345", "production_issue_url": "javascript:alert(1)"}, "production_issue_url",
-                     id="not-http"),
+        pytest.param(
+            {"incident_number": "12345", "status_page_url": "status.gitlab.com"}, "status_page_url", id="no-scheme"
+        ),
+        pytest.param(
+            {"incident_number": "12345", "production_issue_url": "javascript:alert(1)"},
+            "production_issue_url",
+            id="not-http",
+        ),
         pytest.param({"incident_number": "12345", "incident": "12345"}, "incident", id="unknown-field"),
         pytest.param("12345", "answers", id="not-an-object"),
     ],

@@ -29,33 +29,111 @@ def licence(**answers):
         ({"expires_on": "2025-02-24", "now": SATURDAY}, "standard-lr", "2025-03-08", "2025-03-10", "2025-03-10"),
         ({"expires_on": "2025-02-23", "now": SATURDAY}, "trial-licence", "2025-03-08", "2025-03-10", "2025-03-09"),
         # Friday evening west of UTC (already Saturday in UTC): today is still Friday.
-        ({"expires_on": "2025-02-21", "now": "2025-03-07T20:00-08:00"}, "trial-licence", "2025-03-07", "2025-03-10", "2025-03-07"),
-        ({"expires_on": "2025-02-24", "now": "2025-03-07T20:00-08:00"}, "standard-lr", "2025-03-07", "2025-03-10", "2025-03-10"),
+        (
+            {"expires_on": "2025-02-21", "now": "2025-03-07T20:00-08:00"},
+            "trial-licence",
+            "2025-03-07",
+            "2025-03-10",
+            "2025-03-07",
+        ),
+        (
+            {"expires_on": "2025-02-24", "now": "2025-03-07T20:00-08:00"},
+            "standard-lr",
+            "2025-03-07",
+            "2025-03-10",
+            "2025-03-10",
+        ),
         # Sunday night west of UTC (already Monday in UTC): the next business day is Monday, not
         # Tuesday, so a grace period ending on Monday still covers it.
-        ({"expires_on": "2025-02-24", "now": "2025-03-09T22:00-05:00"}, "standard-lr", "2025-03-09", "2025-03-10", "2025-03-10"),
-        ({"expires_on": "2025-02-23", "now": "2025-03-09T22:00-05:00"}, "trial-licence", "2025-03-09", "2025-03-10", "2025-03-09"),
+        (
+            {"expires_on": "2025-02-24", "now": "2025-03-09T22:00-05:00"},
+            "standard-lr",
+            "2025-03-09",
+            "2025-03-10",
+            "2025-03-10",
+        ),
+        (
+            {"expires_on": "2025-02-23", "now": "2025-03-09T22:00-05:00"},
+            "trial-licence",
+            "2025-03-09",
+            "2025-03-10",
+            "2025-03-09",
+        ),
         # Monday morning east of UTC (still Sunday in UTC): today is Monday, next business day Tuesday,
         # so a grace period ending on Monday no longer covers it.
-        ({"expires_on": "2025-02-24", "now": "2025-03-10T06:00+11:00"}, "trial-licence", "2025-03-10", "2025-03-11", "2025-03-10"),
-        ({"expires_on": "2025-02-25", "now": "2025-03-10T06:00+11:00"}, "standard-lr", "2025-03-10", "2025-03-11", "2025-03-11"),
-        ({"expires_on": "2025-02-24", "now": "2025-03-10T05:00+05:45"}, "trial-licence", "2025-03-10", "2025-03-11", "2025-03-10"),
+        (
+            {"expires_on": "2025-02-24", "now": "2025-03-10T06:00+11:00"},
+            "trial-licence",
+            "2025-03-10",
+            "2025-03-11",
+            "2025-03-10",
+        ),
+        (
+            {"expires_on": "2025-02-25", "now": "2025-03-10T06:00+11:00"},
+            "standard-lr",
+            "2025-03-10",
+            "2025-03-11",
+            "2025-03-11",
+        ),
+        (
+            {"expires_on": "2025-02-24", "now": "2025-03-10T05:00+05:45"},
+            "trial-licence",
+            "2025-03-10",
+            "2025-03-11",
+            "2025-03-10",
+        ),
         # A holiday on Monday moves the next business day to Tuesday, past the grace period.
-        ({"expires_on": "2025-02-24", "now": SATURDAY, "holidays": ["2025-03-10"]}, "trial-licence", "2025-03-08", "2025-03-11", "2025-03-10"),
-        ({"expires_on": "2025-02-25", "now": SATURDAY, "holidays": "2025-03-10"}, "standard-lr", "2025-03-08", "2025-03-11", "2025-03-11"),
+        (
+            {"expires_on": "2025-02-24", "now": SATURDAY, "holidays": ["2025-03-10"]},
+            "trial-licence",
+            "2025-03-08",
+            "2025-03-11",
+            "2025-03-10",
+        ),
+        (
+            {"expires_on": "2025-02-25", "now": SATURDAY, "holidays": "2025-03-10"},
+            "standard-lr",
+            "2025-03-08",
+            "2025-03-11",
+            "2025-03-11",
+        ),
         # Holidays on the weekend or before today change nothing.
-        ({"expires_on": "2025-02-24", "now": SATURDAY, "holidays": ["2025-03-08", "2025-03-09", "2025-03-07"]}, "standard-lr", "2025-03-08", "2025-03-10", "2025-03-10"),
+        (
+            {"expires_on": "2025-02-24", "now": SATURDAY, "holidays": ["2025-03-08", "2025-03-09", "2025-03-07"]},
+            "standard-lr",
+            "2025-03-08",
+            "2025-03-10",
+            "2025-03-10",
+        ),
         # A trial has no grace period.
-        ({"expires_on": "2025-03-07", "now": SATURDAY, "trial": True}, "trial-licence", "2025-03-08", "2025-03-10", None),
+        (
+            {"expires_on": "2025-03-07", "now": SATURDAY, "trial": True},
+            "trial-licence",
+            "2025-03-08",
+            "2025-03-10",
+            None,
+        ),
         # Expiry still in the future: the grace period reaches the working week.
         ({"expires_on": "2025-03-20", "now": SATURDAY}, "standard-lr", "2025-03-08", "2025-03-10", "2025-04-03"),
         ({"expires_on": "2025-03-08", "now": SATURDAY}, "standard-lr", "2025-03-08", "2025-03-10", "2025-03-22"),
         # Grace period long over.
         ({"expires_on": "2024-12-01", "now": SATURDAY}, "trial-licence", "2025-03-08", "2025-03-10", "2024-12-15"),
         # SaaS decides first, trial or not.
-        ({"deployment": "saas", "expires_on": "2025-02-23", "now": SATURDAY}, "saas-plan", "2025-03-08", "2025-03-10", "2025-03-09"),
+        (
+            {"deployment": "saas", "expires_on": "2025-02-23", "now": SATURDAY},
+            "saas-plan",
+            "2025-03-08",
+            "2025-03-10",
+            "2025-03-09",
+        ),
         # `trial` is asked for self-managed only: on SaaS it is ignored, so the grace period is reported.
-        ({"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY, "trial": True}, "saas-plan", "2025-03-08", "2025-03-10", "2025-03-21"),
+        (
+            {"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY, "trial": True},
+            "saas-plan",
+            "2025-03-08",
+            "2025-03-10",
+            "2025-03-21",
+        ),
     ],
     ids=[
         "grace-ends-on-next-business-day",
@@ -93,14 +171,21 @@ def test_every_outcome_is_reachable():
         licence(expires_on="2025-02-23", now=SATURDAY)["outcome"],
         licence(deployment="saas", expires_on="2025-02-23", now=SATURDAY)["outcome"],
     }
-    assert reached == {o["code"] for o in schema("licence")["outcomes"]} == {"standard-lr", "trial-licence", "saas-plan"}
+    assert (
+        reached == {o["code"] for o in schema("licence")["outcomes"]} == {"standard-lr", "trial-licence", "saas-plan"}
+    )
 
 
 # ---- trial-licence length: the smallest of 7..14 whose end date is after the next business day ----
 
+
 def weekdays(first, last):
     start, end = date.fromisoformat(first), date.fromisoformat(last)
-    return [(start + timedelta(n)).isoformat() for n in range((end - start).days + 1) if (start + timedelta(n)).weekday() < 5]
+    return [
+        (start + timedelta(n)).isoformat()
+        for n in range((end - start).days + 1)
+        if (start + timedelta(n)).weekday() < 5
+    ]
 
 
 @pytest.mark.parametrize(
@@ -119,13 +204,26 @@ def weekdays(first, last):
         ("2025-03-10T10:00+00:00", weekdays("2025-03-11", "2025-03-21"), "2025-03-24", 14, "2025-03-24", True),
         (SATURDAY, weekdays("2025-03-10", "2025-03-21"), "2025-03-24", 14, "2025-03-22", True),
     ],
-    ids=["saturday", "friday-evening-west", "6-days-away", "7-days-away", "9-days-away", "13-days-away", "14-days-away-capped", "16-days-away-capped"],
+    ids=[
+        "saturday",
+        "friday-evening-west",
+        "6-days-away",
+        "7-days-away",
+        "9-days-away",
+        "13-days-away",
+        "14-days-away-capped",
+        "16-days-away-capped",
+    ],
 )
 def test_trial_licence_length(now, holidays, next_business, days, ends_on, capped):
     result = licence(trial=True, expires_on="2025-03-07", now=now, holidays=holidays)
     assert result["outcome"] == "trial-licence"
     assert result["next_business_day"] == next_business
-    assert (result["trial_licence_days"], result["trial_licence_ends_on"], result["trial_licence_capped"]) == (days, ends_on, capped)
+    assert (result["trial_licence_days"], result["trial_licence_ends_on"], result["trial_licence_capped"]) == (
+        days,
+        ends_on,
+        capped,
+    )
     assert 7 <= result["trial_licence_days"] <= 14
     assert f"Make it {days} days" in " ".join(result["actions"])
     assert f"Make it {days} days" in result["because"]
@@ -154,11 +252,17 @@ def test_next_business_day_skips_weekends_and_holidays():
 
 # ---- an expiry still in the future ---------------------------------------------------------------
 
+
 def test_future_expiry_says_expires_not_expired():
     result = licence(expires_on="2025-03-20", now=SATURDAY)
     assert result["expired"] is False
     assert "expires on Thursday 2025-03-20" in result["say"]
-    assert result["timeline"][-1] == {"date": "2025-04-03", "weekday": "Thursday", "label": "14-day grace period ends", "kind": "grace-end"}
+    assert result["timeline"][-1] == {
+        "date": "2025-04-03",
+        "weekday": "Thursday",
+        "label": "14-day grace period ends",
+        "kind": "grace-end",
+    }
 
 
 # A licence is expired on and after its expiry date, trial or not (GitLab's licence code:
@@ -208,6 +312,7 @@ def test_expired_trial_has_no_caveat():
 
 # ---- timeline, texts, fields ---------------------------------------------------------------------
 
+
 def test_timeline_is_ordered_and_complete_for_a_trial_licence():
     result = licence(expires_on="2025-02-23", now=SATURDAY)
     assert [(p["date"], p["kind"]) for p in result["timeline"]] == [
@@ -244,8 +349,18 @@ def test_saas_timeline_has_no_grace_period():
     [
         ({"expires_on": "2025-02-24"}, "14 days grace period", "standard L&R case", None),
         ({"expires_on": "2025-02-23"}, "temporary 7-day licence", "7-day trial licence in CustomersDot", None),
-        ({"expires_on": "2025-03-07", "trial": True}, "Your GitLab trial expired on Friday 2025-03-07", "trial expired", None),
-        ({"deployment": "saas", "expires_on": "2025-03-07"}, "GitLab.com", "Manage GitLab Plan and Trials", "#support_licensing-subscription"),
+        (
+            {"expires_on": "2025-03-07", "trial": True},
+            "Your GitLab trial expired on Friday 2025-03-07",
+            "trial expired",
+            None,
+        ),
+        (
+            {"deployment": "saas", "expires_on": "2025-03-07"},
+            "GitLab.com",
+            "Manage GitLab Plan and Trials",
+            "#support_licensing-subscription",
+        ),
     ],
     ids=["standard-lr", "trial-licence-after-grace", "trial-licence-for-a-trial", "saas-plan"],
 )
@@ -275,7 +390,16 @@ def test_self_managed_cites_its_section():
 def test_result_is_json_and_has_the_contract_fields():
     result = licence(expires_on="2025-02-23", now=SATURDAY, holidays=["2025-03-11"])
     assert json.loads(json.dumps(result)) == result
-    assert {"grace_ends_on", "next_business_day", "trial_licence_days", "today", "expired", "timeline", "say", "handover"} <= result.keys()
+    assert {
+        "grace_ends_on",
+        "next_business_day",
+        "trial_licence_days",
+        "today",
+        "expired",
+        "timeline",
+        "say",
+        "handover",
+    } <= result.keys()
     assert result["answers"]["holidays"] == ["2025-03-11"]
 
 
@@ -306,14 +430,25 @@ BAD = [
     ({"deployment": "self-managed", "expires_on": "2025-03-01", "now": "2025-02-30T10:00+00:00"}, "now"),
     ({"deployment": "dedicated", "expires_on": "2025-03-01"}, "deployment"),
     ({"expires_on": "2025-03-01"}, "deployment"),
-    ({"deployment": "self-managed", "expires_on": "2025-03-01", "trial": "yes"}, "trial"),  # asked for self-managed only
+    (
+        {"deployment": "self-managed", "expires_on": "2025-03-01", "trial": "yes"},
+        "trial",
+    ),  # asked for self-managed only
     ({"deployment": "saas", "expires_on": "2025-03-01", "holidays": ["2025-02-30"]}, "holidays"),
     ({"deployment": "saas", "expires_on": "9999-12-25"}, "expires_on"),
     ({"deployment": "saas", "expires_on": "2025-03-01", "now": "9999-12-31T10:00+00:00"}, "now"),
 ]
 BAD_IDS = [
-    "impossible-date", "not-iso-date", "missing-expiry", "datetime-without-offset", "impossible-datetime",
-    "unknown-deployment", "missing-deployment", "trial-not-boolean", "impossible-holiday", "expiry-at-calendar-end",
+    "impossible-date",
+    "not-iso-date",
+    "missing-expiry",
+    "datetime-without-offset",
+    "impossible-datetime",
+    "unknown-deployment",
+    "missing-deployment",
+    "trial-not-boolean",
+    "impossible-holiday",
+    "expiry-at-calendar-end",
     "now-at-calendar-end",
 ]
 
@@ -336,7 +471,9 @@ def test_cli_exits_2_naming_the_field(capsys, answers, field):
 
 
 def test_cli_evaluates_from_stdin(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY})))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO(json.dumps({"deployment": "saas", "expires_on": "2025-03-07", "now": SATURDAY}))
+    )
     code = main(["evaluate", "licence", "--json", "-"])
     out, _ = capsys.readouterr()
     assert code == 0
@@ -344,6 +481,7 @@ def test_cli_evaluates_from_stdin(capsys, monkeypatch):
 
 
 # ---- the grace period and the licence lengths are stated once ---------------------------------------
+
 
 def test_the_numbers_are_the_pinned_handbook_numbers():
     """After a re-pin of a new grace period or licence length this fails until the constants follow."""
@@ -354,8 +492,21 @@ def test_the_numbers_are_the_pinned_handbook_numbers():
     assert any(f"a short term ({module.LICENCE_DAYS_RANGE} days) trial license" in s for s in pinned)
 
 
-@pytest.mark.parametrize(("n", "words"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"),
-                                          (12, "12th"), (13, "13th"), (14, "14th"), (21, "21st"), (22, "22nd")])
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (14, "14th"),
+        (21, "21st"),
+        (22, "22nd"),
+    ],
+)
 def test_ordinal(n, words):
     from checkers.rules.licence import ordinal
 
@@ -373,7 +524,13 @@ def test_other_numbers_change_every_sentence_that_states_them(monkeypatch):
     running_trial = licence(expires_on="2025-03-09", now=SATURDAY, trial=True)
     saas = licence(deployment="saas", expires_on="2025-02-16", now=SATURDAY)
     results = (covered, short, capped, running_trial, saas)
-    assert [r["outcome"] for r in results] == ["standard-lr", "trial-licence", "trial-licence", "trial-licence", "saas-plan"]
+    assert [r["outcome"] for r in results] == [
+        "standard-lr",
+        "trial-licence",
+        "trial-licence",
+        "trial-licence",
+        "saas-plan",
+    ]
     assert covered["grace_ends_on"] == "2025-03-10"
     assert "the 21-day grace period ends on Monday 2025-03-10" in covered["because"]
     assert "Subscriptions have a 21 days grace period" in covered["say"]
@@ -389,7 +546,8 @@ def test_other_numbers_change_every_sentence_that_states_them(monkeypatch):
 
 
 def test_the_timeline_legend_names_the_grace_period_from_the_rule():
-    result = evaluate("licence", {"deployment": "self-managed", "expires_on": "2025-03-20", "now": "2025-03-21T10:00+00:00"})
+    result = evaluate(
+        "licence", {"deployment": "self-managed", "expires_on": "2025-03-20", "now": "2025-03-21T10:00+00:00"}
+    )
     assert result["grace_period_label"] == f"{GRACE_DAYS}-day grace period"
     assert any(point["label"].startswith(result["grace_period_label"]) for point in result["timeline"])
-

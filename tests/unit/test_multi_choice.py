@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from checkers.engine import registry
-from checkers.web import urlstate
-from checkers.engine.answers import parse_answers
 from checkers.cli import main
+from checkers.engine import registry
+from checkers.engine.answers import parse_answers
 from checkers.engine.model import InvalidAnswer
+from checkers.web import urlstate
 
-NOW = datetime(2024, 3, 12, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 3, 12, 9, 0, tzinfo=UTC)
 
-MULTI_CHOICE = [pytest.param(space, q, id=f"{space}.{q.id}")
-                for space, questions in sorted(urlstate.namespaces().items()) for q in questions if q.kind == "multi-choice"]
+MULTI_CHOICE = [
+    pytest.param(space, q, id=f"{space}.{q.id}")
+    for space, questions in sorted(urlstate.namespaces().items())
+    for q in questions
+    if q.kind == "multi-choice"
+]
 
 
 def test_the_table_holds_the_qualification_criteria_and_the_steps_done():

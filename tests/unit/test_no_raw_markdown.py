@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from checkers.texts import checklists, response_texts
 from checkers.engine import registry
 from checkers.flows.paged import FLOW
+from checkers.texts import checklists, response_texts
 
 RAW_MARKDOWN = re.compile(r"`|\*\*|\]\(|^#+ |^\s*[-*] \[[ x]\]", re.MULTILINE)
 
@@ -44,7 +44,9 @@ def test_no_checker_text_shows_raw_markdown(name):
 
 
 def test_no_flow_or_response_text_shows_raw_markdown():
-    texts = [s.title for s in FLOW.steps] + [s.does for s in FLOW.steps] + [w.does for s in FLOW.steps for w in s.wordings]
+    texts = (
+        [s.title for s in FLOW.steps] + [s.does for s in FLOW.steps] + [w.does for s in FLOW.steps for w in s.wordings]
+    )
     texts += [w.otherwise for s in FLOW.steps for w in s.applies]
     texts += [q.label for q in FLOW.questions] + [o.label for q in FLOW.questions for o in q.options]
     texts += [e["text"] for e in response_texts.texts({})["texts"].values()]

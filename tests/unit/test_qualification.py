@@ -20,7 +20,9 @@ from checkers.rules.qualification import EXCEPTION_TAG, NEEDS_MORE_INFO_TAG, NOT
     ids=lambda v: str(v),
 )
 def test_every_combination_gets_its_outcome_and_macro(production_unusable, exception_criteria, outcome, tag):
-    result = evaluate("qualification", {"production_unusable": production_unusable, "exception_criteria": exception_criteria})
+    result = evaluate(
+        "qualification", {"production_unusable": production_unusable, "exception_criteria": exception_criteria}
+    )
     assert result["outcome"] == outcome
     assert result["tags"] == [tag]
 
@@ -34,7 +36,10 @@ def test_needs_more_info_tag_stays_beside_the_final_determination():
 
 
 def test_needs_more_info_tag_is_not_doubled():
-    result = evaluate("qualification", {"production_unusable": "unknown", "exception_criteria": "unknown", "had_needs_more_info": True})
+    result = evaluate(
+        "qualification",
+        {"production_unusable": "unknown", "exception_criteria": "unknown", "had_needs_more_info": True},
+    )
     assert result["tags"] == [NEEDS_MORE_INFO_TAG]
 
 

@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from checkers.web import bridge
-from checkers.texts import checklists
 from checkers.engine import handbook
 from checkers.rules.follow_up import FOLLOW_UP_MESSAGE
+from checkers.texts import checklists
 from checkers.texts.response_texts import QUESTIONS, texts
+from checkers.web import bridge
 
 TICKET = "https://gitlab.zendesk.com/agent/tickets/148028"
 
@@ -92,7 +92,9 @@ def test_every_text_cites_a_section_of_the_handbook():
 
 
 def test_the_bridge_serves_the_texts():
-    reply = json.loads(bridge.handle(json.dumps({"op": "form", "name": "response-texts", "answers": {"ticket_url": TICKET}})))
+    reply = json.loads(
+        bridge.handle(json.dumps({"op": "form", "name": "response-texts", "answers": {"ticket_url": TICKET}}))
+    )
     assert reply["ok"] and reply["result"]["ticket_url"] == TICKET
 
 

@@ -11,8 +11,10 @@ ALL_CATEGORIES = [o.value for o in CATEGORIES]
 
 
 def triage(category, known_incident=False, multiple_customers=False):
-    return evaluate("saas-triage", {"category": category, "known_incident": known_incident,
-                                    "multiple_customers": multiple_customers})
+    return evaluate(
+        "saas-triage",
+        {"category": category, "known_incident": known_incident, "multiple_customers": multiple_customers},
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,14 +57,26 @@ def test_every_outcome_is_reachable():
 @pytest.mark.parametrize(
     ("category", "success"),
     [
-        ("regression", "reproducing, identifying or creating a bug report and escalating to have a patch created and deployed"),
-        ("feature-flag", "reproducing, identifying or creating a bug report and escalating to have a patch created and deployed"),
-        ("customer-specific", "escalating to have the specific data corrected (and creating a bug report so our code is better)"),
+        (
+            "regression",
+            "reproducing, identifying or creating a bug report and escalating to have a patch created and deployed",
+        ),
+        (
+            "feature-flag",
+            "reproducing, identifying or creating a bug report and escalating to have a patch created and deployed",
+        ),
+        (
+            "customer-specific",
+            "escalating to have the specific data corrected (and creating a bug report so our code is better)",
+        ),
         ("performance", "making sure it's not actually one of the top two before declaring an incident"),
         ("ci-minutes", "unblocked and making sure the license team is equipped to take the handover"),
         ("storage", "unblocked and making sure the license team is equipped to take the handover"),
         ("licence", "unblocked and making sure the license team is equipped to take the handover"),
-        ("widespread-incident", "tagging and bulk responding to the issues pointing to the GitLab.com Status Page and production issue"),
+        (
+            "widespread-incident",
+            "tagging and bulk responding to the issues pointing to the GitLab.com Status Page and production issue",
+        ),
     ],
 )
 @pytest.mark.parametrize("known", [False, True], ids=["no-incident", "known-incident"])
@@ -97,10 +111,17 @@ def index_of(actions, text):
 
 def test_regression_steps_in_order_with_multiple_customers():
     actions = triage("regression", multiple_customers=True)["actions"]
-    order = [index_of(actions, t) for t in (
-        "First check GitLab.com Status", "Initiate a call with the customer", 'Create a ~"type::bug" issue',
-        "InfraDev Escalation Process", "This is affecting multiple customers: declare an incident",
-        "Once the original functionality is restored, update the customer")]
+    order = [
+        index_of(actions, t)
+        for t in (
+            "First check GitLab.com Status",
+            "Initiate a call with the customer",
+            'Create a ~"type::bug" issue',
+            "InfraDev Escalation Process",
+            "This is affecting multiple customers: declare an incident",
+            "Once the original functionality is restored, update the customer",
+        )
+    ]
     assert order == sorted(order)
     assert "S1/S2" in actions[order[3]]
 
@@ -121,7 +142,9 @@ def test_feature_flag_is_disabled_through_chatops_with_whoever_turned_it_on():
 
 def test_customer_specific_pages_the_support_manager():
     result = triage("customer-specific")
-    assert result["actions"][-1].startswith("Page the Support Manager on-call to review the best way to unblock the customer.")
+    assert result["actions"][-1].startswith(
+        "Page the Support Manager on-call to review the best way to unblock the customer."
+    )
     assert ".com console access" in result["actions"][-1]
 
 
@@ -138,12 +161,29 @@ def test_performance_rules_out_the_top_two_before_declaring():
 @pytest.mark.parametrize(
     ("category", "texts"),
     [
-        ("ci-minutes", ["purchase additional minutes or set up individual runners", "an additional 1000 minutes on their namespace through ChatOps"]),
+        (
+            "ci-minutes",
+            [
+                "purchase additional minutes or set up individual runners",
+                "an additional 1000 minutes on their namespace through ChatOps",
+            ],
+        ),
         ("storage", ["purchase additional storage", "override the storage limit on a group"]),
         ("licence", ["mechanizer app", "#support_licensing-subscription"]),
-        ("widespread-incident", ["Don't panic!", "Verify that an incident has been declared", "CMOC", "incident-12345",
-                                 "@gitlabstatus on Twitter", "at least one ticket", "priority:urgent order_by:created_at sort:desc",
-                                 "CAREFUL: Verify that each ticket is related to the incident", "Zendesk Bulk Update"]),
+        (
+            "widespread-incident",
+            [
+                "Don't panic!",
+                "Verify that an incident has been declared",
+                "CMOC",
+                "incident-12345",
+                "@gitlabstatus on Twitter",
+                "at least one ticket",
+                "priority:urgent order_by:created_at sort:desc",
+                "CAREFUL: Verify that each ticket is related to the incident",
+                "Zendesk Bulk Update",
+            ],
+        ),
     ],
 )
 def test_ordered_actions(category, texts):
@@ -161,7 +201,9 @@ def test_licence_accepts_the_american_spelling():
     [
         pytest.param({}, "category", id="category-missing"),
         pytest.param({"category": "outage"}, "category", id="category-unknown"),
-        pytest.param({"category": "regression", "multiple_customers": "yes"}, "multiple_customers", id="multiple-not-boolean"),
+        pytest.param(
+            {"category": "regression", "multiple_customers": "yes"}, "multiple_customers", id="multiple-not-boolean"
+        ),
         pytest.param({"category": "regression", "known_incident": 1}, "known_incident", id="known-not-boolean"),
     ],
 )

@@ -10,8 +10,18 @@ from checkers.engine.model import InvalidAnswer
 @pytest.mark.parametrize(
     ("case", "outcome", "tags", "cite"),
     [
-        ("compromised-instance", "compromised-instance", ["Incident::Compromised Instance"], "special-handling/#compromised-instances"),
-        ("single-user-same-day-purchase", "engage-manager-before-call", [], "special-handling/#single-user-same-day-purchases"),
+        (
+            "compromised-instance",
+            "compromised-instance",
+            ["Incident::Compromised Instance"],
+            "special-handling/#compromised-instances",
+        ),
+        (
+            "single-user-same-day-purchase",
+            "engage-manager-before-call",
+            [],
+            "special-handling/#single-user-same-day-purchases",
+        ),
         ("other", "connect-with-manager", [], "special-handling/#special-handling-notes"),
     ],
     ids=lambda v: str(v),
@@ -26,7 +36,7 @@ def test_each_case_gets_its_outcome(case, outcome, tags, cite):
 def test_compromised_instance_uses_the_macro_then_the_steps_in_order_then_no_call():
     actions = evaluate("special-handling", {"case": "compromised-instance"})["actions"]
     assert "Use the Zendesk macro Incident::Compromised Instance" in actions[1]
-    steps = actions[actions.index("The customer should:") + 1:-1]
+    steps = actions[actions.index("The customer should:") + 1 : -1]
     assert [s.split(" ", 1)[0] for s in steps] == ["1.", "2.", "3.", "4.", "5."]
     assert steps[0] == "1. Shut the instance down immediately."
     assert "exact same version and restore their most recent backup" in steps[1]
@@ -57,8 +67,10 @@ def test_same_day_purchase_engages_the_manager_before_a_call():
 
 def test_other_connects_with_the_manager():
     actions = evaluate("special-handling", {"case": "other"})["actions"]
-    assert actions == ["If you think an emergency is special and not called out below, connect with the Support "
-                       "Manager On-call for help as how best to approach it."]
+    assert actions == [
+        "If you think an emergency is special and not called out below, connect with the Support "
+        "Manager On-call for help as how best to approach it."
+    ]
 
 
 @pytest.mark.parametrize(

@@ -27,11 +27,15 @@ SATURDAY, SUNDAY, WEDNESDAY = "2024-03-09T10:00+01:00", "2024-03-10T10:00+01:00"
         pytest.param("saas", SUNDAY, True, False, "ask-cmoc", id="saas-sunday-stuck"),
         pytest.param("saas", SUNDAY, True, True, "manager-or-dev-escalation", id="saas-weekend-cmoc-tried"),
         pytest.param("saas", WEDNESDAY, True, False, "manager-or-dev-escalation", id="saas-weekday-no-cmoc-rung"),
-        pytest.param("self-managed", SATURDAY, True, False, "manager-or-dev-escalation", id="self-managed-weekend-no-cmoc-rung"),
+        pytest.param(
+            "self-managed", SATURDAY, True, False, "manager-or-dev-escalation", id="self-managed-weekend-no-cmoc-rung"
+        ),
         # 08:00 Saturday in Sydney is 21:00 Friday in UTC: the weekend is judged on the engineer's clock.
         pytest.param("saas", "2024-03-09T08:00+11:00", True, False, "ask-cmoc", id="saturday-local-friday-utc"),
         # 20:00 Friday in California is 04:00 Saturday in UTC.
-        pytest.param("saas", "2024-03-08T20:00-08:00", True, False, "manager-or-dev-escalation", id="friday-local-saturday-utc"),
+        pytest.param(
+            "saas", "2024-03-08T20:00-08:00", True, False, "manager-or-dev-escalation", id="friday-local-saturday-utc"
+        ),
     ],
 )
 def test_ladder(deployment, at, still_stuck, cmoc_tried, outcome):
@@ -84,8 +88,11 @@ def test_at_defaults_to_the_evaluation_clock():
         pytest.param({"deployment": "saas", "at": "Saturday"}, "at", id="at-not-a-date-time"),
         pytest.param({"deployment": "saas", "still_stuck": "very"}, "still_stuck", id="still-stuck-not-boolean"),
         # cmoc_tried is asked only for SaaS at the weekend while still stuck.
-        pytest.param({"deployment": "saas", "still_stuck": True, "at": SUNDAY, "cmoc_tried": "no"}, "cmoc_tried",
-                     id="cmoc-tried-not-boolean"),
+        pytest.param(
+            {"deployment": "saas", "still_stuck": True, "at": SUNDAY, "cmoc_tried": "no"},
+            "cmoc_tried",
+            id="cmoc-tried-not-boolean",
+        ),
     ],
 )
 def test_bad_input_names_the_field(answers, field, capsys):

@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from checkers.web import bridge, urlstate
 from checkers.engine.model import InvalidAnswer
+from checkers.web import bridge, urlstate
 
 
 def test_reads_one_namespace_and_ignores_the_others():
@@ -52,7 +52,9 @@ def test_an_unencoded_plus_in_an_offset_is_understood():
 
 
 def test_the_first_of_a_repeated_key_wins():
-    assert urlstate.read("?entitlement.plan=free&entitlement.plan=premium", "entitlement")["answers"] == {"plan": "free"}
+    assert urlstate.read("?entitlement.plan=free&entitlement.plan=premium", "entitlement")["answers"] == {
+        "plan": "free"
+    }
 
 
 def test_write_replaces_one_namespace_sorts_and_keeps_the_others():
@@ -64,7 +66,9 @@ def test_write_replaces_one_namespace_sorts_and_keeps_the_others():
 
 
 def test_defaults_and_empty_answers_are_left_out():
-    written = urlstate.write("", "entitlement", {"org_associated": False, "plan": "", "single_user_same_day_purchase": False})
+    written = urlstate.write(
+        "", "entitlement", {"org_associated": False, "plan": "", "single_user_same_day_purchase": False}
+    )
     assert written == "?entitlement.org_associated=false"
     assert urlstate.write("?entitlement.plan=free", "entitlement", {}) == ""
 
@@ -115,8 +119,22 @@ def test_an_unknown_namespace_is_named(name):
 
 @pytest.mark.parametrize(
     "query",
-    [None, 42, "", "?", "&&&", "%", "%zz=%zz", "a=b=c", "?entitlement.plan=%00", "entitlement.plan=" + "x" * 100000,
-     "=" * 5000, "entitlement.plan", "follow-up.contacted_at=9999-99-99T99:99%2B99:99", "x=\ud800"],
+    [
+        None,
+        42,
+        "",
+        "?",
+        "&&&",
+        "%",
+        "%zz=%zz",
+        "a=b=c",
+        "?entitlement.plan=%00",
+        "entitlement.plan=" + "x" * 100000,
+        "=" * 5000,
+        "entitlement.plan",
+        "follow-up.contacted_at=9999-99-99T99:99%2B99:99",
+        "x=\ud800",
+    ],
 )
 def test_nothing_in_a_query_raises(query):
     for namespace in urlstate.namespaces():
@@ -132,16 +150,29 @@ def test_an_overlong_value_is_reported_not_kept_whole():
 
 
 def test_markup_in_answers_never_reaches_the_query_as_markup():
-    written = urlstate.write("", "response-texts", {"missing_info": '<img src=x onerror="alert(1)">\'', "ticket_url": "https://x.test/<b>"})
+    written = urlstate.write(
+        "", "response-texts", {"missing_info": '<img src=x onerror="alert(1)">\'', "ticket_url": "https://x.test/<b>"}
+    )
     assert not set("<>\"' ") & set(written)
 
 
 def test_the_bridge_reads_and_writes_urls():
-    read = json.loads(bridge.handle(json.dumps({"op": "read-url", "name": "entitlement", "query": "?entitlement.plan=gold"})))
+    read = json.loads(
+        bridge.handle(json.dumps({"op": "read-url", "name": "entitlement", "query": "?entitlement.plan=gold"}))
+    )
     assert read == {"ok": True, "result": {"answers": {"plan": "ultimate"}, "errors": {}, "raw": {}}}
-    written = json.loads(bridge.handle(json.dumps(
-        {"op": "write-url", "name": "borderline", "query": "?entitlement.plan=gold", "answers": {"handling_other_emergency": True}}
-    )))
+    written = json.loads(
+        bridge.handle(
+            json.dumps(
+                {
+                    "op": "write-url",
+                    "name": "borderline",
+                    "query": "?entitlement.plan=gold",
+                    "answers": {"handling_other_emergency": True},
+                }
+            )
+        )
+    )
     assert written["result"] == {"query": "?borderline.handling_other_emergency=true&entitlement.plan=ultimate"}
     unknown = json.loads(bridge.handle(json.dumps({"op": "read-url", "name": "<script>", "query": ""})))
     assert unknown["ok"] is False and unknown["error"]["field"] == "name"
