@@ -75,8 +75,8 @@ def _local(answer: str) -> datetime:
     return datetime.fromisoformat(answer)
 
 
-# The issue's examples, each with what its facts must say for the story to be that example.
-ISSUE_EXAMPLES = {
+# The situations the drill library must cover, each with what its facts must say for the story to be that situation.
+REQUIRED_EXAMPLES = {
     "saas-feature-flag-broke-merges": lambda s, r: s.answers["category"] == "feature-flag",
     "saas-regression-broke-pipelines": lambda s, r: s.answers["category"] == "regression",
     "saas-saml-lockout": lambda s, r: s.answers["category"] == "customer-specific" and "SAML" in s.story.ticket,
@@ -111,11 +111,11 @@ ISSUE_EXAMPLES = {
 }
 
 
-@pytest.mark.parametrize("sid", sorted(ISSUE_EXAMPLES))
+@pytest.mark.parametrize("sid", sorted(REQUIRED_EXAMPLES))
 def test_the_issues_examples_are_in_the_library_and_their_facts_fit_the_story(sid):
     assert sid in BY_ID, f"missing scenario {sid}"
     scenario = BY_ID[sid]
-    assert ISSUE_EXAMPLES[sid](scenario, scenario.result())
+    assert REQUIRED_EXAMPLES[sid](scenario, scenario.result())
 
 
 def test_the_right_answer_is_not_given_away_by_its_position_or_length():

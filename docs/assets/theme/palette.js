@@ -6,7 +6,7 @@
 // data-md-color-switching (which a `[data-md-color-switching] *` rule matches), reads a computed
 // style, and removes the mark a task later: two restyles of the whole document just to re-apply the
 // palette already applied here, ~0.2 s each at a phone's 4x CPU slowdown on the checker pages
-// (issue 15, README "Where the main-thread time goes"). Taking the form's data-md-component away
+// (benchmarks/RESULTS.md, "Where the main-thread time goes"). Taking the form's data-md-component away
 // means Material never mounts it; this script does the same job only when the reader switches.
 //
 // The choice is stored as Material stores it (key "__palette", {index, color}), through Material's

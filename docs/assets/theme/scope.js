@@ -13,7 +13,7 @@ __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=
 // stylesheet, a new href is a new load: Chromium fetches it again (through the service worker once
 // it controls the page) and restyles the page when the copy arrives; on a busy phone that was a
 // frame with a sheet missing, the page moving and moving back with no change to its content
-// (issue 15; tests/browser/test_layout_shift.py caught shifts of 0.1 to 1.0 in CI).
+// (tests/browser/test_layout_shift.py caught shifts of 0.1 to 1.0 in CI).
 //
 // Here, in <head> right after the stylesheet links and before anything is drawn, each one is
 // replaced by a copy with its absolute URL: the copy reuses the request already under way, and it
