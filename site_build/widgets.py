@@ -89,7 +89,7 @@ def _input(dom_id: str, q: Question, *, hidden: str = "") -> str:
         # Every date-time gets "Now": "when did you send it?" is usually answered "just now".
         now_note += f'<button type="button" class="md-button checker__now" data-now-for="{dom_id}">Now</button>'
     if q.default is NOW:
-        now_note += '<span class="checker__hint">Empty means now, in your time zone.</span>'
+        now_note += '<span class="checker__hint">Empty means now, whichever time zone is chosen.</span>'
         default_now = ' data-default="now"'  # the page fills these in with the current time when empty
     return (
         f'<div class="checker__field"{hidden} data-question="{q.id}" data-kind="{q.kind}"{default_now}>'
