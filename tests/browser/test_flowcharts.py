@@ -109,12 +109,20 @@ def test_instant_navigation_shows_the_charts_with_nothing_loaded_for_them(watch,
 
 
 def boxes(page, name: str) -> dict[str, dict]:
-    """Row 1's decision box and its outcome box, where the browser laid them out."""
-    row = page.locator(f'figure.flowchart[data-flowchart="{name}"] [data-row="1"]')
-    return {
-        "decision": row.locator(".flowchart__box--decision").bounding_box(),
-        "outcome": row.locator(".flowchart__box--outcome").bounding_box(),
-    }
+    """Row 1's decision box and its outcome box, where the browser laid them out, both read in the
+    same moment (the page above may still grow as its form mounts)."""
+    page.locator(f'figure.flowchart[data-flowchart="{name}"] [data-row="1"]').wait_for()
+    return page.evaluate(
+        """(name) => {
+            const row = document.querySelector(`figure.flowchart[data-flowchart="${name}"] [data-row="1"]`);
+            const box = (selector) => {
+                const r = row.querySelector(selector).getBoundingClientRect();
+                return { x: r.x, y: r.y, width: r.width, height: r.height };
+            };
+            return { decision: box(".flowchart__box--decision"), outcome: box(".flowchart__box--outcome") };
+        }""",
+        name,
+    )
 
 
 def test_on_a_wide_screen_the_outcome_sits_to_the_right_of_its_decision(watch, site_url):
