@@ -37,18 +37,18 @@ HIGH_PRIORITY = "handle the ticket as a high priority that requires an immediate
 
 OUTCOMES = (
     Outcome(
-        "contact-manager",
-        "Contact the on-call Support Manager to request assistance",
-        (
+        code="contact-manager",
+        title="Contact the on-call Support Manager to request assistance",
+        actions=(
             "Contact the on-call Support Manager to request assistance.",
             f"They will work to find another Support Engineer to {HIGH_PRIORITY}.",
         ),
         cite=(BORDERLINE, MANAGER),
     ),
     Outcome(
-        "handle-as-high",
-        "Handle it yourself as a high-priority ticket that needs an immediate response",
-        (
+        code="handle-as-high",
+        title="Handle it yourself as a high-priority ticket that needs an immediate response",
+        actions=(
             "Handle the page as a high priority ticket that requires an immediate response.",
             "Work with the customer to try to resolve or mitigate the issue before it becomes an emergency.",
         ),

@@ -83,9 +83,9 @@ MANAGER_FINDS_ENGINEER = "The Support Manager is responsible for finding an engi
 
 OUTCOMES = (
     Outcome(
-        "handle",
-        "No other emergency: acknowledge the page and own it",
-        (
+        code="handle",
+        title="No other emergency: acknowledge the page and own it",
+        actions=(
             "Acknowledge the alert in PagerDuty or Slack. This means that you received the emergency page, "
             "and are starting the response process.",
             "Only Resolve the PagerDuty alert after you have contacted the customer. This means that you are "
@@ -94,9 +94,9 @@ OUTCOMES = (
         cite=(RESPOND,),
     ),
     Outcome(
-        "contact-manager",
-        "Concurrent emergency: contact the Support Manager on-call",
-        (
+        code="contact-manager",
+        title="Concurrent emergency: contact the Support Manager on-call",
+        actions=(
             "Remember that you are not alone; you need only take the first step.",
             "You: Contact the on-call Support Manager to inform them of the new incoming emergency. "
             + MANAGER_FINDS_ENGINEER,
@@ -108,9 +108,9 @@ OUTCOMES = (
         cite=(MULTIPLE,),
     ),
     Outcome(
-        "escalate-page",
-        "APAC weekend during the trial: escalate the page to reach the backup engineers",
-        (
+        code="escalate-page",
+        title="APAC weekend during the trial: escalate the page to reach the backup engineers",
+        actions=(
             "You: Escalate the page, instead of acknowledging/resolving it. " + MANAGER_FINDS_ENGINEER,
             "Support Manager: Assess the situation. It's possible to initiate a page of the backup pool to "
             "request assistance from backup engineers if the situation calls for it.",

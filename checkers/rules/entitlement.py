@@ -75,9 +75,9 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "needs-org",
-        "Not associated with an org: follow the needs-org process",
-        (
+        code="needs-org",
+        title="Not associated with an org: follow the needs-org process",
+        actions=(
             'Follow the normal "needs-org" process.',
             "Include an explanation that you cannot deliver emergency assistance until you have connected the "
             "user to an account that is currently entitled to priority support.",
@@ -90,9 +90,9 @@ OUTCOMES = (
         "[The details the needs-org process asks for.]",
     ),
     Outcome(
-        "free-user",
-        "A free user: mark the ticket solved",
-        ("The requester is not associated with an org and is a free user: mark the ticket solved.",),
+        code="free-user",
+        title="A free user: mark the ticket solved",
+        actions=("The requester is not associated with an org and is a free user: mark the ticket solved.",),
         cite=(RESPOND,),
         # The handbook gives no words for a free user: this says only what it does (no emergency
         # support without an entitled subscription; the ticket is marked solved). See the notes.
@@ -100,9 +100,9 @@ OUTCOMES = (
         "subscription does not include emergency support, so we are marking this emergency request as solved.",
     ),
     Outcome(
-        "below-premium",
-        "Below Premium: no emergency support",
-        (
+        code="below-premium",
+        title="Below Premium: no emergency support",
+        actions=(
             "Lower the priority of the ticket.",
             "Inform the customer kindly that their subscription does not include emergency support.",
         ),
@@ -112,27 +112,27 @@ OUTCOMES = (
         "so we have changed the priority of this ticket accordingly.",
     ),
     Outcome(
-        "verify-subscription",
-        "Associated with an org: verify its subscription first",
-        (
+        code="verify-subscription",
+        title="Associated with an org: verify its subscription first",
+        actions=(
             "The requester is associated with an org in Zendesk: verify that their subscription is Premium or above.",
             "Then answer with the plan you find.",
         ),
         cite=(RESPOND,),
     ),
     Outcome(
-        "entitled",
-        "Entitled to emergency support",
-        (
+        code="entitled",
+        title="Entitled to emergency support",
+        actions=(
             "The requester is associated with an org whose subscription is Premium or above.",
             "Go on: work with the on-call Support Manager to determine if the situation qualifies as an emergency.",
         ),
         cite=(RESPOND, DETERMINE),
     ),
     Outcome(
-        "engage-manager",
-        "Single user, same day purchase: engage the Support Manager on-call before offering a call",
-        (
+        code="engage-manager",
+        title="Single user, same day purchase: engage the Support Manager on-call before offering a call",
+        actions=(
             "Engage the Support Manager on-call before offering a call: there have been documented cases of "
             "people purchasing a single-user GitLab licence specifically to raise an emergency.",
             "Do not offer a call until you have done so. The rest of the response goes on as usual: work with "

@@ -98,31 +98,31 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "strict",
-        "An emergency under the strict definition",
-        (
+        code="strict",
+        title="An emergency under the strict definition",
+        actions=(
             "Handle it as an emergency: a GitLab server or cluster in production is not available, or otherwise unusable.",
             "Tag the ticket with the macro General::Emergency::Strict Definition.",
         ),
-        (STRICT_TAG,),
-        (DETERMINE, TAG),
+        tags=(STRICT_TAG,),
+        cite=(DETERMINE, TAG),
     ),
     Outcome(
-        "exception",
-        "Not a strict emergency, but an exception is warranted",
-        (
+        code="exception",
+        title="Not a strict emergency, but an exception is warranted",
+        actions=(
             "Articulate to the customer that the situation is being treated as an emergency as a courtesy.",
             "Tag the ticket with the macro General::Emergency::Exception.",
         ),
-        (EXCEPTION_TAG,),
-        (DETERMINE, COMMUNICATE, TAG),
+        tags=(EXCEPTION_TAG,),
+        cite=(DETERMINE, COMMUNICATE, TAG),
         say="The situation does not strictly meet our definition of an emergency, but we are treating it as an "
         "emergency as a courtesy.",
     ),
     Outcome(
-        "needs-more-info",
-        "Not enough information yet: proceed asynchronously",
-        (
+        code="needs-more-info",
+        title="Not enough information yet: proceed asynchronously",
+        actions=(
             "Proceed asynchronously until the determination can be made. Send the customer a message through the ticket:",
             "1. explaining that in order to correctly categorise the situation, you would like to understand more "
             "about the effect it is having on their ability to work, or meet their business objectives;",
@@ -130,21 +130,21 @@ OUTCOMES = (
             "Tag the ticket with the macro General::Emergency::Needs more info. Once you have enough information, "
             "use one of the other macros to tag the final determination (the Needs more info tag intentionally remains).",
         ),
-        (NEEDS_MORE_INFO_TAG,),
-        (DETERMINE, TAG),
+        tags=(NEEDS_MORE_INFO_TAG,),
+        cite=(DETERMINE, TAG),
         say="Thank you for contacting GitLab Support. In order to correctly categorise the situation, we would like "
         "to understand more about the effect it is having on your ability to work, or meet your business objectives. "
         "Could you also share: [the specific additional context you need]",
     ),
     Outcome(
-        "not-an-emergency",
-        "Not an emergency",
-        (
+        code="not-an-emergency",
+        title="Not an emergency",
+        actions=(
             "The situation qualifies neither under the definition of Severity 1 nor under an exception criterion.",
             "Tag the ticket with the macro General::Emergency::Not an Emergency.",
         ),
-        (NOT_AN_EMERGENCY_TAG,),
-        (DETERMINE, TAG),
+        tags=(NOT_AN_EMERGENCY_TAG,),
+        cite=(DETERMINE, TAG),
     ),
 )
 

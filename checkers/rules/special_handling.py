@@ -71,9 +71,9 @@ def _numbered(step_number: int, step: str, points: tuple[str, ...]) -> str:
 
 OUTCOMES = (
     Outcome(
-        "compromised-instance",
-        "A compromised instance: use the macro, and no call without the Support Manager on-call",
-        (
+        code="compromised-instance",
+        title="A compromised instance: use the macro, and no call without the Support Manager on-call",
+        actions=(
             "A call can quickly move well beyond the scope of support.",
             f"Use the Zendesk macro {COMPROMISED_MACRO} which expands on the approach below.",
             CUSTOMER_STEPS_INTRO,
@@ -84,9 +84,9 @@ OUTCOMES = (
         cite=(COMPROMISED,),
     ),
     Outcome(
-        "engage-manager-before-call",
-        "Single user, same day purchase: engage the Support Manager on-call before offering a call",
-        (
+        code="engage-manager-before-call",
+        title="Single user, same day purchase: engage the Support Manager on-call before offering a call",
+        actions=(
             "There have been a few documented cases of folks purchasing a single user GitLab license specifically "
             "to raise an emergency.",
             "If you encounter such a case, engage the Support manager on-call before offering a call.",
@@ -94,9 +94,9 @@ OUTCOMES = (
         cite=(SAME_DAY,),
     ),
     Outcome(
-        "connect-with-manager",
-        "Another special case: connect with the Support Manager on-call",
-        (
+        code="connect-with-manager",
+        title="Another special case: connect with the Support Manager on-call",
+        actions=(
             "If you think an emergency is special and not called out below, connect with the Support Manager On-call "
             "for help as how best to approach it.",
         ),

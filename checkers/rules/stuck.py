@@ -80,9 +80,9 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "coordinate",
-        "Coordinate: your primary role is incident management",
-        (
+        code="coordinate",
+        title="Coordinate: your primary role is incident management",
+        actions=(
             "Your primary job is to coordinate the emergency response. That could mean: directing the customer to "
             "take specific actions; finding relevant documentation or doing other research into the problem; "
             "identifying a known bug or regression and providing a workaround; analyzing log data.",
@@ -98,9 +98,9 @@ OUTCOMES = (
         cite=(STUCK, OPTIONAL_MANAGER),
     ),
     Outcome(
-        "ask-cmoc",
-        "A SaaS emergency at the weekend: check whether the CMOC engineer on call can help",
-        (
+        code="ask-cmoc",
+        title="A SaaS emergency at the weekend: check whether the CMOC engineer on call can help",
+        actions=(
             "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking "
             f"if the CMOC engineer on call ({CMOC_POLICY}) is available to offer any help or guidance.",
             "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate "
@@ -109,9 +109,9 @@ OUTCOMES = (
         cite=(STUCK,),
     ),
     Outcome(
-        "manager-or-dev-escalation",
-        "Still stuck: contact the manager on-call or start the dev-escalation process",
-        (
+        code="manager-or-dev-escalation",
+        title="Still stuck: contact the manager on-call or start the dev-escalation process",
+        actions=(
             f"Contact the manager on-call ({PAGING_THE_MANAGER}) or initiate the dev-escalation process "
             f"({DEV_ESCALATION}).",
             "Managers are on-call during weekends, so you can page for help at any time.",

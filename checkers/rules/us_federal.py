@@ -95,9 +95,9 @@ FACTS = (Fact("on_call_hours", f"Between {clock_time(ON_CALL_START)} and {clock_
 
 OUTCOMES = (
     Outcome(
-        "on-call",
-        "Within US Federal on-call hours",
-        (
+        code="on-call",
+        title="Within US Federal on-call hours",
+        actions=(
             f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific Time.",
             f"The current on-call schedule can be viewed in PagerDuty ({PAGERDUTY_SCHEDULE}, internal link), or "
             f"in the Support Team on-call page ({ONCALL_PAGE}, GitLab employees only).",
@@ -107,9 +107,9 @@ OUTCOMES = (
         cite=(FEDERAL,),
     ),
     Outcome(
-        "off-hours",
-        "Outside US Federal on-call hours",
-        (
+        code="off-hours",
+        title="Outside US Federal on-call hours",
+        actions=(
             "A Slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours "
             "emergency and indicating follow-up is needed at the start of business hours.",
             "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and "
