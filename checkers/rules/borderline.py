@@ -100,19 +100,22 @@ def _name_the_day(values, facts, result):
 PINS = (
     Pin(
         BORDERLINE,
-        "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly become one.",
+        "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly "
+        "become one.",
     ),
     Pin(BORDERLINE, "If this situation arises during the week:"),
     Pin(BORDERLINE, "Contact the on-call Support Manager to request assistance."),
     Pin(
         BORDERLINE,
-        "They will work to find another Support Engineer to handle the ticket as a high priority that requires an immediate response.",
+        "They will work to find another Support Engineer to handle the ticket as a high priority that requires an "
+        "immediate response.",
     ),
     Pin(BORDERLINE, "If this situation arises during the weekend:"),
     Pin(BORDERLINE, "Handle the page as a high priority ticket that requires an immediate response."),
     Pin(
         BORDERLINE,
-        "If you are actively engaged with another emergency, contact the on-call Support Manager to request assistance.",
+        "If you are actively engaged with another emergency, contact the on-call Support Manager to request "
+        "assistance.",
     ),
     Pin(MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
 )

@@ -201,7 +201,8 @@ PINS = (
     Pin(TRIAL, "In APAC, the team will trial a pool of Support Engineers volunteering as backup engineers."),
     Pin(
         ESCALATE,
-        "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still working on the current emergency:",
+        "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still "
+        "working on the current emergency:",
     ),
     Pin(ESCALATE, "Escalate the page, instead of acknowledging/resolving it."),
 )

@@ -192,7 +192,9 @@ PINS = (
     Pin(RESPOND, "Verify that the requester is a customer with emergency support entitlement:"),
     Pin(
         RESPOND,
-        'If the customer\'s email address is not associated with an org in Zendesk, follow the normal "needs-org" process and include an explanation that you cannot deliver emergency assistance until you have connected the user to an account that is currently entitled to priority support.',
+        'If the customer\'s email address is not associated with an org in Zendesk, follow the normal "needs-org" '
+        "process and include an explanation that you cannot deliver emergency assistance until you have connected "
+        "the user to an account that is currently entitled to priority support.",
     ),
     Pin(RESPOND, "If you learn that they are a free user, mark the ticket solved."),
     Pin(
@@ -201,12 +203,14 @@ PINS = (
     ),
     Pin(
         RESPOND,
-        "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does not include emergency support.",
+        "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does "
+        "not include emergency support.",
     ),
     Pin(RESPOND, "Work with the on-call Support Manager to determine if the situation qualifies as an emergency"),
     Pin(
         SINGLE_USER,
-        "There have been a few documented cases of folks purchasing a single user GitLab license specifically to raise an emergency.",
+        "There have been a few documented cases of folks purchasing a single user GitLab license specifically to "
+        "raise an emergency.",
     ),
     Pin(SINGLE_USER, "If you encounter such a case, engage the Support manager on-call before offering a call."),
 )
@@ -225,7 +229,8 @@ CHECKER = Checker(
     derive=_derive,
     notes=(
         'The handbook draws one line, "Premium or above". Legacy tier names are not in it; they are placed by '
-        "GitLab's 2021 renaming: Silver is Premium, Gold is Ultimate, Core is Free, Bronze and Starter are below Premium.",
+        "GitLab's 2021 renaming: Silver is Premium, Gold is Ultimate, Core is Free, Bronze and Starter are below "
+        "Premium.",
         'The "needs-org" process itself is described outside this page; this checker names it and gives the '
         "explanation the handbook requires. The text in brackets is for you to fill in.",
         "The handbook does not say which priority to lower a below-Premium ticket to; this checker does not decide it.",

@@ -92,8 +92,8 @@ OUTCOMES = (
         code="wait",
         title=f"Wait: it is not yet {FOLLOW_UP_MINUTES} since the first contact",
         actions=(
-            f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial contact, "
-            "send the follow-up message.",
+            f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial "
+            "contact, send the follow-up message.",
         ),
         cite=(RESPOND,),
     ),
@@ -195,13 +195,15 @@ def _add_clock(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict
 PINS = (
     Pin(
         RESPOND,
-        "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:",
+        "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up "
+        "message covering the following points:",
     ),
     Pin(RESPOND, "The bridge created to work on the emergency."),
     Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
     Pin(
         RESPOND,
-        "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority.",
+        "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH "
+        "priority.",
     ),
     Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
 )
@@ -226,9 +228,10 @@ CHECKER = Checker(
         "close_bridge_at": "Close the bridge at, if still no response",
     },
     notes=(
-        f"Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent {FOLLOW_UP_MINUTES} "
-        f"after the first contact. The handbook counts the second {minutes(BRIDGE_OPEN_FOR)} minutes from the follow-up "
-        f"message itself; if it went out late, wait {minutes(BRIDGE_OPEN_FOR)} minutes from when you sent it.",
+        "Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent "
+        f"{FOLLOW_UP_MINUTES} after the first contact. The handbook counts the second {minutes(BRIDGE_OPEN_FOR)} "
+        "minutes from the follow-up message itself; if it went out late, wait "
+        f"{minutes(BRIDGE_OPEN_FOR)} minutes from when you sent it.",
         '"Responded" means a response to the initial contact or the follow-up while the bridge is open. '
         "The handbook does not say what to do when the customer responds after the bridge was closed; its "
         "message tells them they may open a new emergency request.",

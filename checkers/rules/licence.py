@@ -114,7 +114,8 @@ OUTCOMES = (
         title="A standard L&R case in business hours: the grace period covers the customer",
         actions=(
             f"Remind the customer that subscriptions have a {HANDBOOK_GRACE_PERIOD}: {GRACE_FAQ}",
-            "Kindly let the user know that their request will be handled as a standard L&R case during normal business hours.",
+            "Kindly let the user know that their request will be handled as a standard L&R case during normal "
+            "business hours.",
             "Reduce the priority of the case.",
             "Inform the L&R team of the issue.",
         ),
@@ -125,8 +126,8 @@ OUTCOMES = (
         code="trial-licence",
         title=f"Generate a short-term ({LICENCE_DAYS_RANGE} day) trial licence to get them to the working week",
         actions=(
-            f"Log in to CustomersDot Admin ({CUSTOMERSDOT_ADMIN}) and generate a short term ({LICENCE_DAYS_RANGE} days) trial license "
-            f"for them by following the creating licenses workflow: {CREATING_LICENSES}",
+            f"Log in to CustomersDot Admin ({CUSTOMERSDOT_ADMIN}) and generate a short term ({LICENCE_DAYS_RANGE} "
+            f"days) trial license for them by following the creating licenses workflow: {CREATING_LICENSES}",
             "The idea is to get them through the weekend so they can solve this with their CSM, Sales Rep, and the "
             "L&R Support team during the regular workweek: hand the case over to them.",
         ),
@@ -137,7 +138,8 @@ OUTCOMES = (
         code="saas-plan",
         title="SaaS: restore the plan with the mechanizer app, then alert L&R",
         actions=(
-            f"If you're familiar with the L&R workflows ({LR_WORKFLOWS}), you may solve the case completely by yourself.",
+            f"If you're familiar with the L&R workflows ({LR_WORKFLOWS}), you may solve the case completely by "
+            "yourself.",
             'If you are not: use the mechanizer app from the ticket in the "Manage GitLab Plan and Trials" option, '
             "making sure to add the existing subscription name.",
             f"Then alert {SAAS_CHANNEL} that you've done so and link to the ticket for follow-up.",
@@ -151,7 +153,8 @@ RULES = (
     Rule(
         {"deployment": ("saas",)},
         "saas-plan",
-        "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it was a trial.",
+        "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it "
+        "was a trial.",
         (SAAS,),
     ),
     Rule(
@@ -320,7 +323,8 @@ def _finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[st
 PINS = (
     Pin(
         SELF_MANAGED,
-        "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable until a new subscription is generated.",
+        "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable "
+        "until a new subscription is generated.",
     ),
     Pin(
         SELF_MANAGED,
@@ -328,18 +332,21 @@ PINS = (
     ),
     Pin(
         SELF_MANAGED,
-        "If the expiration will not fall outside the grace period before the next business day, kindly let the user know that their request will be handled as a standard L&R case during normal business hours.",
+        "If the expiration will not fall outside the grace period before the next business day, kindly let the user "
+        "know that their request will be handled as a standard L&R case during normal business hours.",
     ),
     Pin(SELF_MANAGED, "You should reduce the priority of the case and inform the L&R team of the issue."),
     Pin(
         SELF_MANAGED,
-        "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license for them by following this workflow.",
+        "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license "
+        "for them by following this workflow.",
     ),
     Pin(SAAS, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
     Pin(SAAS, "If you're familiar with L&R Workflows, you may solve the case completely by yourself."),
     Pin(
         SAAS,
-        "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add the existing subscription name.",
+        "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add "
+        "the existing subscription name.",
     ),
     Pin(SAAS, "Alert #support_licensing-subscription that you've done so and link to the ticket for follow-up."),
 )
@@ -369,8 +376,8 @@ CHECKER = Checker(
         "if you know them.",
         f'The handbook allows a trial licence of {LICENCE_DAYS_WORDS} "to get them through the weekend". This checker '
         f"proposes the shortest length from {LICENCE_DAYS_WORDS} whose end date comes after the next business day. If "
-        f"even {LONGEST_LICENCE_DAYS} days does not (a long run of holidays), it proposes {LONGEST_LICENCE_DAYS} and says "
-        "so: the handbook is silent on longer gaps.",
+        f"even {LONGEST_LICENCE_DAYS} days does not (a long run of holidays), it proposes {LONGEST_LICENCE_DAYS} and "
+        "says so: the handbook is silent on longer gaps.",
         "The handbook describes a subscription that has already expired. An expiry still in the future is decided by "
         "the same rule: a non-trial subscription then almost always has its grace period reach the working week (a "
         'standard L&R case). For a trial that has not expired yet, the handbook\'s "otherwise" still gives a trial '

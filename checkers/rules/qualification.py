@@ -101,7 +101,8 @@ OUTCOMES = (
         code="strict",
         title="An emergency under the strict definition",
         actions=(
-            "Handle it as an emergency: a GitLab server or cluster in production is not available, or otherwise unusable.",
+            "Handle it as an emergency: a GitLab server or cluster in production is not available, or otherwise "
+            "unusable.",
             "Tag the ticket with the macro General::Emergency::Strict Definition.",
         ),
         tags=(STRICT_TAG,),
@@ -123,12 +124,14 @@ OUTCOMES = (
         code="needs-more-info",
         title="Not enough information yet: proceed asynchronously",
         actions=(
-            "Proceed asynchronously until the determination can be made. Send the customer a message through the ticket:",
+            "Proceed asynchronously until the determination can be made. Send the customer a message through the "
+            "ticket:",
             "1. explaining that in order to correctly categorise the situation, you would like to understand more "
             "about the effect it is having on their ability to work, or meet their business objectives;",
             "2. asking for the specific additional context that you need.",
             "Tag the ticket with the macro General::Emergency::Needs more info. Once you have enough information, "
-            "use one of the other macros to tag the final determination (the Needs more info tag intentionally remains).",
+            "use one of the other macros to tag the final determination (the Needs more info tag intentionally "
+            "remains).",
         ),
         tags=(NEEDS_MORE_INFO_TAG,),
         cite=(DETERMINE, TAG),
@@ -213,36 +216,45 @@ def _keep_needs_more_info_tag(values, facts, result):
 PINS = (
     Pin(
         DETERMINE,
-        'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in production is not available, or otherwise unusable".',
+        'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in '
+        'production is not available, or otherwise unusable".',
     ),
     Pin(
         DETERMINE,
-        "In the event that the situation does not clearly qualify under the strict definition of emergency, an exception may be granted.",
+        "In the event that the situation does not clearly qualify under the strict definition of emergency, an "
+        "exception may be granted.",
     ),
     Pin(
         DETERMINE,
-        "If the information presented in the ticket is insufficient for determining whether the situation qualifies as an emergency or for an exception, it is best to proceed asynchronously until that determination can be made.",
+        "If the information presented in the ticket is insufficient for determining whether the situation qualifies "
+        "as an emergency or for an exception, it is best to proceed asynchronously until that determination can "
+        "be made.",
     ),
     Pin(
         COMMUNICATE,
-        "If an exception is warranted, articulate to the customer that the situation is being treated as an emergency as a courtesy.",
+        "If an exception is warranted, articulate to the customer that the situation is being treated as an "
+        "emergency as a courtesy.",
     ),
     Pin(
         TAG,
-        "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition of Severity 1.",
+        "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition "
+        "of Severity 1.",
     ),
     Pin(
         TAG,
-        "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in the Emergency Exception Workflow.",
+        "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in "
+        "the Emergency Exception Workflow.",
     ),
     Pin(
         TAG,
-        "General::Emergency::Needs more info - for emergency requests that do not contain enough information to allow us to determine if they meet the emergency or exception criteria.",
+        "General::Emergency::Needs more info - for emergency requests that do not contain enough information to "
+        "allow us to determine if they meet the emergency or exception criteria.",
     ),
     Pin(TAG, "Note that the Needs more info tag will intentionally remain attached."),
     Pin(
         TAG,
-        "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under definition of Severity 1 nor one of our exception criteria.",
+        "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under "
+        "definition of Severity 1 nor one of our exception criteria.",
     ),
 )
 
@@ -250,7 +262,8 @@ PINS = (
 CHECKER = Checker(
     name="qualification",
     title="Does this qualify as an emergency?",
-    summary="Decide between the strict definition, an exception, not an emergency, or asking for more information, and get the Zendesk macro to apply.",
+    summary="Decide between the strict definition, an exception, not an emergency, or asking for more information, "
+    "and get the Zendesk macro to apply.",
     questions=QUESTIONS,
     facts=FACTS,
     outcomes=OUTCOMES,

@@ -124,7 +124,8 @@ OUTCOMES = (
             "CAREFUL: Verify that each ticket is related to the incident - if it is not, follow handling multiple "
             "simultaneous emergencies.",
             "Use Zendesk Bulk Update to respond to all open tickets.",
-            "At any point, you may ack/resolve PD alerts. It may be faster to do so through the PagerDuty web interface.",
+            "At any point, you may ack/resolve PD alerts. It may be faster to do so through the PagerDuty web "
+            "interface.",
         ),
         cite=(WIDESPREAD, BULK_UPDATE, MULTIPLE),
     ),
@@ -168,7 +169,8 @@ OUTCOMES = (
         actions=(
             f"First check GitLab.com Status ({STATUS_PAGE}) and #incident-management for any on-going incidents: "
             "there is a known incident.",
-            "If there is a known incident, it's acceptable to link to the public status page and related incident issue.",
+            "If there is a known incident, it's acceptable to link to the public status page and related incident "
+            "issue.",
             f"Consider using the macro {INCIDENT_MACRO}.",
             "A SaaS emergency related to a public incident published on the status page would not warrant a call.",
         ),
@@ -222,7 +224,8 @@ OUTCOMES = (
             CHECK_STATUS,
             "Make sure it's not actually one of the top two: broken functionality due to a regression (or feature "
             "flag), or due to an inconsistency in data unique to the customer.",
-            "Declare an incident (report an incident via Slack) and let the SRE team diagnose and correct the root cause.",
+            "Declare an incident (report an incident via Slack) and let the SRE team diagnose and correct the root "
+            "cause.",
         ),
         cite=(SAAS,),
     ),
@@ -306,17 +309,20 @@ PINS = (
     Pin(SAAS, "We're expecting, broadly that emergencies will fall into one of five categories:"),
     Pin(
         SAAS,
-        "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to unblock them without seeking approval first.",
+        "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to "
+        "unblock them without seeking approval first.",
     ),
     Pin(
         BROKEN,
-        "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and #incident-management for any on-going incidents.",
+        "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and "
+        "#incident-management for any on-going incidents.",
     ),
     Pin(BROKEN, "Initiate a call with the customer."),
     Pin(REGRESSION, 'Create a ~"type::bug" issue and have the customer review it.'),
     Pin(
         REGRESSION,
-        "If this is affecting multiple customers, declare an incident to engage the incident response team who will update the status page.",
+        "If this is affecting multiple customers, declare an incident to engage the incident response team who will "
+        "update the status page.",
     ),
     Pin(SPECIFIC, "Page the Support Manager on-call to review the best way to unblock the customer."),
     Pin(
@@ -332,20 +338,24 @@ PINS = (
     Pin(STORAGE, "Advise them to purchase additional storage"),
     Pin(
         STORAGE,
-        "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, someone with GitLab.com admin can override the storage limit on a group.",
+        "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, "
+        "someone with GitLab.com admin can override the storage limit on a group.",
     ),
     Pin(LICENCE, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
     Pin(
         WIDESPREAD,
-        "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise emergencies in bulk.",
+        "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise "
+        "emergencies in bulk.",
     ),
     Pin(
         WIDESPREAD,
-        "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies",
+        "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous "
+        "emergencies",
     ),
     Pin(
         RESPOND,
-        "A SaaS emergency related to a public incident published on the status page, for example, would not warrant a call.",
+        "A SaaS emergency related to a public incident published on the status page, for example, would not warrant "
+        "a call.",
     ),
 )
 
@@ -373,6 +383,7 @@ CHECKER = Checker(
         "The handbook says to declare an incident when a regression or feature flag affects multiple customers; "
         "it says nothing about several customers with customer-specific data, so that path stays with the Support "
         "Manager and the result points out the contradiction.",
-        'The feature-flag step reads "work with the who turned it on" in the handbook; read here as "whoever turned it on".',
+        'The feature-flag step reads "work with the who turned it on" in the handbook; read here as "whoever turned '
+        'it on".',
     ),
 )

@@ -146,7 +146,8 @@ def finish(values, facts, result):
 PINS = (
     Pin(
         NOTES,
-        "If you think an emergency is special and not called out below, connect with the Support Manager On-call for help as how best to approach it.",
+        "If you think an emergency is special and not called out below, connect with the Support Manager On-call for "
+        "help as how best to approach it.",
     ),
     Pin(COMPROMISED, "Use the Zendesk macro Incident::Compromised Instance which expands on the approach below."),
     Pin(COMPROMISED, "Shut the instance down immediately."),
@@ -154,12 +155,14 @@ PINS = (
     Pin(COMPROMISED, "Rotate secrets on the new instance:"),
     Pin(
         COMPROMISED,
-        "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that contains a fix for it or apply any known patches/workarounds.",
+        "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that "
+        "contains a fix for it or apply any known patches/workarounds.",
     ),
     Pin(COMPROMISED, "Retain the compromised instance for forensics and additional data recovery."),
     Pin(
         COMPROMISED,
-        "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with the customer through the ticket.",
+        "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with "
+        "the customer through the ticket.",
     ),
     Pin(SAME_DAY, "If you encounter such a case, engage the Support manager on-call before offering a call."),
 )
@@ -181,7 +184,8 @@ CHECKER = Checker(
         "The handbook does not say how to recognise a single user, same day purchase (for example which date to "
         "compare); that is your judgement from the subscription.",
         "The Incident::Compromised Instance macro's own text is not in the handbook, so this checker offers no "
-        'customer text of its own (its customer text is empty): send the macro, which "expands on" the steps listed here.',
+        'customer text of its own (its customer text is empty): send the macro, which "expands on" the steps listed '
+        "here.",
         '"Other" is for an emergency you think is special but is not called out; an ordinary emergency needs none '
         "of this.",
     ),

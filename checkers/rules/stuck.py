@@ -52,7 +52,8 @@ QUESTIONS = (
         "When is it, on your own clock?",
         "datetime",
         default=NOW,
-        help="In your time zone, or the one you choose beside it; Saturday and Sunday count as the weekend on that clock. Leave empty for now.",
+        help="In your time zone, or the one you choose beside it; Saturday and Sunday count as the weekend on that "
+        "clock. Leave empty for now.",
     ),
     Question(
         "still_stuck",
@@ -157,15 +158,18 @@ PINS = (
     Pin(STUCK, "Your primary job is to coordinate the emergency response."),
     Pin(
         STUCK,
-        "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if the CMOC engineer on call is available to offer any help or guidance.",
+        "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if "
+        "the CMOC engineer on call is available to offer any help or guidance.",
     ),
     Pin(
         STUCK,
-        "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the dev-escalation process.",
+        "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the "
+        "dev-escalation process.",
     ),
     Pin(
         OPTIONAL_MANAGER,
-        "If at any point you would like advice or help finding additional support, go ahead and contact the on-call Support Manager.",
+        "If at any point you would like advice or help finding additional support, go ahead and contact the on-call "
+        "Support Manager.",
     ),
     Pin(OPTIONAL_MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
 )
@@ -186,8 +190,8 @@ CHECKER = Checker(
     field_labels={"reminder": "Remember"},
     derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
-        '"At the weekend" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook '
-        "does not say whose weekend it means.",
+        '"At the weekend" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the '
+        "handbook does not say whose weekend it means.",
         "The handbook offers the manager on-call or the dev-escalation process without ranking them; both are "
         "given. For SaaS on a weekday, or self-managed at any time, there is no CMOC rung.",
         'The CMOC step says "consider": it is a suggestion, so answering that you already tried it (or chose not '

@@ -98,7 +98,8 @@ OUTCOMES = (
         code="on-call",
         title="Within US Federal on-call hours",
         actions=(
-            f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific Time.",
+            f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific "
+            "Time.",
             f"The current on-call schedule can be viewed in PagerDuty ({PAGERDUTY_SCHEDULE}, internal link), or "
             f"in the Support Team on-call page ({ONCALL_PAGE}, GitLab employees only).",
             "Customers are permitted to submit emergencies via email or via the emergency form in the US Federal "
@@ -201,15 +202,19 @@ PINS = (
     Pin(FEDERAL, "The PM shift starts at 1100 Pacific Time and runs until 1700 Pacific Time."),
     Pin(
         OFF_HOURS,
-        "If a customer submits an emergency case outside the working hours of Federal Support the following will occur:",
+        "If a customer submits an emergency case outside the working hours of Federal Support the following will "
+        "occur:",
     ),
     Pin(
         OFF_HOURS,
-        "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours emergency and indicating follow-up is needed at the start of business hours",
+        "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours "
+        "emergency and indicating follow-up is needed at the start of business hours",
     ),
     Pin(
         OFF_HOURS,
-        "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give them the option to either create an emergency case in Global support or wait for US Federal support to follow-up at the next start of business hours.",
+        "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give "
+        "them the option to either create an emergency case in Global support or wait for US Federal support to "
+        "follow-up at the next start of business hours.",
     ),
 )
 
