@@ -4,6 +4,9 @@ are already engaged with another emergency."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import DAY_NAMES, is_weekend
@@ -78,7 +81,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         # weekday() of an aware datetime is its own local date's: the engineer's day, not UTC's.
         "weekend": is_weekend(values["at"]),
@@ -86,7 +89,7 @@ def _derive(values):
     }
 
 
-def _name_the_day(values, facts, result):
+def _name_the_day(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     result["local_day"] = DAY_NAMES[values["at"].weekday()]
     if facts["weekend"] and result["outcome"] == "contact-manager":
         # On the weekend the handbook gives the manager one more option than during the week.

@@ -16,7 +16,9 @@ sentence that mentions them is formatted from them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from checkers.engine.model import NOW, Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
@@ -151,7 +153,7 @@ RULES = (
 )
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     at = values["at"]
     local_day = at.date()  # the calendar day in `at`'s own offset, not in UTC
     return {
@@ -177,7 +179,7 @@ def _regional_action(region: str) -> str:
     )
 
 
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     region = values["region"]
     result["regional_group"] = None
     if result["outcome"] == "contact-manager":

@@ -4,6 +4,9 @@ with emergency support entitlement" of "Respond to PagerDuty alerts", and the sp
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 
@@ -179,7 +182,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "org_associated": values["org_associated"],
         "plan_standing": STANDING[values["plan"]],

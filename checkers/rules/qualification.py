@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.handbook import section
 from checkers.engine.model import Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
@@ -179,7 +182,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     criteria, judged = values["criteria"] or (), values["exception_criteria"]
     if criteria and judged == "no":
         raise InvalidAnswer(
@@ -193,7 +196,9 @@ def _derive(values):
     }
 
 
-def _keep_needs_more_info_tag(values, facts, result):
+def _keep_needs_more_info_tag(
+    values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]
+) -> dict[str, Any]:
     result["criteria_met"] = list(values["criteria"] or ())
     if result["criteria_met"] and result["outcome"] == "exception":
         labels = {o.value: o.label for o in CRITERIA_OPTIONS}

@@ -9,6 +9,9 @@ order, each `{"step": str, "points": [str]}` (an empty list for the other outcom
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 
@@ -126,7 +129,7 @@ RULES = (
 )
 
 
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     steps = CUSTOMER_STEPS if result["outcome"] == "compromised-instance" else ()
     result["customer_steps"] = [{"step": step, "points": list(points)} for step, points in steps]
     # Where the steps stand in `actions` (the intro, then one flattened item per step), so the page can

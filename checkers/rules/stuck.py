@@ -12,6 +12,9 @@ Result fields of this checker: `reminder` (the primary role is incident manageme
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import NOW, Checker, Derived, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import is_weekend
@@ -138,7 +141,7 @@ RULES = (
 )
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "still_stuck": values["still_stuck"],
         "deployment": values["deployment"],
@@ -147,7 +150,7 @@ def derive(values):
     }
 
 
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     result["reminder"] = REMINDER
     result["phrases"] = list(PHRASES)
     return result

@@ -13,7 +13,9 @@ Pacific Time follows the IANA rules, so daylight saving time is respected on the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
@@ -33,7 +35,7 @@ ON_CALL_END = time(17, 0)  # "1700 Pacific Time": the PM shift ends (exclusive)
 CLOCK_YEARS = (2020, 2045)
 
 
-def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS[1]) -> list[list]:
+def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS[1]) -> list[list[int | str | None]]:
     """Pacific Time's UTC offsets from the start of `first_year` to the end of `last_year` (UTC), for
     the page's clock: `[start, offset, abbreviation]` rows, `start` in seconds since the epoch,
     `offset` in minutes east of UTC, each in force until the next row's start; a last row
@@ -44,9 +46,11 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
     start = int(datetime(first_year, 1, 1, tzinfo=UTC).timestamp())
     end = int(datetime(last_year + 1, 1, 1, tzinfo=UTC).timestamp())
 
-    def offset_at(seconds: int) -> list:
+    def offset_at(seconds: int) -> list[int | str | None]:
         local = datetime.fromtimestamp(seconds, UTC).astimezone(PACIFIC)
-        return [local.utcoffset() // timedelta(minutes=1), local.tzname()]
+        offset = local.utcoffset()
+        assert offset is not None, "an aware time has an offset"
+        return [offset // timedelta(minutes=1), local.tzname()]
 
     rows = [[start, *offset_at(start)]]
     for day in range(start, end, 86400):
@@ -137,11 +141,12 @@ RULES = (
 )
 
 
-def _pacific(values) -> datetime:
-    return values["at"].astimezone(PACIFIC)
+def _pacific(values: Mapping[str, Any]) -> datetime:
+    at: datetime = values["at"]
+    return at.astimezone(PACIFIC)
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     clock = _pacific(values).time()
     return {"on_call_hours": ON_CALL_START <= clock < ON_CALL_END}
 
@@ -163,7 +168,7 @@ def next_on_call_start(pacific: datetime) -> datetime:
     return datetime.combine(day, ON_CALL_START, tzinfo=PACIFIC)
 
 
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     at = values["at"]
     pacific = _pacific(values)
     shift = shift_at(pacific)
