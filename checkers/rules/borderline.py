@@ -10,6 +10,7 @@ from typing import Any
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import DAY_NAMES, is_weekend
+from checkers.texts.borderline import MANAGER_STEP_IN_THE_WEEK, BorderlineCase, actions
 
 BORDERLINE = "situations-that-might-or-might-not-be-emergencies"
 MANAGER = "optional-contact-the-on-call-support-manager"
@@ -36,15 +37,13 @@ FACTS = (
     Fact("handling_other_emergency", "Actively engaged with another emergency?"),
 )
 
-HIGH_PRIORITY = "handle the ticket as a high priority that requires an immediate response"
-
 OUTCOMES = (
     Outcome(
         code="contact-manager",
         title="Contact the on-call Support Manager to request assistance",
         actions=(
             "Contact the on-call Support Manager to request assistance.",
-            f"They will work to find another Support Engineer to {HIGH_PRIORITY}.",
+            MANAGER_STEP_IN_THE_WEEK,
         ),
         cite=(BORDERLINE, MANAGER),
     ),
@@ -89,13 +88,9 @@ def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _name_the_day(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+def _finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     result["local_day"] = DAY_NAMES[values["at"].weekday()]
-    if facts["weekend"] and result["outcome"] == "contact-manager":
-        # On the weekend the handbook gives the manager one more option than during the week.
-        result["actions"][1] = (
-            f"They will assist the customer or work to find another Support Engineer to {HIGH_PRIORITY}."
-        )
+    result["actions"] = list(actions(BorderlineCase(weekend=facts["weekend"]), tuple(result["actions"])))
     return result
 
 
@@ -135,7 +130,7 @@ CHECKER = Checker(
     rules=RULES,
     cite=(BORDERLINE,),
     derive=_derive,
-    finish=_name_the_day,
+    finish=_finish,
     field_labels={"local_day": "Day on your clock"},
     notes=(
         'The handbook does not say whose clock decides "during the week" or "during the weekend"; this '

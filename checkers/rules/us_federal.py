@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
 from checkers.engine.pins import Pin
-from checkers.engine.timeutil import DAY_NAMES, iso
+from checkers.engine.timeutil import iso
+from checkers.texts.us_federal import FederalCase, actions, clock_time, handbook_time
 
 FEDERAL = "us-federal-emergencies"
 OFF_HOURS = "emergencies-outside-on-call-hours"
@@ -65,16 +66,6 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
         rows.append([high, *offset_at(high)])
     rows.append([end, None, None])
     return rows
-
-
-def handbook_time(moment: time) -> str:
-    """The handbook's way of writing a time of day: "0500"."""
-    return f"{moment:%H%M}"
-
-
-def clock_time(moment: time) -> str:
-    """The page's way: "05:00"."""
-    return f"{moment:%H:%M}"
 
 
 # The hours as the handbook writes them, for the sentences below: a new version of the hours is a
@@ -169,7 +160,7 @@ def next_on_call_start(pacific: datetime) -> datetime:
 
 
 def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
-    at = values["at"]
+    at: datetime = values["at"]
     pacific = _pacific(values)
     shift = shift_at(pacific)
     result["pacific_time"] = iso(pacific)
@@ -179,21 +170,20 @@ def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str
         {"name": "AM", "starts": clock_time(ON_CALL_START), "ends": clock_time(SHIFT_CHANGE)},
         {"name": "PM", "starts": clock_time(SHIFT_CHANGE), "ends": clock_time(ON_CALL_END)},
     ]
-    result["next_on_call_start"] = None
-    result["next_on_call_start_pacific"] = None
-    # Said of the moment given, which may be past or future: never "it is".
-    moment = f"{DAY_NAMES[pacific.weekday()]} {pacific:%Y-%m-%d} at {pacific:%H:%M} Pacific Time"
-    if shift is not None:
-        hours = f"{START} to {CHANGE}" if shift == "AM" else f"{CHANGE} to {END}"
-        result["actions"].insert(1, f"{moment} falls in the {shift} shift ({hours} Pacific Time).")
-    else:
-        start = next_on_call_start(pacific)
-        result["next_on_call_start"] = iso(start.astimezone(at.tzinfo))
-        result["next_on_call_start_pacific"] = iso(start)
-        result["actions"].append(
-            f"{moment} falls outside on-call hours. The next start of business hours after it is {iso(start)} "
-            f"({START} Pacific Time), which is {iso(start.astimezone(at.tzinfo))} in the offset you gave."
-        )
+    start = next_on_call_start(pacific) if shift is None else None
+    start_given = start.astimezone(at.tzinfo) if start else None  # the same instant in the offset given
+    result["next_on_call_start"] = iso(start_given) if start_given else None
+    result["next_on_call_start_pacific"] = iso(start) if start else None
+    case = FederalCase(
+        pacific=pacific,
+        shift=shift,
+        on_call_start=ON_CALL_START,
+        shift_change=SHIFT_CHANGE,
+        on_call_end=ON_CALL_END,
+        next_on_call_start=start,
+        next_on_call_start_given=start_given,
+    )
+    result["actions"] = list(actions(case, tuple(result["actions"])))
     return result
 
 
