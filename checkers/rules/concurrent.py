@@ -23,6 +23,7 @@ from typing import Any
 from checkers.engine.model import NOW, Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import is_weekend
+from checkers.texts.concurrent import ConcurrentCase, actions, regional_group_step
 
 MULTIPLE = "handling-multiple-simultaneous-emergencies"
 TRIAL = "fy23q4-fy24q1-trial---backup-engineers-on-weekends-in-apac"
@@ -102,8 +103,7 @@ OUTCOMES = (
             "Remember that you are not alone; you need only take the first step.",
             "You: Contact the on-call Support Manager to inform them of the new incoming emergency. "
             + MANAGER_FINDS_ENGINEER,
-            f"Support Manager: In Slack, ping the regional support group (e.g. {AMERICAS_GROUP}) and "
-            "request assistance from anyone who is available to assist with the new incoming emergency case.",
+            regional_group_step(AMERICAS_GROUP),
             "Second Support Engineer: Acknowledge and resolve the emergency page to indicate that you are "
             "assisting the customer with the case.",
         ),
@@ -164,30 +164,13 @@ def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _regional_action(region: str) -> str:
-    group = REGIONAL_GROUPS.get(region)
-    if group:
-        return (
-            f"Support Manager: In Slack, ping the regional support group ({group}, the handbook's example "
-            "for the Americas) and request assistance from anyone who is available to assist with the new "
-            "incoming emergency case."
-        )
-    return (
-        f"Support Manager: In Slack, ping the regional support group for {region} and request assistance "
-        "from anyone who is available to assist with the new incoming emergency case. The handbook does not "
-        f"name the {region} group (its only example is {AMERICAS_GROUP}, for the Americas)."
-    )
-
-
 def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     region = values["region"]
     result["regional_group"] = None
     if result["outcome"] == "contact-manager":
         result["regional_group"] = REGIONAL_GROUPS.get(region)
-        result["actions"] = [
-            _regional_action(region) if action.startswith("Support Manager: In Slack") else action
-            for action in result["actions"]
-        ]
+        case = ConcurrentCase(region=region, regional_group=result["regional_group"], example_group=AMERICAS_GROUP)
+        result["actions"] = list(actions(case, tuple(result["actions"])))
     return result
 
 

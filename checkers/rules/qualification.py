@@ -9,6 +9,7 @@ from typing import Any
 from checkers.engine.handbook import section
 from checkers.engine.model import Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
+from checkers.texts.qualification import QualificationCase, actions
 
 DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
 COMMUNICATE = "communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
@@ -200,20 +201,17 @@ def _keep_needs_more_info_tag(
     values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]
 ) -> dict[str, Any]:
     result["criteria_met"] = list(values["criteria"] or ())
-    if result["criteria_met"] and result["outcome"] == "exception":
-        labels = {o.value: o.label for o in CRITERIA_OPTIONS}
-        result["actions"].append(
-            "Criteria met ("
-            + section(CRITERIA).title
-            + "): "
-            + "; ".join(labels[c] for c in result["criteria_met"])
-            + "."
-        )
-    if values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]:
+    labels = {o.value: o.label for o in CRITERIA_OPTIONS}
+    keeps_needs_more_info = values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]
+    if keeps_needs_more_info:
         result["tags"] = [NEEDS_MORE_INFO_TAG, *result["tags"]]
-        result["actions"].append(
-            "Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached."
-        )
+    case = QualificationCase(
+        criteria_section=section(CRITERIA).title,
+        criteria_said=tuple(labels[c] for c in result["criteria_met"]) if result["outcome"] == "exception" else (),
+        needs_more_info_kept=keeps_needs_more_info,
+        needs_more_info_tag=NEEDS_MORE_INFO_TAG,
+    )
+    result["actions"] = list(actions(case, tuple(result["actions"])))
     return result
 
 
