@@ -9,6 +9,10 @@ ordered `timeline`, so the page draws the picture without computing anything.
 
 The handbook's numbers are stated once, in `GRACE_DAYS` and `TRIAL_LICENCE_DAYS`; every sentence
 that mentions them is formatted from them.
+
+`_finish` decides into a `LicenceCase` (every date and every choice between wordings as a named
+field); the result's sentences (`because`, `actions`, `caveats`, `say`, `handover`, the timeline's
+labels) are made from it in checkers/texts/licence.py.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ GRACE_DAYS = 14  # "subscriptions have a 14 days grace period"
 TRIAL_LICENCE_DAYS = range(7, 15)  # "a short term (7-14 days) trial license"
 SAAS_CHANNEL = "#support_licensing-subscription"
 
-SHORTEST_LICENCE_DAYS, LONGEST_LICENCE_DAYS = TRIAL_LICENCE_DAYS[0], TRIAL_LICENCE_DAYS[-1]
+LONGEST_LICENCE_DAYS = TRIAL_LICENCE_DAYS[-1]
 # The numbers in words, for the sentences below: a new grace period or licence length is a change of
 # the two constants above, never of a sentence.
 GRACE_PERIOD = grace_period(GRACE_DAYS)

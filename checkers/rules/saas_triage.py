@@ -13,7 +13,8 @@ Outcome codes, one per path through those sections:
 - `customer-specific`: broken functionality due to data unique to the customer.
 - `declare-incident`: access or performance degraded to unusability, not one of the top two.
 
-Result field of this checker: `success`, what success means for the category, in the handbook's words.
+Result field of this checker: `success`, what success means for the category, in the handbook's words
+(checkers/texts/saas_triage.py, where the result's sentences are made).
 `multiple_customers` resolves the regression / feature-flag step "If this is affecting multiple
 customers, declare an incident" rather than choosing another path.
 """
