@@ -4,9 +4,13 @@ are already engaged with another emergency."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import DAY_NAMES, is_weekend
+from checkers.texts.borderline import MANAGER_STEP_IN_THE_WEEK, BorderlineCase, actions
 
 BORDERLINE = "situations-that-might-or-might-not-be-emergencies"
 MANAGER = "optional-contact-the-on-call-support-manager"
@@ -33,22 +37,20 @@ FACTS = (
     Fact("handling_other_emergency", "Actively engaged with another emergency?"),
 )
 
-HIGH_PRIORITY = "handle the ticket as a high priority that requires an immediate response"
-
 OUTCOMES = (
     Outcome(
-        "contact-manager",
-        "Contact the on-call Support Manager to request assistance",
-        (
+        code="contact-manager",
+        title="Contact the on-call Support Manager to request assistance",
+        actions=(
             "Contact the on-call Support Manager to request assistance.",
-            f"They will work to find another Support Engineer to {HIGH_PRIORITY}.",
+            MANAGER_STEP_IN_THE_WEEK,
         ),
         cite=(BORDERLINE, MANAGER),
     ),
     Outcome(
-        "handle-as-high",
-        "Handle it yourself as a high-priority ticket that needs an immediate response",
-        (
+        code="handle-as-high",
+        title="Handle it yourself as a high-priority ticket that needs an immediate response",
+        actions=(
             "Handle the page as a high priority ticket that requires an immediate response.",
             "Work with the customer to try to resolve or mitigate the issue before it becomes an emergency.",
         ),
@@ -78,7 +80,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         # weekday() of an aware datetime is its own local date's: the engineer's day, not UTC's.
         "weekend": is_weekend(values["at"]),
@@ -86,13 +88,9 @@ def _derive(values):
     }
 
 
-def _name_the_day(values, facts, result):
+def _finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     result["local_day"] = DAY_NAMES[values["at"].weekday()]
-    if facts["weekend"] and result["outcome"] == "contact-manager":
-        # On the weekend the handbook gives the manager one more option than during the week.
-        result["actions"][1] = (
-            f"They will assist the customer or work to find another Support Engineer to {HIGH_PRIORITY}."
-        )
+    result["actions"] = list(actions(BorderlineCase(weekend=facts["weekend"]), tuple(result["actions"])))
     return result
 
 
@@ -100,19 +98,22 @@ def _name_the_day(values, facts, result):
 PINS = (
     Pin(
         BORDERLINE,
-        "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly become one.",
+        "At times, an emergency page may come in for a situation that is not quite yet an emergency, but may quickly "
+        "become one.",
     ),
     Pin(BORDERLINE, "If this situation arises during the week:"),
     Pin(BORDERLINE, "Contact the on-call Support Manager to request assistance."),
     Pin(
         BORDERLINE,
-        "They will work to find another Support Engineer to handle the ticket as a high priority that requires an immediate response.",
+        "They will work to find another Support Engineer to handle the ticket as a high priority that requires an "
+        "immediate response.",
     ),
     Pin(BORDERLINE, "If this situation arises during the weekend:"),
     Pin(BORDERLINE, "Handle the page as a high priority ticket that requires an immediate response."),
     Pin(
         BORDERLINE,
-        "If you are actively engaged with another emergency, contact the on-call Support Manager to request assistance.",
+        "If you are actively engaged with another emergency, contact the on-call Support Manager to request "
+        "assistance.",
     ),
     Pin(MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
 )
@@ -129,7 +130,7 @@ CHECKER = Checker(
     rules=RULES,
     cite=(BORDERLINE,),
     derive=_derive,
-    finish=_name_the_day,
+    finish=_finish,
     field_labels={"local_day": "Day on your clock"},
     notes=(
         'The handbook does not say whose clock decides "during the week" or "during the weekend"; this '

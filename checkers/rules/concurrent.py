@@ -16,11 +16,14 @@ sentence that mentions them is formatted from them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from checkers.engine.model import NOW, Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import is_weekend
+from checkers.texts.concurrent import ConcurrentCase, actions, regional_group_step
 
 MULTIPLE = "handling-multiple-simultaneous-emergencies"
 TRIAL = "fy23q4-fy24q1-trial---backup-engineers-on-weekends-in-apac"
@@ -83,9 +86,9 @@ MANAGER_FINDS_ENGINEER = "The Support Manager is responsible for finding an engi
 
 OUTCOMES = (
     Outcome(
-        "handle",
-        "No other emergency: acknowledge the page and own it",
-        (
+        code="handle",
+        title="No other emergency: acknowledge the page and own it",
+        actions=(
             "Acknowledge the alert in PagerDuty or Slack. This means that you received the emergency page, "
             "and are starting the response process.",
             "Only Resolve the PagerDuty alert after you have contacted the customer. This means that you are "
@@ -94,23 +97,22 @@ OUTCOMES = (
         cite=(RESPOND,),
     ),
     Outcome(
-        "contact-manager",
-        "Concurrent emergency: contact the Support Manager on-call",
-        (
+        code="contact-manager",
+        title="Concurrent emergency: contact the Support Manager on-call",
+        actions=(
             "Remember that you are not alone; you need only take the first step.",
             "You: Contact the on-call Support Manager to inform them of the new incoming emergency. "
             + MANAGER_FINDS_ENGINEER,
-            f"Support Manager: In Slack, ping the regional support group (e.g. {AMERICAS_GROUP}) and "
-            "request assistance from anyone who is available to assist with the new incoming emergency case.",
+            regional_group_step(AMERICAS_GROUP),
             "Second Support Engineer: Acknowledge and resolve the emergency page to indicate that you are "
             "assisting the customer with the case.",
         ),
         cite=(MULTIPLE,),
     ),
     Outcome(
-        "escalate-page",
-        "APAC weekend during the trial: escalate the page to reach the backup engineers",
-        (
+        code="escalate-page",
+        title="APAC weekend during the trial: escalate the page to reach the backup engineers",
+        actions=(
             "You: Escalate the page, instead of acknowledging/resolving it. " + MANAGER_FINDS_ENGINEER,
             "Support Manager: Assess the situation. It's possible to initiate a page of the backup pool to "
             "request assistance from backup engineers if the situation calls for it.",
@@ -151,7 +153,7 @@ RULES = (
 )
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     at = values["at"]
     local_day = at.date()  # the calendar day in `at`'s own offset, not in UTC
     return {
@@ -162,30 +164,13 @@ def derive(values):
     }
 
 
-def _regional_action(region: str) -> str:
-    group = REGIONAL_GROUPS.get(region)
-    if group:
-        return (
-            f"Support Manager: In Slack, ping the regional support group ({group}, the handbook's example "
-            "for the Americas) and request assistance from anyone who is available to assist with the new "
-            "incoming emergency case."
-        )
-    return (
-        f"Support Manager: In Slack, ping the regional support group for {region} and request assistance "
-        "from anyone who is available to assist with the new incoming emergency case. The handbook does not "
-        f"name the {region} group (its only example is {AMERICAS_GROUP}, for the Americas)."
-    )
-
-
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     region = values["region"]
     result["regional_group"] = None
     if result["outcome"] == "contact-manager":
         result["regional_group"] = REGIONAL_GROUPS.get(region)
-        result["actions"] = [
-            _regional_action(region) if action.startswith("Support Manager: In Slack") else action
-            for action in result["actions"]
-        ]
+        case = ConcurrentCase(region=region, regional_group=result["regional_group"], example_group=AMERICAS_GROUP)
+        result["actions"] = list(actions(case, tuple(result["actions"])))
     return result
 
 
@@ -201,7 +186,8 @@ PINS = (
     Pin(TRIAL, "In APAC, the team will trial a pool of Support Engineers volunteering as backup engineers."),
     Pin(
         ESCALATE,
-        "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still working on the current emergency:",
+        "During FY23Q4-FY24Q1 in APAC, in the event that a concurrent emergency comes through while you are still "
+        "working on the current emergency:",
     ),
     Pin(ESCALATE, "Escalate the page, instead of acknowledging/resolving it."),
 )

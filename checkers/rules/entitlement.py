@@ -4,6 +4,9 @@ with emergency support entitlement" of "Respond to PagerDuty alerts", and the sp
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 
@@ -75,9 +78,9 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "needs-org",
-        "Not associated with an org: follow the needs-org process",
-        (
+        code="needs-org",
+        title="Not associated with an org: follow the needs-org process",
+        actions=(
             'Follow the normal "needs-org" process.',
             "Include an explanation that you cannot deliver emergency assistance until you have connected the "
             "user to an account that is currently entitled to priority support.",
@@ -90,9 +93,9 @@ OUTCOMES = (
         "[The details the needs-org process asks for.]",
     ),
     Outcome(
-        "free-user",
-        "A free user: mark the ticket solved",
-        ("The requester is not associated with an org and is a free user: mark the ticket solved.",),
+        code="free-user",
+        title="A free user: mark the ticket solved",
+        actions=("The requester is not associated with an org and is a free user: mark the ticket solved.",),
         cite=(RESPOND,),
         # The handbook gives no words for a free user: this says only what it does (no emergency
         # support without an entitled subscription; the ticket is marked solved). See the notes.
@@ -100,9 +103,9 @@ OUTCOMES = (
         "subscription does not include emergency support, so we are marking this emergency request as solved.",
     ),
     Outcome(
-        "below-premium",
-        "Below Premium: no emergency support",
-        (
+        code="below-premium",
+        title="Below Premium: no emergency support",
+        actions=(
             "Lower the priority of the ticket.",
             "Inform the customer kindly that their subscription does not include emergency support.",
         ),
@@ -112,27 +115,27 @@ OUTCOMES = (
         "so we have changed the priority of this ticket accordingly.",
     ),
     Outcome(
-        "verify-subscription",
-        "Associated with an org: verify its subscription first",
-        (
+        code="verify-subscription",
+        title="Associated with an org: verify its subscription first",
+        actions=(
             "The requester is associated with an org in Zendesk: verify that their subscription is Premium or above.",
             "Then answer with the plan you find.",
         ),
         cite=(RESPOND,),
     ),
     Outcome(
-        "entitled",
-        "Entitled to emergency support",
-        (
+        code="entitled",
+        title="Entitled to emergency support",
+        actions=(
             "The requester is associated with an org whose subscription is Premium or above.",
             "Go on: work with the on-call Support Manager to determine if the situation qualifies as an emergency.",
         ),
         cite=(RESPOND, DETERMINE),
     ),
     Outcome(
-        "engage-manager",
-        "Single user, same day purchase: engage the Support Manager on-call before offering a call",
-        (
+        code="engage-manager",
+        title="Single user, same day purchase: engage the Support Manager on-call before offering a call",
+        actions=(
             "Engage the Support Manager on-call before offering a call: there have been documented cases of "
             "people purchasing a single-user GitLab licence specifically to raise an emergency.",
             "Do not offer a call until you have done so. The rest of the response goes on as usual: work with "
@@ -179,7 +182,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "org_associated": values["org_associated"],
         "plan_standing": STANDING[values["plan"]],
@@ -192,7 +195,9 @@ PINS = (
     Pin(RESPOND, "Verify that the requester is a customer with emergency support entitlement:"),
     Pin(
         RESPOND,
-        'If the customer\'s email address is not associated with an org in Zendesk, follow the normal "needs-org" process and include an explanation that you cannot deliver emergency assistance until you have connected the user to an account that is currently entitled to priority support.',
+        'If the customer\'s email address is not associated with an org in Zendesk, follow the normal "needs-org" '
+        "process and include an explanation that you cannot deliver emergency assistance until you have connected "
+        "the user to an account that is currently entitled to priority support.",
     ),
     Pin(RESPOND, "If you learn that they are a free user, mark the ticket solved."),
     Pin(
@@ -201,12 +206,14 @@ PINS = (
     ),
     Pin(
         RESPOND,
-        "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does not include emergency support.",
+        "If it is not, lower the priority of the ticket and inform the customer kindly that their subscription does "
+        "not include emergency support.",
     ),
     Pin(RESPOND, "Work with the on-call Support Manager to determine if the situation qualifies as an emergency"),
     Pin(
         SINGLE_USER,
-        "There have been a few documented cases of folks purchasing a single user GitLab license specifically to raise an emergency.",
+        "There have been a few documented cases of folks purchasing a single user GitLab license specifically to "
+        "raise an emergency.",
     ),
     Pin(SINGLE_USER, "If you encounter such a case, engage the Support manager on-call before offering a call."),
 )
@@ -225,7 +232,8 @@ CHECKER = Checker(
     derive=_derive,
     notes=(
         'The handbook draws one line, "Premium or above". Legacy tier names are not in it; they are placed by '
-        "GitLab's 2021 renaming: Silver is Premium, Gold is Ultimate, Core is Free, Bronze and Starter are below Premium.",
+        "GitLab's 2021 renaming: Silver is Premium, Gold is Ultimate, Core is Free, Bronze and Starter are below "
+        "Premium.",
         'The "needs-org" process itself is described outside this page; this checker names it and gives the '
         "explanation the handbook requires. The text in brackets is for you to fill in.",
         "The handbook does not say which priority to lower a below-Premium ticket to; this checker does not decide it.",

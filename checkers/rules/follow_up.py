@@ -7,11 +7,14 @@ show a countdown from `seconds_to_next_step` and ask again when it reaches zero.
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
 
 from checkers.engine.model import NOW, Checker, Fact, InvalidAnswer, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import iso
+from checkers.texts.follow_up import ClockCase, another_minutes_words, minutes, minutes_words, wording
 
 RESPOND = "respond-to-pagerduty-alerts"
 
@@ -20,15 +23,11 @@ BRIDGE_OPEN_FOR = timedelta(minutes=15)  # "After another 15 minutes without res
 CLOSE_BRIDGE_AFTER = FOLLOW_UP_AFTER + BRIDGE_OPEN_FOR
 
 
-def _minutes(delay: timedelta) -> int:
-    return int(delay.total_seconds() // 60)
-
-
 # The delays in words, for the sentences below: a new delay is a change of the constants above, never
 # of a sentence.
-FOLLOW_UP_MINUTES = f"{_minutes(FOLLOW_UP_AFTER)} minutes"
-ANOTHER_MINUTES = f"another {_minutes(BRIDGE_OPEN_FOR)} minutes"
-CLOSE_BRIDGE_MINUTES = f"{_minutes(CLOSE_BRIDGE_AFTER)} minutes"
+FOLLOW_UP_MINUTES = minutes_words(FOLLOW_UP_AFTER)
+ANOTHER_MINUTES = another_minutes_words(BRIDGE_OPEN_FOR)
+CLOSE_BRIDGE_MINUTES = minutes_words(CLOSE_BRIDGE_AFTER)
 
 QUESTIONS = (
     Question(
@@ -64,7 +63,7 @@ FACTS = (
         "Time since the first contact",
         (
             (BEFORE_FOLLOW_UP, f"under {FOLLOW_UP_MINUTES}"),
-            (FOLLOW_UP_WINDOW, f"{_minutes(FOLLOW_UP_AFTER)} to under {CLOSE_BRIDGE_MINUTES}"),
+            (FOLLOW_UP_WINDOW, f"{minutes(FOLLOW_UP_AFTER)} to under {CLOSE_BRIDGE_MINUTES}"),
             (BRIDGE_EXPIRED, f"{CLOSE_BRIDGE_MINUTES} or more"),
         ),
     ),
@@ -81,27 +80,27 @@ FOLLOW_UP_MESSAGE = (
 
 OUTCOMES = (
     Outcome(
-        "engaged",
-        "The customer responded: no follow-up clock",
-        (
+        code="engaged",
+        title="The customer responded: no follow-up clock",
+        actions=(
             "The customer has responded to the initial contact, so no follow-up message is needed.",
             "Carry on handling the emergency with them.",
         ),
         cite=(RESPOND,),
     ),
     Outcome(
-        "wait",
-        f"Wait: it is not yet {FOLLOW_UP_MINUTES} since the first contact",
-        (
-            f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial contact, "
-            "send the follow-up message.",
+        code="wait",
+        title=f"Wait: it is not yet {FOLLOW_UP_MINUTES} since the first contact",
+        actions=(
+            f"Wait for the customer's response. If they have not responded {FOLLOW_UP_MINUTES} after the initial "
+            "contact, send the follow-up message.",
         ),
         cite=(RESPOND,),
     ),
     Outcome(
-        "send-follow-up",
-        f"{FOLLOW_UP_MINUTES} without a response: send the follow-up message",
-        (
+        code="send-follow-up",
+        title=f"{FOLLOW_UP_MINUTES} without a response: send the follow-up message",
+        actions=(
             "Send a follow-up message covering the following points:",
             "1. the bridge created to work on the emergency;",
             "2. if the customer is not able to join immediately, we can make other arrangements;",
@@ -113,9 +112,9 @@ OUTCOMES = (
         say=FOLLOW_UP_MESSAGE,
     ),
     Outcome(
-        "close-bridge",
-        f"{ANOTHER_MINUTES.capitalize()} without a response: close the bridge",
-        (
+        code="close-bridge",
+        title=f"{ANOTHER_MINUTES.capitalize()} without a response: close the bridge",
+        actions=(
             "Close the bridge.",
             "Set the ticket to HIGH priority.",
             "The customer may open a new emergency request if the need arises.",
@@ -149,7 +148,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     contacted_at, now = values["contacted_at"], values["now"]
     if now < contacted_at:
         raise InvalidAnswer("now", f"{iso(now)} is earlier than contacted_at {iso(contacted_at)}")
@@ -163,34 +162,32 @@ def _derive(values):
     return {"customer_responded": values["customer_responded"], "since_contact": since}
 
 
-def _add_clock(values, facts, result):
+def _add_clock(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     # Offsets are kept from contacted_at, so the times read on the same clock the engineer typed.
-    contacted_at, now = values["contacted_at"], values["now"]
+    contacted_at: datetime = values["contacted_at"]
+    now: datetime = values["now"]
     follow_up_at = contacted_at + FOLLOW_UP_AFTER
     close_bridge_at = contacted_at + CLOSE_BRIDGE_AFTER
     next_step = {"wait": follow_up_at, "send-follow-up": close_bridge_at}.get(result["outcome"])
+    said = wording(
+        ClockCase(
+            outcome=result["outcome"],
+            follow_up_at=iso(follow_up_at),
+            close_bridge_at=iso(close_bridge_at),
+            bridge_open_for=BRIDGE_OPEN_FOR,
+        ),
+        tuple(result["actions"]),
+    )
     result["follow_up_at"] = iso(follow_up_at)
     result["close_bridge_at"] = iso(close_bridge_at)
     # Rounded up: while a step is still ahead the countdown never shows 0.
     result["seconds_to_next_step"] = math.ceil((next_step - now).total_seconds()) if next_step is not None else None
-    # What the countdown counts down to, in words, so the page never picks it from the outcome code.
-    result["next_step"] = {"wait": "send the follow-up message", "send-follow-up": "close the bridge"}.get(
-        result["outcome"]
-    )
+    result["next_step"] = said.next_step
     # The follow-up message is also a copy-ready text of the guided page (checkers.texts.response_texts), filled in
     # there from the reader's answers (the bridge link): the page shows that copy in place of this one, so
     # both copies read the same.
     result["say_text_id"] = "follow_up" if result["say"] == FOLLOW_UP_MESSAGE else None
-    if result["outcome"] == "wait":
-        result["actions"].append(f"Send the follow-up at {iso(follow_up_at)} if there is still no response.")
-    elif result["outcome"] == "send-follow-up":
-        result["actions"].append(f"If there is still no response at {iso(close_bridge_at)}, close the bridge.")
-    elif result["outcome"] == "close-bridge":
-        result["actions"].append(
-            f'The follow-up message promised "{ANOTHER_MINUTES}"; this clock assumes it went out at '
-            f"{iso(follow_up_at)}. If you sent it later, keep the bridge open until {_minutes(BRIDGE_OPEN_FOR)} minutes "
-            "after you sent it."
-        )
+    result["actions"] = list(said.actions)
     return result
 
 
@@ -198,13 +195,15 @@ def _add_clock(values, facts, result):
 PINS = (
     Pin(
         RESPOND,
-        "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:",
+        "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up "
+        "message covering the following points:",
     ),
     Pin(RESPOND, "The bridge created to work on the emergency."),
     Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
     Pin(
         RESPOND,
-        "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority.",
+        "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH "
+        "priority.",
     ),
     Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
 )
@@ -214,7 +213,7 @@ CHECKER = Checker(
     name="follow-up",
     title="The customer has not responded: follow up or close the bridge?",
     summary=f"From the time of the first contact: wait, send the follow-up message after {FOLLOW_UP_MINUTES}, "
-    f"close the bridge after another {_minutes(BRIDGE_OPEN_FOR)}.",
+    f"close the bridge after another {minutes(BRIDGE_OPEN_FOR)}.",
     questions=QUESTIONS,
     facts=FACTS,
     outcomes=OUTCOMES,
@@ -229,9 +228,10 @@ CHECKER = Checker(
         "close_bridge_at": "Close the bridge at, if still no response",
     },
     notes=(
-        f"Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent {FOLLOW_UP_MINUTES} "
-        f"after the first contact. The handbook counts the second {_minutes(BRIDGE_OPEN_FOR)} minutes from the follow-up "
-        f"message itself; if it went out late, wait {_minutes(BRIDGE_OPEN_FOR)} minutes from when you sent it.",
+        "Both clocks count from contacted_at, as the handbook's follow-up message assumes it is sent "
+        f"{FOLLOW_UP_MINUTES} after the first contact. The handbook counts the second {minutes(BRIDGE_OPEN_FOR)} "
+        "minutes from the follow-up message itself; if it went out late, wait "
+        f"{minutes(BRIDGE_OPEN_FOR)} minutes from when you sent it.",
         '"Responded" means a response to the initial contact or the follow-up while the bridge is open. '
         "The handbook does not say what to do when the customer responds after the bridge was closed; its "
         "message tells them they may open a new emergency request.",

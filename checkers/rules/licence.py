@@ -9,16 +9,34 @@ ordered `timeline`, so the page draws the picture without computing anything.
 
 The handbook's numbers are stated once, in `GRACE_DAYS` and `TRIAL_LICENCE_DAYS`; every sentence
 that mentions them is formatted from them.
+
+`_finish` decides into a `LicenceCase` (every date and every choice between wordings as a named
+field); the result's sentences (`because`, `actions`, `caveats`, `say`, `handover`, the timeline's
+labels) are made from it in checkers/texts/licence.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from checkers.engine.model import NOW, REQUIRED, Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import DAY_NAMES, days, is_weekend
+from checkers.texts.licence import (
+    GRACE_FAQ,
+    WORDING,
+    GraceEnds,
+    LicenceCase,
+    grace_period,
+    handbook_grace_period,
+    licence_days_range,
+    licence_days_words,
+    ordinal,
+    timeline_label,
+)
 
 LICENSE = "license-emergencies"
 SELF_MANAGED = "self-managed-subscription-emergencies"
@@ -28,22 +46,14 @@ GRACE_DAYS = 14  # "subscriptions have a 14 days grace period"
 TRIAL_LICENCE_DAYS = range(7, 15)  # "a short term (7-14 days) trial license"
 SAAS_CHANNEL = "#support_licensing-subscription"
 
-SHORTEST_LICENCE_DAYS, LONGEST_LICENCE_DAYS = TRIAL_LICENCE_DAYS[0], TRIAL_LICENCE_DAYS[-1]
+LONGEST_LICENCE_DAYS = TRIAL_LICENCE_DAYS[-1]
 # The numbers in words, for the sentences below: a new grace period or licence length is a change of
 # the two constants above, never of a sentence.
-GRACE_PERIOD = f"{GRACE_DAYS}-day grace period"
-HANDBOOK_GRACE_PERIOD = f"{GRACE_DAYS} days grace period"  # the handbook's own wording ("a N days grace period")
-LICENCE_DAYS_RANGE = f"{SHORTEST_LICENCE_DAYS}-{LONGEST_LICENCE_DAYS}"
-LICENCE_DAYS_WORDS = f"{SHORTEST_LICENCE_DAYS} to {LONGEST_LICENCE_DAYS} days"
+GRACE_PERIOD = grace_period(GRACE_DAYS)
+HANDBOOK_GRACE_PERIOD = handbook_grace_period(GRACE_DAYS)  # the handbook's own wording ("a N days grace period")
+LICENCE_DAYS_RANGE = licence_days_range(TRIAL_LICENCE_DAYS)
+LICENCE_DAYS_WORDS = licence_days_words(TRIAL_LICENCE_DAYS)
 
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-GRACE_FAQ = "https://about.gitlab.com/pricing/licensing-faq/#what-happens-when-my-subscription-is-about-to-expire-or-has-expired"
 CUSTOMERSDOT_ADMIN = "https://customers.gitlab.com/admin"
 CREATING_LICENSES = (
     "https://about.gitlab.com/handbook/support/license-and-renewals/workflows/self-managed/creating_licenses.html"
@@ -104,40 +114,42 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "standard-lr",
-        "A standard L&R case in business hours: the grace period covers the customer",
-        (
+        code="standard-lr",
+        title="A standard L&R case in business hours: the grace period covers the customer",
+        actions=(
             f"Remind the customer that subscriptions have a {HANDBOOK_GRACE_PERIOD}: {GRACE_FAQ}",
-            "Kindly let the user know that their request will be handled as a standard L&R case during normal business hours.",
+            "Kindly let the user know that their request will be handled as a standard L&R case during normal "
+            "business hours.",
             "Reduce the priority of the case.",
             "Inform the L&R team of the issue.",
         ),
-        (),
-        (SELF_MANAGED,),
+        tags=(),
+        cite=(SELF_MANAGED,),
     ),
     Outcome(
-        "trial-licence",
-        f"Generate a short-term ({LICENCE_DAYS_RANGE} day) trial licence to get them to the working week",
-        (
-            f"Log in to CustomersDot Admin ({CUSTOMERSDOT_ADMIN}) and generate a short term ({LICENCE_DAYS_RANGE} days) trial license "
-            f"for them by following the creating licenses workflow: {CREATING_LICENSES}",
+        code="trial-licence",
+        title=f"Generate a short-term ({LICENCE_DAYS_RANGE} day) trial licence to get them to the working week",
+        actions=(
+            f"Log in to CustomersDot Admin ({CUSTOMERSDOT_ADMIN}) and generate a short term ({LICENCE_DAYS_RANGE} "
+            f"days) trial license for them by following the creating licenses workflow: {CREATING_LICENSES}",
             "The idea is to get them through the weekend so they can solve this with their CSM, Sales Rep, and the "
             "L&R Support team during the regular workweek: hand the case over to them.",
         ),
-        (),
-        (SELF_MANAGED,),
+        tags=(),
+        cite=(SELF_MANAGED,),
     ),
     Outcome(
-        "saas-plan",
-        "SaaS: restore the plan with the mechanizer app, then alert L&R",
-        (
-            f"If you're familiar with the L&R workflows ({LR_WORKFLOWS}), you may solve the case completely by yourself.",
+        code="saas-plan",
+        title="SaaS: restore the plan with the mechanizer app, then alert L&R",
+        actions=(
+            f"If you're familiar with the L&R workflows ({LR_WORKFLOWS}), you may solve the case completely by "
+            "yourself.",
             'If you are not: use the mechanizer app from the ticket in the "Manage GitLab Plan and Trials" option, '
             "making sure to add the existing subscription name.",
             f"Then alert {SAAS_CHANNEL} that you've done so and link to the ticket for follow-up.",
         ),
-        (),
-        (SAAS,),
+        tags=(),
+        cite=(SAAS,),
     ),
 )
 
@@ -145,7 +157,8 @@ RULES = (
     Rule(
         {"deployment": ("saas",)},
         "saas-plan",
-        "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it was a trial.",
+        "A GitLab.com subscription: the handbook gives one SaaS procedure, whatever the dates and whether or not it "
+        "was a trial.",
         (SAAS,),
     ),
     Rule(
@@ -198,7 +211,7 @@ def trial_licence(today: date, next_business: date) -> TrialLicence:
     return TrialLicence(LONGEST_LICENCE_DAYS, today + days(LONGEST_LICENCE_DAYS), True)
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     now: datetime = values["now"]
     today = now.date()  # the date on the engineer's own clock, not in UTC
     expires_on: date = values["expires_on"]
@@ -229,220 +242,82 @@ def _derive(values):
     }
 
 
-# ---- the result: dates, timeline and copy-ready texts -------------------------------------------
+# ---- the result: dates, timeline and copy-ready texts (worded in checkers/texts/licence.py) --------
+
+# On the same date, the timeline's points in the order the story is told.
+_TIMELINE_ORDER = ("expiry", "grace-end", "today", "next-business-day", "trial-licence-ends")
 
 
-def _day(d: date) -> str:
-    return f"{DAY_NAMES[d.weekday()]} {d.isoformat()}"
-
-
-def _offset(now: datetime) -> str:
-    minutes = int(now.utcoffset().total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{minutes:02d}"
-
-
-@dataclass(frozen=True)
-class _Case:
-    """Everything the texts need, named once."""
-
-    deployment: str
-    trial: bool
-    expires_on: date
-    expired: bool
-    today: date
-    offset: str
-    next_business: date
-    grace_ends_on: date | None
-    licence: TrialLicence | None
-
-    @property
-    def what(self) -> str:
-        return "trial" if self.trial else "subscription"
-
-    @property
-    def expiry(self) -> str:
-        """'expired today, ...' / 'expired on ...' / 'expires on ...'."""
-        if self.expires_on == self.today:
-            return f"expired today, {_day(self.expires_on)}"
-        if self.expired:
-            return f"expired on {_day(self.expires_on)}"
-        return f"expires on {_day(self.expires_on)}"
-
-    @property
-    def grace(self) -> str:
-        """Where the grace period ends relative to the next business day, in words."""
-        ends = "ended" if self.grace_ends_on < self.today else "ends"
-        if self.grace_ends_on < self.next_business:
-            where = f"before the next business day, {_day(self.next_business)}"
-        elif self.grace_ends_on == self.next_business:
-            where = "the next business day itself"
-        else:
-            where = f"after the next business day, {_day(self.next_business)}"
-        return f"the {GRACE_PERIOD} {ends} on {_day(self.grace_ends_on)}, {where}"
-
-
-def _timeline(case: _Case) -> list[dict]:
-    """Dated points in order; on the same date, in the order the story is told."""
-    points = [("expiry", case.expires_on, f"{case.what.capitalize()} {'expired' if case.expired else 'expires'}")]
-    if case.grace_ends_on is not None and case.deployment == "self-managed":
-        points.append(("grace-end", case.grace_ends_on, f"{GRACE_PERIOD} ends"))
-    points.append(("today", case.today, f"Today (your date, {case.offset})"))
-    points.append(("next-business-day", case.next_business, "Next business day"))
-    if case.licence is not None:
-        points.append(("trial-licence-ends", case.licence.ends_on, f"{case.licence.days}-day trial licence ends"))
-    order = ("expiry", "grace-end", "today", "next-business-day", "trial-licence-ends")
-    points.sort(key=lambda p: (p[1], order.index(p[0])))
+def _timeline(case: LicenceCase, self_managed: bool) -> list[dict[str, str]]:
+    """Dated points in order; the grace period is drawn for self-managed subscriptions only."""
+    points = [("expiry", case.expires_on)]
+    if case.grace_ends_on is not None and self_managed:
+        points.append(("grace-end", case.grace_ends_on))
+    points += [("today", case.today), ("next-business-day", case.next_business_day)]
+    if case.licence_ends_on is not None:
+        points.append(("trial-licence-ends", case.licence_ends_on))
+    points.sort(key=lambda point: (point[1], _TIMELINE_ORDER.index(point[0])))
     return [
-        {"date": d.isoformat(), "weekday": DAY_NAMES[d.weekday()], "label": label, "kind": kind}
-        for kind, d, label in points
+        {"date": d.isoformat(), "weekday": DAY_NAMES[d.weekday()], "label": timeline_label(kind, case), "kind": kind}
+        for kind, d in points
     ]
 
 
-CHECK_FIRST = "Check first"
+def _grace_ends(grace_ends_on: date, next_business: date) -> GraceEnds:
+    if grace_ends_on < next_business:
+        return "before"
+    return "on" if grace_ends_on == next_business else "after"
 
 
-def _standard_lr(case: _Case, result: dict) -> None:
-    result["because"] += f" The {case.what} {case.expiry}; {case.grace}."
-    if case.grace_ends_on == case.next_business:
-        result["actions"].append(
-            f"The grace period ends on the next business day itself ({_day(case.next_business)}): tell the L&R team "
-            "it has to be dealt with that day."
-        )
-    result["say"] = (
-        f"Thank you for contacting GitLab Support. Your GitLab subscription {case.expiry}. Subscriptions have a "
-        f"{HANDBOOK_GRACE_PERIOD} after they expire ({GRACE_FAQ}); yours ends on {_day(case.grace_ends_on)}, which is "
-        f"{'our next business day' if case.grace_ends_on == case.next_business else 'after our next business day, ' + _day(case.next_business)}. "
-        "Your request will be handled as a standard License & Renewals case during normal business hours."
-    )
-    result["handover"] = (
-        f"Licence emergency, self-managed, handled as a standard L&R case: the customer's subscription {case.expiry}; "
-        f"{case.grace}. I reminded the customer of the grace period and reduced the priority of the case. "
-        + (
-            "The grace period ends that very day, so please pick it up first thing. "
-            if case.grace_ends_on == case.next_business
-            else "Please pick it up during business hours. "
-        )
-        + "Ticket: [ticket link]"
-    )
-
-
-def _trial_licence(case: _Case, result: dict) -> None:
-    licence = case.licence
-    reasons = f" The {case.what} {case.expiry}"
-    reasons += "; a trial has no grace period." if case.trial else f"; {case.grace}."
-    if licence.capped:
-        length = (
-            f"Make it {licence.days} days, the longest the handbook allows: from today, {_day(case.today)}, it ends on "
-            f"{_day(licence.ends_on)}, which does NOT reach past the next business day, {_day(case.next_business)}. "
-            "The handbook is silent on a gap this long: say in the hand-over when the licence ends, so L&R can act before then."
-        )
-    else:
-        length = (
-            f"Make it {licence.days} days: from today, {_day(case.today)}, it ends on {_day(licence.ends_on)}, after the "
-            f"next business day, {_day(case.next_business)} ({licence.days} is the shortest length from {LICENCE_DAYS_WORDS} that "
-            "carries the customer past it)."
-        )
-    result["because"] += reasons + " " + length
-    result["actions"].insert(1, length)
-    if licence.capped:
-        result["caveats"].append(
-            {
-                "title": f"Even a {licence.days}-day licence falls short",
-                "text": f"The longest trial licence the handbook allows ends on {_day(licence.ends_on)}, not after the next "
-                f"business day, {_day(case.next_business)}. The handbook is silent on a gap this long: say in the "
-                "hand-over when the licence ends.",
-            }
-        )
-    if case.trial and not case.expired:
-        still = case.expires_on > case.next_business
-        caveat_text = f"The trial has not expired yet ({case.expiry}). " + (
-            f"It already lasts beyond the next business day, {_day(case.next_business)}, so the instance is not blocked "
-            "before the working week. The handbook describes a subscription that has already expired and is silent "
-            "on this case: make sure a new licence is needed at all before generating one."
-            if still
-            else f"It will not last beyond the next business day, {_day(case.next_business)}, so the licence below carries "
-            "the customer past it."
-        )
-        caveat = f"{CHECK_FIRST}: {caveat_text[0].lower()}{caveat_text[1:]}"
-        result["actions"].insert(0, caveat)
-        result["because"] += " " + caveat
-        result["caveats"].insert(0, {"title": CHECK_FIRST, "text": caveat_text})
-    result["say"] = (
-        f"Thank you for contacting GitLab Support. Your GitLab {case.what} {case.expiry}. "
-        + (
-            f"To keep your instance working, we are generating a temporary {licence.days}-day licence, valid until "
-            f"{_day(licence.ends_on)}; as our next business day is only {_day(case.next_business)}, we will follow up "
-            "before that licence ends. "
-            if licence.capped
-            else f"To get you through to our next business day, {_day(case.next_business)}, we are generating a temporary "
-            f"{licence.days}-day licence for your instance, valid until {_day(licence.ends_on)}. "
-        )
-        + "Your CSM, Sales Rep and our License & Renewals team will follow up with you during the regular work week "
-        "to resolve the subscription."
-    )
-    result["handover"] = (
-        f"Licence emergency, self-managed: the customer's {case.what} {case.expiry}"
-        + ("" if case.trial else f"; {case.grace}")
-        + f". I generated a {licence.days}-day trial licence in CustomersDot, from {_day(case.today)} to "
-        f"{_day(licence.ends_on)}, "
-        + (
-            f"the longest the handbook allows. Note: even {LONGEST_LICENCE_DAYS} days does not reach past the next business day, "
-            f"{_day(case.next_business)}, so the licence needs attention before it ends. "
-            if licence.capped
-            else f"to carry them past the next business day, {_day(case.next_business)}. "
-        )
-        + "Please follow up with the customer, their CSM and Sales Rep during the regular workweek. Ticket: [ticket link]"
-    )
-
-
-def _saas_plan(case: _Case, result: dict) -> None:
-    result["because"] += f" The {case.what} {case.expiry}."
-    # Not asked on SaaS (it cannot change the procedure), so said whatever the subscription was.
-    result["actions"].append("Trial or not: the handbook's SaaS procedure is the same for trials.")
-    result["say"] = (
-        f"Thank you for contacting GitLab Support. Your GitLab.com {case.what} {case.expiry}. We are restoring your "
-        "GitLab.com plan so that you are unblocked, and our License & Renewals team will follow up on this ticket "
-        "to complete the subscription."
-    )
-    result["handover"] = (
-        f"Licence emergency, SaaS: the customer's GitLab.com {case.what} {case.expiry}. I used the mechanizer app from "
-        'the ticket ("Manage GitLab Plan and Trials") with the existing subscription name, [subscription name], to '
-        "unblock them. Please follow up: [ticket link]"
-    )
-
-
-_TEXTS = {"standard-lr": _standard_lr, "trial-licence": _trial_licence, "saas-plan": _saas_plan}
-
-
-def _finish(values, facts, result):
-    today, next_business = facts["today"], facts["next_business_day"]
-    licence = trial_licence(today, next_business) if result["outcome"] == "trial-licence" else None
-    case = _Case(
-        deployment=values["deployment"],
+def _case(values: Mapping[str, Any], facts: Mapping[str, Any], licence: TrialLicence | None) -> LicenceCase:
+    today: date = facts["today"]
+    next_business: date = facts["next_business_day"]
+    expires_on: date = values["expires_on"]
+    grace_ends_on: date | None = facts["grace_ends_on"]
+    now: datetime = values["now"]
+    trial_running = values["trial"] and not facts["expired"]
+    return LicenceCase(
+        grace_days=GRACE_DAYS,
+        licence_days=TRIAL_LICENCE_DAYS,
         trial=values["trial"],
-        expires_on=values["expires_on"],
+        expires_on=expires_on,
         expired=facts["expired"],
+        expired_today=expires_on == today,
         today=today,
-        offset=_offset(values["now"]),
-        next_business=next_business,
-        grace_ends_on=facts["grace_ends_on"],
-        licence=licence,
+        utc_offset=now.utcoffset() or timedelta(0),
+        next_business_day=next_business,
+        grace_ends_on=grace_ends_on,
+        grace_ended=grace_ends_on is not None and grace_ends_on < today,
+        grace_ends=None if grace_ends_on is None else _grace_ends(grace_ends_on, next_business),
+        licence_days_given=licence.days if licence else None,
+        licence_ends_on=licence.ends_on if licence else None,
+        licence_capped=licence.capped if licence else False,
+        trial_running=trial_running,
+        trial_lasts_past_next_business_day=trial_running and expires_on > next_business,
     )
-    # Warnings the page shows as boxes ({"title", "text"}): a case to check before acting.
-    result["caveats"] = []
-    _TEXTS[result["outcome"]](case, result)
+
+
+def _finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    outcome = result["outcome"]
+    licence = trial_licence(facts["today"], facts["next_business_day"]) if outcome == "trial-licence" else None
+    case = _case(values, facts, licence)
+    wording = WORDING[outcome](case, result["because"], tuple(result["actions"]))
     result.update(
-        today=today.isoformat(),
+        because=wording.because,
+        actions=list(wording.actions),
+        say=wording.say,
+        # Warnings the page shows as boxes ({"title", "text"}): a case to check before acting.
+        caveats=[caveat._asdict() for caveat in wording.caveats],
+        handover=wording.handover,
+        today=case.today.isoformat(),
         expired=case.expired,
         grace_ends_on=case.grace_ends_on.isoformat() if case.grace_ends_on else None,
-        next_business_day=next_business.isoformat(),
+        next_business_day=case.next_business_day.isoformat(),
         trial_licence_days=licence.days if licence else None,
         trial_licence_ends_on=licence.ends_on.isoformat() if licence else None,
         trial_licence_capped=licence.capped if licence else None,
-        handover_channel=SAAS_CHANNEL if result["outcome"] == "saas-plan" else None,
-        timeline=_timeline(case),
+        handover_channel=SAAS_CHANNEL if outcome == "saas-plan" else None,
+        timeline=_timeline(case, self_managed=values["deployment"] == "self-managed"),
         grace_period_label=GRACE_PERIOD,  # the picture's legend for the span from expiry to grace end
     )
     return result
@@ -452,7 +327,8 @@ def _finish(values, facts, result):
 PINS = (
     Pin(
         SELF_MANAGED,
-        "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable until a new subscription is generated.",
+        "There may be times when a customer's subscription expires over the weekend, leaving their instance unusable "
+        "until a new subscription is generated.",
     ),
     Pin(
         SELF_MANAGED,
@@ -460,18 +336,21 @@ PINS = (
     ),
     Pin(
         SELF_MANAGED,
-        "If the expiration will not fall outside the grace period before the next business day, kindly let the user know that their request will be handled as a standard L&R case during normal business hours.",
+        "If the expiration will not fall outside the grace period before the next business day, kindly let the user "
+        "know that their request will be handled as a standard L&R case during normal business hours.",
     ),
     Pin(SELF_MANAGED, "You should reduce the priority of the case and inform the L&R team of the issue."),
     Pin(
         SELF_MANAGED,
-        "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license for them by following this workflow.",
+        "Otherwise, you will need to login to CustomersDot Admin and generate a short term (7-14 days) trial license "
+        "for them by following this workflow.",
     ),
     Pin(SAAS, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
     Pin(SAAS, "If you're familiar with L&R Workflows, you may solve the case completely by yourself."),
     Pin(
         SAAS,
-        "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add the existing subscription name.",
+        "Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure to add "
+        "the existing subscription name.",
     ),
     Pin(SAAS, "Alert #support_licensing-subscription that you've done so and link to the ticket for follow-up."),
 )
@@ -501,8 +380,8 @@ CHECKER = Checker(
         "if you know them.",
         f'The handbook allows a trial licence of {LICENCE_DAYS_WORDS} "to get them through the weekend". This checker '
         f"proposes the shortest length from {LICENCE_DAYS_WORDS} whose end date comes after the next business day. If "
-        f"even {LONGEST_LICENCE_DAYS} days does not (a long run of holidays), it proposes {LONGEST_LICENCE_DAYS} and says "
-        "so: the handbook is silent on longer gaps.",
+        f"even {LONGEST_LICENCE_DAYS} days does not (a long run of holidays), it proposes {LONGEST_LICENCE_DAYS} and "
+        "says so: the handbook is silent on longer gaps.",
         "The handbook describes a subscription that has already expired. An expiry still in the future is decided by "
         "the same rule: a non-trial subscription then almost always has its grace period reach the working week (a "
         'standard L&R case). For a trial that has not expired yet, the handbook\'s "otherwise" still gives a trial '

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.handbook import section
 from checkers.engine.model import Checker, Fact, InvalidAnswer, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
+from checkers.texts.qualification import QualificationCase, actions
 
 DETERMINE = "determine-if-the-situation-qualifies-as-an-emergency"
 COMMUNICATE = "communicate-if-the-situation-qualifies-as-an-emergency-or-as-an-exception"
@@ -98,53 +102,56 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "strict",
-        "An emergency under the strict definition",
-        (
-            "Handle it as an emergency: a GitLab server or cluster in production is not available, or otherwise unusable.",
+        code="strict",
+        title="An emergency under the strict definition",
+        actions=(
+            "Handle it as an emergency: a GitLab server or cluster in production is not available, or otherwise "
+            "unusable.",
             "Tag the ticket with the macro General::Emergency::Strict Definition.",
         ),
-        (STRICT_TAG,),
-        (DETERMINE, TAG),
+        tags=(STRICT_TAG,),
+        cite=(DETERMINE, TAG),
     ),
     Outcome(
-        "exception",
-        "Not a strict emergency, but an exception is warranted",
-        (
+        code="exception",
+        title="Not a strict emergency, but an exception is warranted",
+        actions=(
             "Articulate to the customer that the situation is being treated as an emergency as a courtesy.",
             "Tag the ticket with the macro General::Emergency::Exception.",
         ),
-        (EXCEPTION_TAG,),
-        (DETERMINE, COMMUNICATE, TAG),
+        tags=(EXCEPTION_TAG,),
+        cite=(DETERMINE, COMMUNICATE, TAG),
         say="The situation does not strictly meet our definition of an emergency, but we are treating it as an "
         "emergency as a courtesy.",
     ),
     Outcome(
-        "needs-more-info",
-        "Not enough information yet: proceed asynchronously",
-        (
-            "Proceed asynchronously until the determination can be made. Send the customer a message through the ticket:",
+        code="needs-more-info",
+        title="Not enough information yet: proceed asynchronously",
+        actions=(
+            "Proceed asynchronously until the determination can be made. Send the customer a message through the "
+            "ticket:",
             "1. explaining that in order to correctly categorise the situation, you would like to understand more "
             "about the effect it is having on their ability to work, or meet their business objectives;",
             "2. asking for the specific additional context that you need.",
             "Tag the ticket with the macro General::Emergency::Needs more info. Once you have enough information, "
-            "use one of the other macros to tag the final determination (the Needs more info tag intentionally remains).",
+            "use one of the other macros to tag the final determination (the Needs more info tag intentionally "
+            "remains).",
         ),
-        (NEEDS_MORE_INFO_TAG,),
-        (DETERMINE, TAG),
+        tags=(NEEDS_MORE_INFO_TAG,),
+        cite=(DETERMINE, TAG),
         say="Thank you for contacting GitLab Support. In order to correctly categorise the situation, we would like "
         "to understand more about the effect it is having on your ability to work, or meet your business objectives. "
         "Could you also share: [the specific additional context you need]",
     ),
     Outcome(
-        "not-an-emergency",
-        "Not an emergency",
-        (
+        code="not-an-emergency",
+        title="Not an emergency",
+        actions=(
             "The situation qualifies neither under the definition of Severity 1 nor under an exception criterion.",
             "Tag the ticket with the macro General::Emergency::Not an Emergency.",
         ),
-        (NOT_AN_EMERGENCY_TAG,),
-        (DETERMINE, TAG),
+        tags=(NOT_AN_EMERGENCY_TAG,),
+        cite=(DETERMINE, TAG),
     ),
 )
 
@@ -176,7 +183,7 @@ RULES = (
 )
 
 
-def _derive(values):
+def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
     criteria, judged = values["criteria"] or (), values["exception_criteria"]
     if criteria and judged == "no":
         raise InvalidAnswer(
@@ -190,22 +197,21 @@ def _derive(values):
     }
 
 
-def _keep_needs_more_info_tag(values, facts, result):
+def _keep_needs_more_info_tag(
+    values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]
+) -> dict[str, Any]:
     result["criteria_met"] = list(values["criteria"] or ())
-    if result["criteria_met"] and result["outcome"] == "exception":
-        labels = {o.value: o.label for o in CRITERIA_OPTIONS}
-        result["actions"].append(
-            "Criteria met ("
-            + section(CRITERIA).title
-            + "): "
-            + "; ".join(labels[c] for c in result["criteria_met"])
-            + "."
-        )
-    if values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]:
+    labels = {o.value: o.label for o in CRITERIA_OPTIONS}
+    keeps_needs_more_info = values["had_needs_more_info"] and NEEDS_MORE_INFO_TAG not in result["tags"]
+    if keeps_needs_more_info:
         result["tags"] = [NEEDS_MORE_INFO_TAG, *result["tags"]]
-        result["actions"].append(
-            "Leave the earlier General::Emergency::Needs more info tag in place: it intentionally remains attached."
-        )
+    case = QualificationCase(
+        criteria_section=section(CRITERIA).title,
+        criteria_said=tuple(labels[c] for c in result["criteria_met"]) if result["outcome"] == "exception" else (),
+        needs_more_info_kept=keeps_needs_more_info,
+        needs_more_info_tag=NEEDS_MORE_INFO_TAG,
+    )
+    result["actions"] = list(actions(case, tuple(result["actions"])))
     return result
 
 
@@ -213,36 +219,45 @@ def _keep_needs_more_info_tag(values, facts, result):
 PINS = (
     Pin(
         DETERMINE,
-        'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in production is not available, or otherwise unusable".',
+        'According to our definition of Severity 1 an emergency exists when a "GitLab server or cluster in '
+        'production is not available, or otherwise unusable".',
     ),
     Pin(
         DETERMINE,
-        "In the event that the situation does not clearly qualify under the strict definition of emergency, an exception may be granted.",
+        "In the event that the situation does not clearly qualify under the strict definition of emergency, an "
+        "exception may be granted.",
     ),
     Pin(
         DETERMINE,
-        "If the information presented in the ticket is insufficient for determining whether the situation qualifies as an emergency or for an exception, it is best to proceed asynchronously until that determination can be made.",
+        "If the information presented in the ticket is insufficient for determining whether the situation qualifies "
+        "as an emergency or for an exception, it is best to proceed asynchronously until that determination can "
+        "be made.",
     ),
     Pin(
         COMMUNICATE,
-        "If an exception is warranted, articulate to the customer that the situation is being treated as an emergency as a courtesy.",
+        "If an exception is warranted, articulate to the customer that the situation is being treated as an "
+        "emergency as a courtesy.",
     ),
     Pin(
         TAG,
-        "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition of Severity 1.",
+        "General::Emergency::Strict Definition - for emergency requests where the situation does meet the definition "
+        "of Severity 1.",
     ),
     Pin(
         TAG,
-        "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in the Emergency Exception Workflow.",
+        "General::Emergency::Exception - for emergency requests that qualify under one of our exception criteria in "
+        "the Emergency Exception Workflow.",
     ),
     Pin(
         TAG,
-        "General::Emergency::Needs more info - for emergency requests that do not contain enough information to allow us to determine if they meet the emergency or exception criteria.",
+        "General::Emergency::Needs more info - for emergency requests that do not contain enough information to "
+        "allow us to determine if they meet the emergency or exception criteria.",
     ),
     Pin(TAG, "Note that the Needs more info tag will intentionally remain attached."),
     Pin(
         TAG,
-        "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under definition of Severity 1 nor one of our exception criteria.",
+        "General::Emergency::Not an Emergency - For emergency requests where the situation does not qualify under "
+        "definition of Severity 1 nor one of our exception criteria.",
     ),
 )
 
@@ -250,7 +265,8 @@ PINS = (
 CHECKER = Checker(
     name="qualification",
     title="Does this qualify as an emergency?",
-    summary="Decide between the strict definition, an exception, not an emergency, or asking for more information, and get the Zendesk macro to apply.",
+    summary="Decide between the strict definition, an exception, not an emergency, or asking for more information, "
+    "and get the Zendesk macro to apply.",
     questions=QUESTIONS,
     facts=FACTS,
     outcomes=OUTCOMES,

@@ -13,15 +13,20 @@ Outcome codes, one per path through those sections:
 - `customer-specific`: broken functionality due to data unique to the customer.
 - `declare-incident`: access or performance degraded to unusability, not one of the top two.
 
-Result field of this checker: `success`, what success means for the category, in the handbook's words.
+Result field of this checker: `success`, what success means for the category, in the handbook's words
+(checkers/texts/saas_triage.py, where the result's sentences are made).
 `multiple_customers` resolves the regression / feature-flag step "If this is affecting multiple
 customers, declare an incident" rather than choosing another path.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
+from checkers.texts.saas_triage import DECLARE_IF_MULTIPLE, TriageCase, wording
 
 SAAS = "saas-emergencies"
 BROKEN = "broken-functionality"
@@ -81,24 +86,6 @@ FACTS = (
     Fact("known_incident", "Known incident on the status page or in #incident-management?"),
 )
 
-# What success means, per category, quoted from "SaaS Emergencies". The handbook lists five categories;
-# a feature flag is one of the two causes of its first one, and CI minutes, storage and licences share
-# "License / Consumption issues".
-SUCCESS = {
-    "regression": "Success may mean: reproducing, identifying or creating a bug report and escalating to have a "
-    "patch created and deployed.",
-    "customer-specific": "Success may mean reproducing the error, identifying it Sentry/Kibana, escalating to have "
-    "the specific data corrected (and creating a bug report so our code is better).",
-    "performance": "Success here means making sure it's not actually one of the top two before declaring an "
-    "incident and letting the SRE team diagnose and correct the root cause.",
-    "licence": "Success here means getting the customer into a state where they're unblocked and making sure the "
-    "license team is equipped to take the handover.",
-    "widespread-incident": "Success here means tagging and bulk responding to the issues pointing to the GitLab.com "
-    "Status Page and production issue.",
-}
-SUCCESS["feature-flag"] = SUCCESS["regression"]
-SUCCESS["ci-minutes"] = SUCCESS["storage"] = SUCCESS["licence"]
-
 CHECK_STATUS = (
     f"First check GitLab.com Status ({STATUS_PAGE}) and #incident-management for any on-going "
     "incidents. If there's no known incident, continue below."
@@ -110,10 +97,6 @@ CALL = (
     "to build a bug report if none exists."
 )
 BUG_ISSUE = 'Create a ~"type::bug" issue and have the customer review it.'
-DECLARE_IF_MULTIPLE = (
-    "If this is affecting multiple customers, declare an incident to engage the incident response "
-    "team who will update the status page."
-)
 UPDATE_CUSTOMER = "Once the original functionality is restored, update the customer."
 TWO_WAY_DOOR = (
     "You are empowered to perform any two-way door action required to unblock the customer without "
@@ -122,9 +105,9 @@ TWO_WAY_DOOR = (
 
 OUTCOMES = (
     Outcome(
-        "widespread-incident",
-        "A widespread incident: tag and bulk respond",
-        (
+        code="widespread-incident",
+        title="A widespread incident: tag and bulk respond",
+        actions=(
             "Don't panic! Slack and PD alerts may come quickly and frequently. Consider silencing both temporarily "
             "and focus on ZD.",
             "Verify that an incident has been declared and that the incident is actively being worked.",
@@ -142,14 +125,15 @@ OUTCOMES = (
             "CAREFUL: Verify that each ticket is related to the incident - if it is not, follow handling multiple "
             "simultaneous emergencies.",
             "Use Zendesk Bulk Update to respond to all open tickets.",
-            "At any point, you may ack/resolve PD alerts. It may be faster to do so through the PagerDuty web interface.",
+            "At any point, you may ack/resolve PD alerts. It may be faster to do so through the PagerDuty web "
+            "interface.",
         ),
         cite=(WIDESPREAD, BULK_UPDATE, MULTIPLE),
     ),
     Outcome(
-        "ci-minutes",
-        "CI minutes quota is blocking a production deployment",
-        (
+        code="ci-minutes",
+        title="CI minutes quota is blocking a production deployment",
+        actions=(
             "Advise them to purchase additional minutes or set up individual runners.",
             "At your discretion, as a courtesy, set an additional 1000 minutes on their namespace through ChatOps.",
             TWO_WAY_DOOR + " (adding extra CI minutes is one of the handbook's examples).",
@@ -157,9 +141,9 @@ OUTCOMES = (
         cite=(CI_MINUTES, SAAS),
     ),
     Outcome(
-        "storage",
-        "Customer has exceeded their storage quota",
-        (
+        code="storage",
+        title="Customer has exceeded their storage quota",
+        actions=(
             "Advise them to purchase additional storage.",
             "In cases where a customer is unable to complete a purchase because of a defect or outage, as a "
             "courtesy, someone with GitLab.com admin can override the storage limit on a group.",
@@ -168,9 +152,9 @@ OUTCOMES = (
         cite=(STORAGE, SAAS),
     ),
     Outcome(
-        "licence",
-        "A licence or renewal problem is blocking access",
-        (
+        code="licence",
+        title="A licence or renewal problem is blocking access",
+        actions=(
             "If you're familiar with L&R Workflows, you may solve the case completely by yourself. If you are not, "
             "you may:",
             "1. Use the mechanizer app from the ticket in the Manage GitLab Plan and Trials option and making sure "
@@ -181,12 +165,13 @@ OUTCOMES = (
         cite=(LICENCE, SAAS),
     ),
     Outcome(
-        "known-incident",
-        "A known incident: link the status page and the incident issue",
-        (
+        code="known-incident",
+        title="A known incident: link the status page and the incident issue",
+        actions=(
             f"First check GitLab.com Status ({STATUS_PAGE}) and #incident-management for any on-going incidents: "
             "there is a known incident.",
-            "If there is a known incident, it's acceptable to link to the public status page and related incident issue.",
+            "If there is a known incident, it's acceptable to link to the public status page and related incident "
+            "issue.",
             f"Consider using the macro {INCIDENT_MACRO}.",
             "A SaaS emergency related to a public incident published on the status page would not warrant a call.",
         ),
@@ -194,9 +179,9 @@ OUTCOMES = (
         cite=(INCIDENT, BROKEN, RESPOND),
     ),
     Outcome(
-        "regression",
-        "Broken functionality due to a regression",
-        (
+        code="regression",
+        title="Broken functionality due to a regression",
+        actions=(
             CHECK_STATUS,
             CALL,
             BUG_ISSUE,
@@ -208,9 +193,9 @@ OUTCOMES = (
         cite=(REGRESSION, BROKEN),
     ),
     Outcome(
-        "feature-flag",
-        "Broken functionality due to a feature flag",
-        (
+        code="feature-flag",
+        title="Broken functionality due to a feature flag",
+        actions=(
             CHECK_STATUS,
             CALL,
             BUG_ISSUE,
@@ -223,9 +208,9 @@ OUTCOMES = (
         cite=(REGRESSION, BROKEN, SAAS),
     ),
     Outcome(
-        "customer-specific",
-        "Broken functionality due to something specific to the customer",
-        (
+        code="customer-specific",
+        title="Broken functionality due to something specific to the customer",
+        actions=(
             CHECK_STATUS,
             CALL,
             "Page the Support Manager on-call to review the best way to unblock the customer. It may be that you "
@@ -234,13 +219,14 @@ OUTCOMES = (
         cite=(SPECIFIC, BROKEN),
     ),
     Outcome(
-        "declare-incident",
-        "Access or performance degraded to unusability: declare an incident",
-        (
+        code="declare-incident",
+        title="Access or performance degraded to unusability: declare an incident",
+        actions=(
             CHECK_STATUS,
             "Make sure it's not actually one of the top two: broken functionality due to a regression (or feature "
             "flag), or due to an inconsistency in data unique to the customer.",
-            "Declare an incident (report an incident via Slack) and let the SRE team diagnose and correct the root cause.",
+            "Declare an incident (report an incident via Slack) and let the SRE team diagnose and correct the root "
+            "cause.",
         ),
         cite=(SAAS,),
     ),
@@ -305,36 +291,17 @@ RULES = (
 )
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {"category": values["category"], "known_incident": values["known_incident"]}
 
 
-def _resolve_multiple_customers(actions: list[str], multiple: bool) -> list[str]:
-    """Turn the handbook's conditional step into a definite one, now that we know the answer."""
-    if multiple:
-        definite = (
-            "This is affecting multiple customers: declare an incident to engage the incident response "
-            "team who will update the status page."
-        )
-        return [definite if a == DECLARE_IF_MULTIPLE else a for a in actions]
-    return [a for a in actions if a != DECLARE_IF_MULTIPLE]
-
-
-def finish(values, facts, result):
-    category, multiple = values["category"], values["multiple_customers"]
-    result["success"] = SUCCESS[category]
-    result["actions"] = _resolve_multiple_customers(result["actions"], multiple)
-    if multiple and result["outcome"] == "known-incident":
-        result["actions"].append(
-            "Several customers are affected: if their emergencies arrive as multiple, successive PagerDuty alerts, "
-            'follow "A widespread incident causes multiple, successive PagerDuty alerts" (category widespread-incident).'
-        )
-    if multiple and result["outcome"] == "customer-specific":
-        result["actions"].append(
-            "You said several customers are affected, but this category is for data unique to one customer. The "
-            "handbook's step for broken functionality affecting multiple customers is to declare an incident "
-            "(under regression or feature flag): check whether this is really a regression."
-        )
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    case = TriageCase(
+        outcome=result["outcome"], category=values["category"], multiple_customers=values["multiple_customers"]
+    )
+    said = wording(case, tuple(result["actions"]))
+    result["success"] = said.success
+    result["actions"] = list(said.actions)
     return result
 
 
@@ -343,17 +310,20 @@ PINS = (
     Pin(SAAS, "We're expecting, broadly that emergencies will fall into one of five categories:"),
     Pin(
         SAAS,
-        "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to unblock them without seeking approval first.",
+        "For any customer facing a SaaS Emergency you are empowered to perform any two-way door action required to "
+        "unblock them without seeking approval first.",
     ),
     Pin(
         BROKEN,
-        "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and #incident-management for any on-going incidents.",
+        "If a customer is reporting that behaviour has recently changed, first check GitLab.com Status and "
+        "#incident-management for any on-going incidents.",
     ),
     Pin(BROKEN, "Initiate a call with the customer."),
     Pin(REGRESSION, 'Create a ~"type::bug" issue and have the customer review it.'),
     Pin(
         REGRESSION,
-        "If this is affecting multiple customers, declare an incident to engage the incident response team who will update the status page.",
+        "If this is affecting multiple customers, declare an incident to engage the incident response team who will "
+        "update the status page.",
     ),
     Pin(SPECIFIC, "Page the Support Manager on-call to review the best way to unblock the customer."),
     Pin(
@@ -369,20 +339,24 @@ PINS = (
     Pin(STORAGE, "Advise them to purchase additional storage"),
     Pin(
         STORAGE,
-        "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, someone with GitLab.com admin can override the storage limit on a group.",
+        "In cases where a customer is unable to complete a purchase because of a defect or outage, as a courtesy, "
+        "someone with GitLab.com admin can override the storage limit on a group.",
     ),
     Pin(LICENCE, "A customer may be blocked because of a license expiring or neglecting to apply a renewal."),
     Pin(
         WIDESPREAD,
-        "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise emergencies in bulk.",
+        "If an incident occurs on GitLab.com and hasn't been posted on the status page, SaaS customers may raise "
+        "emergencies in bulk.",
     ),
     Pin(
         WIDESPREAD,
-        "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies",
+        "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous "
+        "emergencies",
     ),
     Pin(
         RESPOND,
-        "A SaaS emergency related to a public incident published on the status page, for example, would not warrant a call.",
+        "A SaaS emergency related to a public incident published on the status page, for example, would not warrant "
+        "a call.",
     ),
 )
 
@@ -410,6 +384,7 @@ CHECKER = Checker(
         "The handbook says to declare an incident when a regression or feature flag affects multiple customers; "
         "it says nothing about several customers with customer-specific data, so that path stays with the Support "
         "Manager and the result points out the contradiction.",
-        'The feature-flag step reads "work with the who turned it on" in the handbook; read here as "whoever turned it on".',
+        'The feature-flag step reads "work with the who turned it on" in the handbook; read here as "whoever turned '
+        'it on".',
     ),
 )

@@ -9,6 +9,9 @@ order, each `{"step": str, "points": [str]}` (an empty list for the other outcom
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import Checker, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 
@@ -71,9 +74,9 @@ def _numbered(step_number: int, step: str, points: tuple[str, ...]) -> str:
 
 OUTCOMES = (
     Outcome(
-        "compromised-instance",
-        "A compromised instance: use the macro, and no call without the Support Manager on-call",
-        (
+        code="compromised-instance",
+        title="A compromised instance: use the macro, and no call without the Support Manager on-call",
+        actions=(
             "A call can quickly move well beyond the scope of support.",
             f"Use the Zendesk macro {COMPROMISED_MACRO} which expands on the approach below.",
             CUSTOMER_STEPS_INTRO,
@@ -84,9 +87,9 @@ OUTCOMES = (
         cite=(COMPROMISED,),
     ),
     Outcome(
-        "engage-manager-before-call",
-        "Single user, same day purchase: engage the Support Manager on-call before offering a call",
-        (
+        code="engage-manager-before-call",
+        title="Single user, same day purchase: engage the Support Manager on-call before offering a call",
+        actions=(
             "There have been a few documented cases of folks purchasing a single user GitLab license specifically "
             "to raise an emergency.",
             "If you encounter such a case, engage the Support manager on-call before offering a call.",
@@ -94,9 +97,9 @@ OUTCOMES = (
         cite=(SAME_DAY,),
     ),
     Outcome(
-        "connect-with-manager",
-        "Another special case: connect with the Support Manager on-call",
-        (
+        code="connect-with-manager",
+        title="Another special case: connect with the Support Manager on-call",
+        actions=(
             "If you think an emergency is special and not called out below, connect with the Support Manager On-call "
             "for help as how best to approach it.",
         ),
@@ -126,7 +129,7 @@ RULES = (
 )
 
 
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     steps = CUSTOMER_STEPS if result["outcome"] == "compromised-instance" else ()
     result["customer_steps"] = [{"step": step, "points": list(points)} for step, points in steps]
     # Where the steps stand in `actions` (the intro, then one flattened item per step), so the page can
@@ -146,7 +149,8 @@ def finish(values, facts, result):
 PINS = (
     Pin(
         NOTES,
-        "If you think an emergency is special and not called out below, connect with the Support Manager On-call for help as how best to approach it.",
+        "If you think an emergency is special and not called out below, connect with the Support Manager On-call for "
+        "help as how best to approach it.",
     ),
     Pin(COMPROMISED, "Use the Zendesk macro Incident::Compromised Instance which expands on the approach below."),
     Pin(COMPROMISED, "Shut the instance down immediately."),
@@ -154,12 +158,14 @@ PINS = (
     Pin(COMPROMISED, "Rotate secrets on the new instance:"),
     Pin(
         COMPROMISED,
-        "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that contains a fix for it or apply any known patches/workarounds.",
+        "If the exploit used to compromise this instance is known, then upgrade the new instance to a version that "
+        "contains a fix for it or apply any known patches/workarounds.",
     ),
     Pin(COMPROMISED, "Retain the compromised instance for forensics and additional data recovery."),
     Pin(
         COMPROMISED,
-        "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with the customer through the ticket.",
+        "Do not offer or join a call without engaging the Support Manager on-call to align and set expectations with "
+        "the customer through the ticket.",
     ),
     Pin(SAME_DAY, "If you encounter such a case, engage the Support manager on-call before offering a call."),
 )
@@ -181,7 +187,8 @@ CHECKER = Checker(
         "The handbook does not say how to recognise a single user, same day purchase (for example which date to "
         "compare); that is your judgement from the subscription.",
         "The Incident::Compromised Instance macro's own text is not in the handbook, so this checker offers no "
-        'customer text of its own (its customer text is empty): send the macro, which "expands on" the steps listed here.',
+        'customer text of its own (its customer text is empty): send the macro, which "expands on" the steps listed '
+        "here.",
         '"Other" is for an emergency you think is special but is not called out; an ordinary emergency needs none '
         "of this.",
     ),

@@ -12,6 +12,9 @@ Result fields of this checker: `reminder` (the primary role is incident manageme
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from checkers.engine.model import NOW, Checker, Derived, Fact, Option, Outcome, Question, Rule
 from checkers.engine.pins import Pin
 from checkers.engine.timeutil import is_weekend
@@ -52,7 +55,8 @@ QUESTIONS = (
         "When is it, on your own clock?",
         "datetime",
         default=NOW,
-        help="In your time zone, or the one you choose beside it; Saturday and Sunday count as the weekend on that clock. Leave empty for now.",
+        help="In your time zone, or the one you choose beside it; Saturday and Sunday count as the weekend on that "
+        "clock. Leave empty for now.",
     ),
     Question(
         "still_stuck",
@@ -80,9 +84,9 @@ FACTS = (
 
 OUTCOMES = (
     Outcome(
-        "coordinate",
-        "Coordinate: your primary role is incident management",
-        (
+        code="coordinate",
+        title="Coordinate: your primary role is incident management",
+        actions=(
             "Your primary job is to coordinate the emergency response. That could mean: directing the customer to "
             "take specific actions; finding relevant documentation or doing other research into the problem; "
             "identifying a known bug or regression and providing a workaround; analyzing log data.",
@@ -98,9 +102,9 @@ OUTCOMES = (
         cite=(STUCK, OPTIONAL_MANAGER),
     ),
     Outcome(
-        "ask-cmoc",
-        "A SaaS emergency at the weekend: check whether the CMOC engineer on call can help",
-        (
+        code="ask-cmoc",
+        title="A SaaS emergency at the weekend: check whether the CMOC engineer on call can help",
+        actions=(
             "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking "
             f"if the CMOC engineer on call ({CMOC_POLICY}) is available to offer any help or guidance.",
             "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate "
@@ -109,9 +113,9 @@ OUTCOMES = (
         cite=(STUCK,),
     ),
     Outcome(
-        "manager-or-dev-escalation",
-        "Still stuck: contact the manager on-call or start the dev-escalation process",
-        (
+        code="manager-or-dev-escalation",
+        title="Still stuck: contact the manager on-call or start the dev-escalation process",
+        actions=(
             f"Contact the manager on-call ({PAGING_THE_MANAGER}) or initiate the dev-escalation process "
             f"({DEV_ESCALATION}).",
             "Managers are on-call during weekends, so you can page for help at any time.",
@@ -137,7 +141,7 @@ RULES = (
 )
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "still_stuck": values["still_stuck"],
         "deployment": values["deployment"],
@@ -146,7 +150,7 @@ def derive(values):
     }
 
 
-def finish(values, facts, result):
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     result["reminder"] = REMINDER
     result["phrases"] = list(PHRASES)
     return result
@@ -157,15 +161,18 @@ PINS = (
     Pin(STUCK, "Your primary job is to coordinate the emergency response."),
     Pin(
         STUCK,
-        "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if the CMOC engineer on call is available to offer any help or guidance.",
+        "If you encounter a SaaS emergency at the weekend that you are unable to progress, then consider checking if "
+        "the CMOC engineer on call is available to offer any help or guidance.",
     ),
     Pin(
         STUCK,
-        "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the dev-escalation process.",
+        "If you are still stuck and are having difficulty finding help, contact the manager on-call or initiate the "
+        "dev-escalation process.",
     ),
     Pin(
         OPTIONAL_MANAGER,
-        "If at any point you would like advice or help finding additional support, go ahead and contact the on-call Support Manager.",
+        "If at any point you would like advice or help finding additional support, go ahead and contact the on-call "
+        "Support Manager.",
     ),
     Pin(OPTIONAL_MANAGER, "Managers are on-call during weekends, so you can page for help at any time."),
 )
@@ -186,8 +193,8 @@ CHECKER = Checker(
     field_labels={"reminder": "Remember"},
     derived=(Derived("weekend", "Saturday or Sunday on your own clock?", "at", is_weekend),),
     notes=(
-        '"At the weekend" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the handbook '
-        "does not say whose weekend it means.",
+        '"At the weekend" is judged on your own clock (the UTC offset of the time you give), Saturday and Sunday; the '
+        "handbook does not say whose weekend it means.",
         "The handbook offers the manager on-call or the dev-escalation process without ranking them; both are "
         "given. For SaaS on a weekday, or self-managed at any time, there is no CMOC rung.",
         'The CMOC step says "consider": it is a suggestion, so answering that you already tried it (or chose not '

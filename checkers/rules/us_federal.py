@@ -13,12 +13,15 @@ Pacific Time follows the IANA rules, so daylight saving time is respected on the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from checkers.engine.model import NOW, Checker, Fact, Outcome, Question, Rule
 from checkers.engine.pins import Pin
-from checkers.engine.timeutil import DAY_NAMES, iso
+from checkers.engine.timeutil import iso
+from checkers.texts.us_federal import FederalCase, actions, clock_time, handbook_time
 
 FEDERAL = "us-federal-emergencies"
 OFF_HOURS = "emergencies-outside-on-call-hours"
@@ -33,7 +36,7 @@ ON_CALL_END = time(17, 0)  # "1700 Pacific Time": the PM shift ends (exclusive)
 CLOCK_YEARS = (2020, 2045)
 
 
-def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS[1]) -> list[list]:
+def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS[1]) -> list[list[int | str | None]]:
     """Pacific Time's UTC offsets from the start of `first_year` to the end of `last_year` (UTC), for
     the page's clock: `[start, offset, abbreviation]` rows, `start` in seconds since the epoch,
     `offset` in minutes east of UTC, each in force until the next row's start; a last row
@@ -44,9 +47,11 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
     start = int(datetime(first_year, 1, 1, tzinfo=UTC).timestamp())
     end = int(datetime(last_year + 1, 1, 1, tzinfo=UTC).timestamp())
 
-    def offset_at(seconds: int) -> list:
+    def offset_at(seconds: int) -> list[int | str | None]:
         local = datetime.fromtimestamp(seconds, UTC).astimezone(PACIFIC)
-        return [local.utcoffset() // timedelta(minutes=1), local.tzname()]
+        offset = local.utcoffset()
+        assert offset is not None, "an aware time has an offset"
+        return [offset // timedelta(minutes=1), local.tzname()]
 
     rows = [[start, *offset_at(start)]]
     for day in range(start, end, 86400):
@@ -61,16 +66,6 @@ def clock_periods(first_year: int = CLOCK_YEARS[0], last_year: int = CLOCK_YEARS
         rows.append([high, *offset_at(high)])
     rows.append([end, None, None])
     return rows
-
-
-def handbook_time(moment: time) -> str:
-    """The handbook's way of writing a time of day: "0500"."""
-    return f"{moment:%H%M}"
-
-
-def clock_time(moment: time) -> str:
-    """The page's way: "05:00"."""
-    return f"{moment:%H:%M}"
 
 
 # The hours as the handbook writes them, for the sentences below: a new version of the hours is a
@@ -95,10 +90,11 @@ FACTS = (Fact("on_call_hours", f"Between {clock_time(ON_CALL_START)} and {clock_
 
 OUTCOMES = (
     Outcome(
-        "on-call",
-        "Within US Federal on-call hours",
-        (
-            f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific Time.",
+        code="on-call",
+        title="Within US Federal on-call hours",
+        actions=(
+            f"US Federal on-call support is provided 7 days a week between the hours of {START} and {END} Pacific "
+            "Time.",
             f"The current on-call schedule can be viewed in PagerDuty ({PAGERDUTY_SCHEDULE}, internal link), or "
             f"in the Support Team on-call page ({ONCALL_PAGE}, GitLab employees only).",
             "Customers are permitted to submit emergencies via email or via the emergency form in the US Federal "
@@ -107,9 +103,9 @@ OUTCOMES = (
         cite=(FEDERAL,),
     ),
     Outcome(
-        "off-hours",
-        "Outside US Federal on-call hours",
-        (
+        code="off-hours",
+        title="Outside US Federal on-call hours",
+        actions=(
             "A Slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours "
             "emergency and indicating follow-up is needed at the start of business hours.",
             "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and "
@@ -136,11 +132,12 @@ RULES = (
 )
 
 
-def _pacific(values) -> datetime:
-    return values["at"].astimezone(PACIFIC)
+def _pacific(values: Mapping[str, Any]) -> datetime:
+    at: datetime = values["at"]
+    return at.astimezone(PACIFIC)
 
 
-def derive(values):
+def derive(values: Mapping[str, Any]) -> dict[str, Any]:
     clock = _pacific(values).time()
     return {"on_call_hours": ON_CALL_START <= clock < ON_CALL_END}
 
@@ -162,8 +159,8 @@ def next_on_call_start(pacific: datetime) -> datetime:
     return datetime.combine(day, ON_CALL_START, tzinfo=PACIFIC)
 
 
-def finish(values, facts, result):
-    at = values["at"]
+def finish(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    at: datetime = values["at"]
     pacific = _pacific(values)
     shift = shift_at(pacific)
     result["pacific_time"] = iso(pacific)
@@ -173,21 +170,20 @@ def finish(values, facts, result):
         {"name": "AM", "starts": clock_time(ON_CALL_START), "ends": clock_time(SHIFT_CHANGE)},
         {"name": "PM", "starts": clock_time(SHIFT_CHANGE), "ends": clock_time(ON_CALL_END)},
     ]
-    result["next_on_call_start"] = None
-    result["next_on_call_start_pacific"] = None
-    # Said of the moment given, which may be past or future: never "it is".
-    moment = f"{DAY_NAMES[pacific.weekday()]} {pacific:%Y-%m-%d} at {pacific:%H:%M} Pacific Time"
-    if shift is not None:
-        hours = f"{START} to {CHANGE}" if shift == "AM" else f"{CHANGE} to {END}"
-        result["actions"].insert(1, f"{moment} falls in the {shift} shift ({hours} Pacific Time).")
-    else:
-        start = next_on_call_start(pacific)
-        result["next_on_call_start"] = iso(start.astimezone(at.tzinfo))
-        result["next_on_call_start_pacific"] = iso(start)
-        result["actions"].append(
-            f"{moment} falls outside on-call hours. The next start of business hours after it is {iso(start)} "
-            f"({START} Pacific Time), which is {iso(start.astimezone(at.tzinfo))} in the offset you gave."
-        )
+    start = next_on_call_start(pacific) if shift is None else None
+    start_given = start.astimezone(at.tzinfo) if start else None  # the same instant in the offset given
+    result["next_on_call_start"] = iso(start_given) if start_given else None
+    result["next_on_call_start_pacific"] = iso(start) if start else None
+    case = FederalCase(
+        pacific=pacific,
+        shift=shift,
+        on_call_start=ON_CALL_START,
+        shift_change=SHIFT_CHANGE,
+        on_call_end=ON_CALL_END,
+        next_on_call_start=start,
+        next_on_call_start_given=start_given,
+    )
+    result["actions"] = list(actions(case, tuple(result["actions"])))
     return result
 
 
@@ -201,15 +197,19 @@ PINS = (
     Pin(FEDERAL, "The PM shift starts at 1100 Pacific Time and runs until 1700 Pacific Time."),
     Pin(
         OFF_HOURS,
-        "If a customer submits an emergency case outside the working hours of Federal Support the following will occur:",
+        "If a customer submits an emergency case outside the working hours of Federal Support the following will "
+        "occur:",
     ),
     Pin(
         OFF_HOURS,
-        "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours emergency and indicating follow-up is needed at the start of business hours",
+        "A slack notification will trigger in the #spt_us-federal channel alerting the team to an off hours "
+        "emergency and indicating follow-up is needed at the start of business hours",
     ),
     Pin(
         OFF_HOURS,
-        "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give them the option to either create an emergency case in Global support or wait for US Federal support to follow-up at the next start of business hours.",
+        "The Off hours emergency request trigger will inform the ticket submitter that it is after hours and give "
+        "them the option to either create an emergency case in Global support or wait for US Federal support to "
+        "follow-up at the next start of business hours.",
     ),
 )
 

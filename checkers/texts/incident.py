@@ -39,25 +39,30 @@ PINS = {
         ),
         Pin(
             WIDESPREAD,
-            "Create a bulk response that points to the incident on the status page, @gitlabstatus on Twitter and the production issue.",
+            "Create a bulk response that points to the incident on the status page, @gitlabstatus on Twitter and the "
+            "production issue.",
         ),
         Pin(
             WIDESPREAD,
-            "Create the tag by typing it into the tag field of at least one ticket and submitting it - if you don't, it won't show as available in the bulk edit view of Zendesk.",
+            "Create the tag by typing it into the tag field of at least one ticket and submitting it - if you don't, "
+            "it won't show as available in the bulk edit view of Zendesk.",
         ),
         Pin(
             WIDESPREAD,
-            "priority:urgent order_by:created_at sort:desc will show all emergency tickets, sorted by those opened most recently",
+            "priority:urgent order_by:created_at sort:desc will show all emergency tickets, sorted by those opened "
+            "most recently",
         ),
         Pin(WIDESPREAD, "priority:urgent order_by:created_at sort:desc status:new will show all new emergencies"),
         Pin(
             WIDESPREAD,
-            "Verify that each ticket is related to the incident - if it is not, follow handling multiple simultaneous emergencies",
+            "Verify that each ticket is related to the incident - if it is not, follow handling multiple "
+            "simultaneous emergencies",
         ),
         Pin(WIDESPREAD, "Set the ticket to Open."),
         Pin(
             WIDESPREAD,
-            "Once the issue is available, send a follow-up note letting the customer know that they should follow along with the issue and that we are marking the ticket as Solved.",
+            "Once the issue is available, send a follow-up note letting the customer know that they should follow "
+            "along with the issue and that we are marking the ticket as Solved.",
         ),
         Pin(BULK_UPDATE, "During an incident, you can use it to:"),
     ),

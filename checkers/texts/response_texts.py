@@ -88,17 +88,21 @@ PINS = {
     "public_comment": (
         Pin(
             RESPOND,
-            "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking for any specific information that you need to be able to determine if the situation qualifies as an emergency or for an exception.",
+            "Create a Public Comment in the ticket acknowledging receipt of the emergency request and asking for any "
+            "specific information that you need to be able to determine if the situation qualifies as an "
+            "emergency or for an exception.",
         ),
         Pin(
             DETERMINE,
-            "explaining that in order to correctly categorise the situation, you would like to understand more about the effect it is having on their ability to work, or meet their business objectives",
+            "explaining that in order to correctly categorise the situation, you would like to understand more about "
+            "the effect it is having on their ability to work, or meet their business objectives",
         ),
         Pin(DETERMINE, "asking for the specific additional context that you need"),
         Pin(RESPOND, "Offer a Zoom call to the customer if appropriate to the reported situation."),
         Pin(
             INCIDENT,
-            "If there is a known incident, it's acceptable to link to the public status page and related incident issue.",
+            "If there is a known incident, it's acceptable to link to the public status page and related incident "
+            "issue.",
         ),
     ),
     "slack_thread": (
@@ -108,13 +112,15 @@ PINS = {
     "follow_up": (
         Pin(
             RESPOND,
-            "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up message covering the following points:",
+            "After 15 minutes, if the customer has not responded to our initial contact with them, send a follow up "
+            "message covering the following points:",
         ),
         Pin(RESPOND, "The bridge created to work on the emergency."),
         Pin(RESPOND, "If the customer is not able to join immediately, we can make other arrangements."),
         Pin(
             RESPOND,
-            "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a HIGH priority.",
+            "After another 15 minutes without response the bridge will be closed and the ticket will be assigned a "
+            "HIGH priority.",
         ),
         Pin(RESPOND, "Feel free to open a new emergency request if the need arises."),
     ),
