@@ -236,8 +236,8 @@ def _derive(values: Mapping[str, Any]) -> dict[str, Any]:
         "expired": expires_on <= today,
         "next_business_day": next_business,
         "grace_ends_on": None if trial else grace_ends_on,  # trials have no grace period
-        # The contract: covered when next_business_day <= grace_ends_on, so a grace period
-        # ending on the next business day itself still counts (see the notes).
+        # Covered when next_business_day <= grace_ends_on: a grace period ending on the next business
+        # day itself still counts (see the notes; the result's field, a contract).
         "grace_covers_next_business_day": (not trial) and next_business <= grace_ends_on,
     }
 
