@@ -153,6 +153,11 @@ def check_flow_page(html: str) -> None:
         raise FlowPageError(f"the {flow.name} page cannot answer its flow: " + "; ".join(problems))
 
 
+# The fold's button, folded and shown (flow-path.js swaps them from the button's data attributes).
+SHOW_ANYWAY = "Show this step anyway"
+FOLD_AGAIN = "Fold it away again"
+
+
 def fold_sections(html: str) -> str:
     """Give each step section of a page with a "Your path" panel a body that the panel folds away,
     with its reason and "Show it anyway", when the path skips every step read there. Without
@@ -180,7 +185,8 @@ def fold_sections(html: str) -> str:
             f'<p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>'
             f"<strong>Skipped:</strong> <span data-flow-section-because></span> "
             f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
-            f'aria-controls="{section}-body">Show this step anyway</button></p>'
+            f'aria-controls="{section}-body" data-label-folded="{SHOW_ANYWAY}" data-label-shown="{FOLD_AGAIN}">'
+            f"{SHOW_ANYWAY}</button></p>"
             f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"'
             f"{' data-flow-first-skipped' if section in skipped_first else ''}>"
             f"{html[heading.end() : end]}</div>"

@@ -60,7 +60,7 @@ function setFolded(note, body, folded) {
   body.hidden = folded;
   const button = note.querySelector("button");
   button.setAttribute("aria-expanded", String(!folded));
-  button.textContent = folded ? "Show this step anyway" : "Fold it away again";
+  button.textContent = folded ? button.dataset.labelFolded : button.dataset.labelShown; // the build's words
 }
 
 function show(panel, result, presets) {
