@@ -28,14 +28,31 @@ def _step_link(step, base: str) -> str:
 SHOWN_TEXTS = ("public_comment", "internal_note")
 
 
-def _text_block(text_id: str, entry: dict) -> str:
-    """As flow-path.js's textBlock draws it; its Copy button works once the page's script runs."""
+def _text_block(text_id: str, label: str, text: str) -> str:
+    """One of the path's texts: drawn filled for a first visit, and empty as the template flow-path.js
+    fills for every later one. Its Copy button works once the page's script runs; its note says when
+    the text waits for Python (link-state.js)."""
     return (
-        f'<div class="flow-path__text" data-flow-text="{text_id}"><p><strong>{escape(entry["label"])}</strong></p>'
-        f'<pre class="flow-path__say">{escape(entry["text"])}</pre>'
-        f'<button type="button" class="md-button checker__copy" aria-label="Copy {escape(entry["label"], quote=True)}" '
-        f"disabled>Copy</button></div>"
+        f'<div class="flow-path__text" data-flow-text="{text_id}"><p><strong>{escape(label)}</strong></p>'
+        f'<pre class="flow-path__say">{escape(text)}</pre>{widgets.copy_button_html(label)}'
+        f'<p class="flow-text__todo checker__hint" hidden></p></div>'
     )
+
+
+def _skipped_entry(title: str, because: str) -> str:
+    return (
+        f"<li><span data-flow-skipped-title>{escape(title)}</span>: "
+        f"<span data-flow-skipped-because>{escape(because)}</span></li>"
+    )
+
+
+# What flow-path.js draws after each of Python's answers, written once here (widgets.template_html).
+TEMPLATES = {
+    "flow-path-text": _text_block("", "", ""),
+    "flow-path-skipped": _skipped_entry("", ""),
+    "flow-path-next": "Next: <a data-flow-next-link></a>",
+    "flow-path-no-next": "Nothing is waiting for you now.",
+}
 
 
 def render_flow_path(arg: str, base: str = "../") -> str:
@@ -63,14 +80,18 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         items.append(
             f'<li class="flow-path__step" data-flow-step="{step.id}" data-status="{state["status"]}">'
             f'<a href="{escape(_step_link(step, base), quote=True)}"{current}>{escape(step.title)}</a>'
-            f'<span class="flow-path__status" data-flow-status> ({escape(state["status_text"])})</span>{done_box}'
+            f'<span class="flow-path__status"> (<span data-flow-status>{escape(state["status_text"])}</span>)</span>'
+            f"{done_box}"
             f'<p class="flow-path__because" data-flow-because{"" if because else " hidden"}>{escape(because)}</p></li>'
         )
         if state["status"] == "skipped":
-            skipped.append(f"<li>{escape(step.title)}: {escape(state['because'])}</li>")
+            skipped.append(_skipped_entry(step.title, state["because"]))
     texts = "".join(
-        _text_block(text_id, first["texts"][text_id]) for text_id in SHOWN_TEXTS if text_id in first["texts"]
+        _text_block(text_id, first["texts"][text_id]["label"], first["texts"][text_id]["text"])
+        for text_id in SHOWN_TEXTS
+        if text_id in first["texts"]
     )
+    templates = "".join(widgets.template_html(name, content) for name, content in TEMPLATES.items())
     return (
         f'<section class="flow-path" data-hb-component="flow-path" data-flow="{flow.name}" '
         f'aria-labelledby="flow-path-title">'
@@ -82,8 +103,9 @@ def render_flow_path(arg: str, base: str = "../") -> str:
         # path share one heading, and some are read on another page), so a second count would disagree.
         f'<ol class="flow-path__steps">{"".join(items)}</ol>'
         f'<div class="flow-path__texts" data-flow-texts="{" ".join(SHOWN_TEXTS)}" aria-live="polite">{texts}</div>'
-        f'<details class="flow-path__skipped" data-flow-skipped{"" if skipped else " hidden"}><summary>Skipped steps, and why</summary>'
-        f"<ul data-flow-skipped-list>{''.join(skipped)}</ul></details>"
+        f'<details class="flow-path__skipped" data-flow-skipped{"" if skipped else " hidden"}>'
+        f"<summary>Skipped steps, and why</summary>"
+        f"<ul data-flow-skipped-list>{''.join(skipped)}</ul></details>{templates}"
         f"</section>"
     )
 
@@ -131,6 +153,11 @@ def check_flow_page(html: str) -> None:
         raise FlowPageError(f"the {flow.name} page cannot answer its flow: " + "; ".join(problems))
 
 
+# The fold's button, folded and shown (flow-path.js swaps them from the button's data attributes).
+SHOW_ANYWAY = "Show this step anyway"
+FOLD_AGAIN = "Fold it away again"
+
+
 def fold_sections(html: str) -> str:
     """Give each step section of a page with a "Your path" panel a body that the panel folds away,
     with its reason and "Show it anyway", when the path skips every step read there. Without
@@ -158,7 +185,8 @@ def fold_sections(html: str) -> str:
             f'<p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>'
             f"<strong>Skipped:</strong> <span data-flow-section-because></span> "
             f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
-            f'aria-controls="{section}-body">Show this step anyway</button></p>'
+            f'aria-controls="{section}-body" data-label-folded="{SHOW_ANYWAY}" data-label-shown="{FOLD_AGAIN}">'
+            f"{SHOW_ANYWAY}</button></p>"
             f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"'
             f"{' data-flow-first-skipped' if section in skipped_first else ''}>"
             f"{html[heading.end() : end]}</div>"

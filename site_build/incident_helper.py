@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from checkers.texts import incident
 from checkers.web import forms
+from site_build.links import external_link_html
 from site_build.widgets import form_html as shell_html
+from site_build.widgets import template_html
 
 TITLE = "Widespread incident helper"
 
@@ -27,4 +29,6 @@ def form_html() -> str:
         fallback="The steps above still apply.",
         prompt="Enter the incident number to get the tag, the searches and the response.",
         result_class="incident-helper__result",
+        # The searches' links in the result: render/incident.js fills a copy with each one's address and name.
+        after=template_html("external-link", external_link_html("", "")),
     )

@@ -48,7 +48,7 @@ def text_html(text_id: str, base: str) -> str:
         f'<span class="flow-text__cite">(<a href="{base}{entry["cite"]}">handbook</a>)</span></p>'
         f'<div class="checker__copyrow"><p class="checker__say" id="{dom_id}">'
         # Line breaks as character references: a blank line would end the raw HTML block in Markdown.
-        f"{escape(entry['text']).replace(chr(10), '&#10;')}</p></div>"
+        f"{escape(entry['text']).replace(chr(10), '&#10;')}</p>{widgets.copy_button_html(entry['label'].lower())}</div>"
         f'<p class="flow-text__todo checker__hint" hidden></p></div>'
     )
 
@@ -78,7 +78,8 @@ def toolbar_html() -> str:
         '<p class="flow-toolbar__row">Link to this response, with your answers '
         "(paste it into the Slack thread or the ticket): "
         '<code class="flow-permalink">\u00a0</code></p>'
-        '<p class="flow-toolbar__row"><button type="button" class="md-button flow-copy-link" disabled>Copy link</button> '
+        '<p class="flow-toolbar__row">'
+        '<button type="button" class="md-button flow-copy-link" disabled>Copy link</button> '
         '<button type="button" class="md-button flow-start-again" disabled>Start again</button></p>'
         '<p class="flow-toolbar__status checker__hint" role="status"></p></div>'
     )

@@ -190,8 +190,9 @@ def form_html(
     after: str = "",
     prompt: str = "",
 ) -> str:
-    """The shell every form shares. `status` is shown until Python answers, `ready` once it does; `fallback` says what still
-    works if it cannot start; `prompt` (optional) replaces "Still to answer" before the first answer;
+    """The shell every form shares. `status` is shown until Python answers, `ready` once it does;
+    `fallback` says what still works if it cannot start; `prompt` (optional) replaces "Still to answer"
+    before the first answer;
     `attrs` adds the component's own data attributes; a renderer module named like the form
     (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists, with the data
     RENDERER_DATA gives it."""
@@ -244,6 +245,23 @@ def checker_html(name: str, base: str) -> str:
         ready="Checked by Python in your browser, from the rules in the table below.",
         fallback="The decision table below still applies.",
         after=f"{notes_html}"
-        f'<details class="checker__details" open><summary>Decision table</summary>{decision_table_html(checker)}</details>',
+        f'<details class="checker__details" open><summary>Decision table</summary>'
+        f"{decision_table_html(checker)}</details>",
     )
     return html.replace("{{base}}", base)
+
+
+def template_html(name: str, content: str) -> str:
+    """Markup the page's script fills at run time, written once: the renderer draws a part for the first
+    paint with a function and writes the same function's output, empty, as this template; the script
+    clones it and fills it with text only (docs/assets/checkers/dom.js `fromTemplate`). Inert until
+    cloned: no ids in it, and axe and the reader never see it."""
+    return f'<template data-hb-template="{name}">{content}</template>'
+
+
+def copy_button_html(what: str) -> str:
+    """A Copy button drawn by the build: disabled until the page's script gives it its text
+    (dom.js `setCopyText`, which also names it, as "Copy `what`")."""
+    return (
+        f'<button type="button" class="md-button checker__copy" aria-label="Copy {_attr(what)}" disabled>Copy</button>'
+    )

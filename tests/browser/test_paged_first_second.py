@@ -103,6 +103,10 @@ def test_the_links_answers_show_before_python_and_its_texts_say_they_wait(watch,
         f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{TICKET}')"
     )
     assert not waiting.is_visible()
+    # The path's texts, changed in place, no longer wait either: their Copy buttons show and work.
+    watch.wait_for("!document.querySelector('[data-flow-text][data-waiting]')")
+    assert page.locator("[data-flow-text=public_comment] .checker__copy").is_enabled()
+    assert not page.locator("[data-flow-text=public_comment] .flow-text__todo").is_visible()
 
 
 # A free user: the path ends, and most sections fold away.

@@ -68,3 +68,21 @@ def test_the_us_federal_clock_reads_pacific_offsets_python_wrote_into_its_shell(
     found = re.search(r'data-pacific-periods="([^"]+)"', section)
     assert found and json.loads(html.unescape(found.group(1))) == json.loads(json.dumps(clock_periods()))
     assert "data-pacific-periods" not in shell(widgets.checker_html("licence", ""))
+
+
+def test_the_incident_helpers_links_are_marked_by_the_same_markup_as_the_contents():
+    """The searches' links in its result are copies of one template the build writes with the function
+    that marks every external link of the content; render/incident.js only fills in where and what."""
+    from pathlib import Path
+
+    from site_build import links
+
+    html = incident_helper.form_html()
+    assert html.count('<template data-hb-template="external-link">') == 1
+    template = re.search(r'<template data-hb-template="external-link">(.*?)</template>', html, re.S)[1]
+    marked = links.mark_external('<a href="https://example.org/">x</a>')
+    assert template == marked.replace('href="https://example.org/"', 'href=""').replace(">x<", "><")
+    script = Path(__file__).parents[2] / "docs" / "assets" / "checkers" / "render" / "incident.js"
+    source = script.read_text(encoding="utf-8")
+    assert 'fromTemplate(document, "external-link")' in source
+    assert "external link" not in source and '"external"' not in source

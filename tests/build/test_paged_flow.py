@@ -5,6 +5,7 @@ checklists whose every item is the handbook's own sentence."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -185,15 +186,39 @@ def test_the_path_panel_shows_a_first_visits_path_before_python_starts(paged):
             rf'<li class="flow-path__step" data-flow-step="{step["id"]}" data-status="([a-z]+)">(.*?)</li>', paged, re.S
         )
         assert item, step["id"]
-        assert item[1] == step["status"]
-        assert f"({escape(step['status_text'])})" in item[2]
+        assert item[1] == step["status"], step["id"]
+        assert normalise(f"({step['status_text']})") in html_text(item[2])
         assert ('aria-current="step"' in item[2]) == (step["status"] == "next")
     skipped = [s for s in first["steps"] if s["status"] == "skipped"]
     assert skipped, "a first visit skips the steps that need a topic or a second emergency"
-    for step in skipped:
-        assert f"<li>{escape(step['title'])}: {escape(step['because'])}</li>" in paged
+    listed = re.search(r"<ul data-flow-skipped-list>(.*?)</ul>", paged, re.S)
+    assert listed
+    entries = [html_text(entry) for entry in re.findall(r"<li>.*?</li>", listed[1], re.S)]
+    assert entries == [normalise(f"{step['title']}: {step['because']}") for step in skipped]
     for text_id in flow_path.SHOWN_TEXTS:
         assert escape(first["texts"][text_id]["text"]) in paged
+
+
+PAGE_SCRIPTS = Path(__file__).parents[2] / "docs" / "assets" / "checkers"
+
+
+def test_the_path_and_the_texts_take_their_markup_from_the_build(paged):
+    """What "Your path" draws after each answer (a text, the "Next:" line, a skipped step) is written
+    once, by the build, as a template on the page; the scripts that show the path and the texts fill
+    the build's markup with text and create no element of their own."""
+    from site_build import flow_path
+
+    for name in flow_path.TEMPLATES:
+        assert paged.count(f'<template data-hb-template="{name}">') == 1, name
+    path_script = (PAGE_SCRIPTS / "flow-path.js").read_text(encoding="utf-8")
+    assert set(re.findall(r'fromTemplate\(panel, "([a-z-]+)"\)', path_script)) == set(flow_path.TEMPLATES)
+    for script in ("flow-path.js", "render/response-texts.js", "link-state.js"):
+        source = (PAGE_SCRIPTS / script).read_text(encoding="utf-8")
+        assert not re.search(r"\bel\(|createElement|copyButton|innerHTML|className", source), script
+    # The build draws every text's Copy button (disabled until the script gives it its text).
+    for text_id in response_texts.texts({})["texts"]:
+        slot = re.search(rf'data-response-text="{text_id}">(.*?)<p class="flow-text__todo', paged, re.S)
+        assert slot and 'class="md-button checker__copy"' in slot[1], text_id
 
 
 @pytest.mark.parametrize(

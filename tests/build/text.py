@@ -51,7 +51,7 @@ class _TextOf(HTMLParser):
             self.parts.append(" ")
             return
         classes = set((dict(attrs).get("class") or "").split())
-        skip = bool(classes & _SKIP_CLASSES) or tag in ("script", "style")
+        skip = bool(classes & _SKIP_CLASSES) or tag in ("script", "style", "template")  # a template is never shown
         self._stack.append(skip)
         if skip:
             self._skip_depth += 1

@@ -21,6 +21,15 @@ export function svg(tag, attrs = {}, ...children) {
   return build(document.createElementNS(SVG, tag), attrs, children);
 }
 
+/** A copy of the build's `<template data-hb-template="NAME">` under `root` (site_build/widgets.py
+ *  `template_html`): markup the build draws for the first paint is written once, in Python, and the
+ *  page only fills the copy with text. */
+export function fromTemplate(root, name) {
+  const template = root.querySelector(`template[data-hb-template="${name}"]`);
+  if (!template) throw new Error(`The page has no template "${name}".`);
+  return template.content.cloneNode(true);
+}
+
 async function copyText(text, button) {
   try {
     await navigator.clipboard.writeText(text);

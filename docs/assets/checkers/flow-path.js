@@ -5,18 +5,21 @@
 // reader's focus or view: a step folds away with the view held on what the reader is looking at.
 import { answeredByReader, fieldsOf, forgetReaderAnswers, readGivenAnswers } from "./answers.js";
 import { applyLinkValues, applyUrlState, linkValues, readUrlState, writeUrlState } from "./link-state.js";
-import { copyButton, el, setCopyText } from "./dom.js";
+import { fromTemplate, setCopyText } from "./dom.js";
 import { inNewTask } from "./schedule.js";
 import { holdTheView } from "./view.js";
 import { ask } from "./transport.js";
 
-/** One of the path's texts as the panel shows it (site_build/flow_path.py draws the same for a
- *  first visit at build time, so the page does not move when Python's first answer arrives). */
-function textBlock(id, entry) {
-  return el("div", { class: "flow-path__text", "data-flow-text": id },
-    el("p", {}, el("strong", {}, entry.label)),
-    el("pre", { class: "flow-path__say" }, entry.text),
-    copyButton(entry.text, entry.label));
+/** One of the path's texts, filled in place (site_build/flow_path.py draws its markup: a first
+ *  visit's texts, and the template of every other): a text that no longer waits for Python says so. */
+function fillText(block, entry) {
+  const label = block.querySelector("strong");
+  if (label.textContent !== entry.label) label.textContent = entry.label;
+  const say = block.querySelector(".flow-path__say");
+  if (say.textContent !== entry.text) say.textContent = entry.text;
+  setCopyText(block.querySelector(".checker__copy"), entry.text, entry.label);
+  delete block.dataset.waiting;
+  block.querySelector(".flow-text__todo").hidden = true;
 }
 
 function sectionOf(link) {
@@ -57,7 +60,7 @@ function setFolded(note, body, folded) {
   body.hidden = folded;
   const button = note.querySelector("button");
   button.setAttribute("aria-expanded", String(!folded));
-  button.textContent = folded ? "Show this step anyway" : "Fold it away again";
+  button.textContent = folded ? button.dataset.labelFolded : button.dataset.labelShown; // the build's words
 }
 
 function show(panel, result, presets) {
@@ -69,7 +72,7 @@ function show(panel, result, presets) {
     const item = panel.querySelector(`[data-flow-step="${CSS.escape(step.id)}"]`);
     if (!item) continue;
     item.dataset.status = step.status;
-    item.querySelector("[data-flow-status]").textContent = ` (${step.status_text})`;
+    item.querySelector("[data-flow-status]").textContent = step.status_text;
     const because = item.querySelector("[data-flow-because]");
     because.textContent = step.status === "skipped" || step.status === "open" ? step.because : "";
     because.hidden = !because.textContent;
@@ -80,8 +83,9 @@ function show(panel, result, presets) {
       nextItem = item;
     }
     if (step.status === "skipped") {
-      const entry = document.createElement("li");
-      entry.textContent = `${step.title}: ${step.because}`;
+      const entry = fromTemplate(panel, "flow-path-skipped");
+      entry.querySelector("[data-flow-skipped-title]").textContent = step.title;
+      entry.querySelector("[data-flow-skipped-because]").textContent = step.because;
       skippedList.append(entry);
     }
     const done = item.querySelector("[data-flow-done]");
@@ -103,40 +107,39 @@ function show(panel, result, presets) {
     // The answers the path gives a step's form (a preset), shown in that form (widget.js).
     window.dispatchEvent(new CustomEvent("hb:presets", { detail: { presets } }));
   });
-  showPathTexts(panel.querySelector("[data-flow-texts]"), result.texts);
-  showNext(panel.querySelector("[data-flow-next]"), nextItem);
+  showPathTexts(panel, result.texts);
+  showNext(panel, nextItem);
 }
 
 // The texts and the "Next:" link change in place where they can: a reply arriving while the reader
 // is on a Copy button or on the link leaves the focus where it is.
-function showPathTexts(texts, entries) {
+function showPathTexts(panel, entries) {
+  const texts = panel.querySelector("[data-flow-texts]");
   const shown = texts.dataset.flowTexts.split(" ").filter((id) => entries[id]);
-  const blocks = [...texts.children];
-  if (blocks.map((block) => block.dataset.flowText).join(" ") !== shown.join(" ")) {
-    texts.replaceChildren(...shown.map((id) => textBlock(id, entries[id])));
-    return;
+  if ([...texts.children].map((block) => block.dataset.flowText).join(" ") !== shown.join(" ")) {
+    texts.replaceChildren(...shown.map((id) => {
+      const block = fromTemplate(panel, "flow-path-text").firstElementChild;
+      block.dataset.flowText = id;
+      return block;
+    }));
   }
-  for (const block of blocks) {
-    const entry = entries[block.dataset.flowText];
-    const label = block.querySelector("strong");
-    if (label.textContent !== entry.label) label.textContent = entry.label;
-    const say = block.querySelector(".flow-path__say");
-    if (say.textContent !== entry.text) say.textContent = entry.text;
-    setCopyText(block.querySelector(".checker__copy"), entry.text, entry.label);
-  }
+  for (const block of texts.children) fillText(block, entries[block.dataset.flowText]);
 }
 
-function showNext(next, nextItem) {
+function showNext(panel, nextItem) {
+  const next = panel.querySelector("[data-flow-next]");
   if (!nextItem) {
-    next.replaceChildren("Nothing is waiting for you now.");
+    next.replaceChildren(fromTemplate(panel, "flow-path-no-next"));
     return;
   }
   const step = nextItem.querySelector("a");
-  const link = next.querySelector("[data-flow-next-link]");
-  if (link) {
-    link.setAttribute("href", step.getAttribute("href"));
-    if (link.textContent !== step.textContent) link.textContent = step.textContent;
-  } else next.replaceChildren("Next: ", el("a", { href: step.getAttribute("href"), "data-flow-next-link": "" }, step.textContent));
+  let link = next.querySelector("[data-flow-next-link]");
+  if (!link) {
+    next.replaceChildren(fromTemplate(panel, "flow-path-next"));
+    link = next.querySelector("[data-flow-next-link]");
+  }
+  link.setAttribute("href", step.getAttribute("href"));
+  if (link.textContent !== step.textContent) link.textContent = step.textContent;
 }
 
 /** The next step's first question (or its "Done" box, or its heading): where the skip link and the

@@ -169,8 +169,7 @@ export function fillFormsFromLink(root = document) {
   for (const [container, name] of linkedForms(root)) applyLinkValues(container, linkValues(name));
   for (const text of root.querySelectorAll("[data-response-text], [data-flow-text]")) {
     text.dataset.waiting = "true";
-    let note = text.querySelector(".flow-text__todo");
-    if (!note) text.append((note = Object.assign(document.createElement("p"), { className: "flow-text__todo checker__hint" })));
+    const note = text.querySelector(".flow-text__todo"); // drawn by the build, hidden
     note.textContent = WAITING;
     note.hidden = false;
   }

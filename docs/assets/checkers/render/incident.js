@@ -1,10 +1,14 @@
 // The widespread-incident helper's result (checkers/incident.py): the steps, the tag, the Zendesk
 // searches, the bulk response and the caution, each as Python prepared it, with copy buttons.
-import { copyRow, el } from "../dom.js";
+import { copyRow, el, fromTemplate } from "../dom.js";
 import { siteHref } from "../result.js";
 
-function external(href, ...children) {
-  return el("a", { href, class: "external", rel: "noopener noreferrer" }, ...children, el("span", { class: "visually-hidden" }, " (external link)"));
+/** A link that leaves the site, marked as the build marks the content's (site_build/links.py). */
+function external(href, text) {
+  const link = fromTemplate(document, "external-link").firstElementChild;
+  link.setAttribute("href", href);
+  link.prepend(text);
+  return link;
 }
 
 function part(title, ...children) {

@@ -1,7 +1,7 @@
 // The guided response's copy-ready texts (checkers/response_texts.py): Python fills them in from the
 // form's answers, or the decision flow for the path taken; this shows each in its `response-text` slot,
 // the build's own placeholders for the same texts, always as text. Each answer Python could not use is named on its field.
-import { copyButton, setCopyText } from "../dom.js";
+import { setCopyText } from "../dom.js";
 
 // A text the decision flow has rewritten for the path taken (an exception's courtesy sentence, the
 // asynchronous request, a free user's reply) wins over the form's general one: what is copied from a
@@ -29,12 +29,9 @@ function showTexts() {
     if (label && label.textContent !== entry.label) label.textContent = entry.label; // the path's own text, named as such
     const say = slot.querySelector(".checker__say");
     if (say.textContent !== entry.text) say.textContent = entry.text;
-    // The Copy button is made once and then given each new text: a reply that arrives while the
-    // reader is on the button leaves them there.
-    const row = slot.querySelector(".checker__copyrow");
-    const copy = row.querySelector(".checker__copy");
-    if (copy) setCopyText(copy, entry.text, entry.label.toLowerCase());
-    else row.append(copyButton(entry.text, entry.label.toLowerCase()));
+    // The build drew the Copy button (site_build/response_flow.py); each new text goes to that same
+    // button: a reply that arrives while the reader is on it leaves them there.
+    setCopyText(slot.querySelector(".checker__copy"), entry.text, entry.label.toLowerCase());
     const todo = slot.querySelector(".flow-text__todo");
     todo.hidden = entry.placeholders.length === 0;
     todo.textContent = entry.placeholders.length ? `Fill in by hand before sending: ${entry.placeholders.join(", ")}` : "";
