@@ -160,19 +160,22 @@ FOLD_AGAIN = "Fold it away again"
 
 def fold_sections(html: str) -> str:
     """Give each step section of a page with a "Your path" panel a body that the panel folds away,
-    with its reason and "Show it anyway", when the path skips every step read there. Without
-    JavaScript nothing is folded: the note is hidden and the body is as written."""
+    with its reason and "Show it anyway", when the path skips every step read there; a first visit's
+    folds are drawn by the build. Without JavaScript nothing is folded: the note is hidden and the
+    body is as written."""
     if 'data-hb-component="flow-path"' not in html:
         return html
     panel = _PANEL.search(html)
-    first = {step["id"]: step["status"] for step in flows.run(panel.group(1), {})["steps"]} if panel else {}
-    # The sections whose every step a first visit skips: their forms wait to ask Python until the
-    # reader comes near (widget.js), since the path folds them away.
-    skipped_first = {
-        section
-        for section in set(paged.PAGE_SECTIONS.values())
-        if all(first.get(step) == "skipped" for step, where in paged.PAGE_SECTIONS.items() if where == section)
-    }
+    first = {step["id"]: step for step in flows.run(panel.group(1), {})["steps"]} if panel else {}
+    # The sections whose every step a first visit skips, with why. They are drawn folded from the
+    # first paint where scripts run (flow.css, keyed on the attribute scope.js sets in <head>), so a
+    # phone neither styles nor lays them out; flow-path.js takes the fold over when Python answers.
+    # Their forms wait to ask Python until the reader comes near (widget.js).
+    skipped_first = {}
+    for section in dict.fromkeys(paged.PAGE_SECTIONS.values()):
+        steps = [first.get(step) for step, where in paged.PAGE_SECTIONS.items() if where == section]
+        if steps and all(step and step["status"] == "skipped" for step in steps):
+            skipped_first[section] = " ".join(dict.fromkeys(step["because"] for step in steps if step))
     out, position = [], 0
     for heading in _STEP_HEADING.finditer(html):
         if heading.start() < position:
@@ -180,15 +183,23 @@ def fold_sections(html: str) -> str:
         section = heading.group(2)
         following = _ANY_HEADING.search(html, heading.end())
         end = following.start() if following else len(html)
-        out.append(html[position : heading.end()])
+        folded_first = section in skipped_first
+        first_fold = " data-flow-folded-first" if folded_first else ""
+        out.append(html[position : heading.start()])
+        title = html[heading.start() : heading.end()]
+        # Marked as flow-path.js marks a skipped step's heading (shown only where scripts run: flow.css).
+        if folded_first:
+            title = title.replace(f'id="{section}"', f'id="{section}" data-flow-status="skipped"', 1)
+        out.append(title)
         out.append(
-            f'<p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>'
-            f"<strong>Skipped:</strong> <span data-flow-section-because></span> "
+            f'<p class="flow-section__skipped" data-flow-section-skipped="{section}"{first_fold} hidden>'
+            f"<strong>Skipped:</strong> <span data-flow-section-because>{escape(skipped_first.get(section, ''))}"
+            "</span> "
             f'<button type="button" class="md-button flow-section__show" aria-expanded="false" '
             f'aria-controls="{section}-body" data-label-folded="{SHOW_ANYWAY}" data-label-shown="{FOLD_AGAIN}">'
             f"{SHOW_ANYWAY}</button></p>"
             f'<div class="flow-section__body" id="{section}-body" data-flow-section-body="{section}"'
-            f"{' data-flow-first-skipped' if section in skipped_first else ''}>"
+            f"{' data-flow-first-skipped' if folded_first else ''}{first_fold}>"
             f"{html[heading.end() : end]}</div>"
         )
         position = end

@@ -287,3 +287,44 @@ def test_a_default_the_reader_gives_again_is_kept_in_the_link(watch, site_url):
     expiry.fill(today)  # the reader says: today
     watch.wait_for(f"location.search.includes('licence.expires_on={today}')")
     watch.wait_for("document.querySelector('[data-flow-step=\"licence\"]').dataset.status === 'done'")
+
+
+FOLDED_FIRST = "step-concurrent"  # "Handling another emergency": a first visit's path skips it
+
+
+def test_a_first_visits_folds_are_drawn_before_python_and_answer_the_reader_at_once(watch, site_url):
+    """What a first visit's path folds away is folded from the first paint (a phone neither styles
+    nor lays it out), with its reason; "Show this step anyway" works before Python, and Python's
+    first answer keeps the reader's choice."""
+    page, release = open_before_python(watch, PHONE, site_url + "paged/")
+    body = page.locator(f"#{FOLDED_FIRST}-body")
+    note = page.locator(f'[data-flow-section-skipped="{FOLDED_FIRST}"]')
+    assert page.evaluate(PYTHON_STATE) != "ready"
+    assert body.is_hidden()
+    assert note.is_visible()
+    assert "You are not handling another emergency." in note.inner_text()
+    heading_says = f"getComputedStyle(document.getElementById('{FOLDED_FIRST}'), '::after').content"
+    assert "skipped on your path" in page.evaluate(heading_says)
+    show = note.get_by_role("button", name="Show this step anyway")
+    show.click()
+    assert body.is_visible()
+    assert note.get_by_role("button", name="Fold it away again").get_attribute("aria-expanded") == "true"
+    release()
+    watch.wait_for(PATH_READY)
+    page.wait_for_timeout(500)  # the folds of the first reply, in a task of their own
+    assert body.is_visible(), "Python's first answer keeps a step the reader chose to see"
+    note.get_by_role("button", name="Fold it away again").click()
+    assert body.is_hidden()
+    # Every fold is the panel's own now: the build's first-visit marks are gone.
+    assert page.locator("[data-flow-folded-first]").count() == 0
+
+
+def test_without_javascript_nothing_is_folded(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "paged/")
+    assert page.locator(f"#{FOLDED_FIRST}-body").is_visible()
+    assert page.locator(f'[data-flow-section-skipped="{FOLDED_FIRST}"]').is_hidden()
+    heading_says = f"getComputedStyle(document.getElementById('{FOLDED_FIRST}'), '::after').content"
+    assert "skipped" not in page.evaluate(heading_says)
+    context.close()

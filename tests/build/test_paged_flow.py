@@ -160,7 +160,9 @@ def test_each_step_section_has_a_body_the_path_can_fold_with_its_reason(paged):
 
     for section in set(flow.PAGE_SECTIONS.values()):
         note = re.search(
-            rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}" hidden>', paged
+            rf'</h[23]><p class="flow-section__skipped" data-flow-section-skipped="{section}"'
+            rf"(?: data-flow-folded-first)? hidden>",
+            paged,
         )
         assert note, section
         body = re.search(
@@ -265,15 +267,32 @@ def test_sections_out_of_the_flows_order_are_refused(paged):
         check_flow_page(moved)
 
 
-def test_the_sections_a_first_visit_skips_are_marked_so_their_forms_wait(paged):
-    """widget.js holds back the first answer of a form whose whole section a first visit skips."""
+def test_the_sections_a_first_visit_skips_are_drawn_folded_and_their_forms_wait(paged):
+    """A section whose every step a first visit skips is drawn folded, with the path's reason and its
+    heading marked as the panel marks it (flow.css applies these only where scripts run), and
+    widget.js holds back its form's first answer."""
+    from html import escape
+
     from checkers import flows
     from checkers.flows import paged as flow
 
-    first = {step["id"]: step["status"] for step in flows.run("paged", {})["steps"]}
+    first = {step["id"]: step for step in flows.run("paged", {})["steps"]}
+    folded = 0
     for section in set(flow.PAGE_SECTIONS.values()):
-        steps = [step for step, where in flow.PAGE_SECTIONS.items() if where == section]
-        marked = re.search(rf'data-flow-section-body="{section}" data-flow-first-skipped>', paged) is not None
-        assert marked == all(first[step] == "skipped" for step in steps), section
-    assert 'data-flow-section-body="step-us-federal" data-flow-first-skipped>' in paged
+        steps = [first[step] for step, where in flow.PAGE_SECTIONS.items() if where == section]
+        skipped = all(step["status"] == "skipped" for step in steps)
+        body = f'data-flow-section-body="{section}" data-flow-first-skipped data-flow-folded-first>'
+        assert (body in paged) == skipped, section
+        note = re.search(
+            rf'data-flow-section-skipped="{section}" data-flow-folded-first hidden><strong>Skipped:</strong> '
+            r"<span data-flow-section-because>([^<]*)</span>",
+            paged,
+        )
+        assert (note is not None) == skipped, section
+        assert (f'id="{section}" data-flow-status="skipped"' in paged) == skipped, section
+        if skipped:
+            folded += 1
+            assert note.group(1) == escape(" ".join(dict.fromkeys(step["because"] for step in steps)))
+    assert folded >= 3
+    assert 'data-flow-section-body="step-us-federal" data-flow-first-skipped data-flow-folded-first>' in paged
     assert 'data-flow-section-body="step-entitlement">' in paged

@@ -38,17 +38,36 @@ function foldSection(id, steps) {
   const note = document.querySelector(`[data-flow-section-skipped="${CSS.escape(id)}"]`);
   const body = document.querySelector(`[data-flow-section-body="${CSS.escape(id)}"]`);
   if (!note || !body) return;
+  takeOverFold(note, body);
   const skipped = steps.every((step) => step.status === "skipped");
   if (!skipped) shownAnyway.delete(id);
   note.hidden = !skipped;
-  note.querySelector("[data-flow-section-because]").textContent = skipped
-    ? [...new Set(steps.map((step) => step.because))].join(" ")
-    : "";
+  const because = skipped ? [...new Set(steps.map((step) => step.because))].join(" ") : "";
+  const reason = note.querySelector("[data-flow-section-because]");
+  if (reason.textContent !== because) reason.textContent = because;
   setFolded(note, body, skipped && !shownAnyway.has(id));
-  const button = note.querySelector("button");
-  if (!button.dataset.bound) {
+}
+
+/** A fold the build drew for a first visit (flow.css keeps it while the attribute is there) becomes
+ *  this module's: the same state, held by `hidden`, in the same task, so nothing is drawn between. */
+function takeOverFold(note, body) {
+  if (!body.hasAttribute("data-flow-folded-first")) return;
+  note.hidden = false;
+  body.hidden = true;
+  note.removeAttribute("data-flow-folded-first");
+  body.removeAttribute("data-flow-folded-first");
+}
+
+/** "Show this step anyway" / "Fold it away again", working from the first paint, before Python. */
+function bindShowButtons() {
+  for (const note of document.querySelectorAll("[data-flow-section-skipped]")) {
+    const id = note.dataset.flowSectionSkipped;
+    const button = note.querySelector("button");
+    const body = document.querySelector(`[data-flow-section-body="${CSS.escape(id)}"]`);
+    if (!body || button.dataset.bound) continue;
     button.dataset.bound = "true";
     button.addEventListener("click", () => {
+      takeOverFold(note, body);
       if (shownAnyway.has(id)) shownAnyway.delete(id);
       else shownAnyway.add(id);
       setFolded(note, body, !shownAnyway.has(id));
@@ -190,6 +209,7 @@ export function mount(panel) {
 
   // The page changes above the reader as Python answers (the path, folds, results): the view stays.
   const stopHolding = holdTheView(panel);
+  bindShowButtons();
   // The link's answers at once (no Python needed to read a link); Python's reading then checks them.
   applyLinkValues(form, linkValues(name));
   if ("done" in linkValues(name)) tickDone(linkValues(name).done.split(","));

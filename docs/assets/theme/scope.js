@@ -34,3 +34,8 @@ __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=
     link.replaceWith(absolute);
   }
 })();
+
+// Scripts run on this page: the stylesheets may draw from the first paint what a script would
+// otherwise change once it runs (flow.css: the guided page's first folds). Without JavaScript the
+// attribute is never set and those rules never apply.
+document.documentElement.dataset.hbScripts = "";
