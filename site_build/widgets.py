@@ -190,8 +190,9 @@ def form_html(
     after: str = "",
     prompt: str = "",
 ) -> str:
-    """The shell every form shares. `status` is shown until Python answers, `ready` once it does; `fallback`
-    says what still works if it cannot start; `prompt` (optional) replaces "Still to answer" before the first answer;
+    """The shell every form shares. `status` is shown until Python answers, `ready` once it does;
+    `fallback` says what still works if it cannot start; `prompt` (optional) replaces "Still to answer"
+    before the first answer;
     `attrs` adds the component's own data attributes; a renderer module named like the form
     (docs/assets/checkers/render/<name>.js) is named in `data-renderer` when it exists, with the data
     RENDERER_DATA gives it."""
@@ -244,7 +245,7 @@ def checker_html(name: str, base: str) -> str:
         ready="Checked by Python in your browser, from the rules in the table below.",
         fallback="The decision table below still applies.",
         after=f"{notes_html}"
-        '<details class="checker__details" open><summary>Decision table</summary>'
+        f'<details class="checker__details" open><summary>Decision table</summary>'
         f"{decision_table_html(checker)}</details>",
     )
     return html.replace("{{base}}", base)
