@@ -68,7 +68,7 @@ def spread(values, unit: str = "ms", digits: int = 0) -> str:
 
 
 def ratio_line(site: list[float], stock: list[float]) -> str:
-    pairs = [a / b for a, b in zip(site, stock)]
+    pairs = [a / b for a, b in zip(site, stock, strict=True)]  # runs alternate: one of each per run
     return (
         f"ratio median {statistics.median(site) / statistics.median(stock):.2f} "
         f"(per run: min {min(pairs):.2f}, max {max(pairs):.2f})"
@@ -283,7 +283,8 @@ def report(figures: dict) -> None:
     print()
     if set(figures) - {"j"}:
         print(
-            "Figures (headless Chromium, 127.0.0.1; stock = a bare page booting stock Pyodide from the same npm package)."
+            "Figures (headless Chromium, 127.0.0.1; stock = a bare page booting stock Pyodide from the same npm "
+            "package)."
         )
         print("The machine is shared: absolute times are noisy, compare the ratios (measured in the same run).")
     b = BUDGETS
@@ -330,12 +331,14 @@ def report(figures: dict) -> None:
     if "e" in figures:
         e = statistics.median(figures["e"])
         print(
-            f"(e) answer change -> outcome:        {spread(figures['e'], digits=1)}   budget <= {b['e']} ms: {verdict(e, b['e'])}"
+            f"(e) answer change -> outcome:        {spread(figures['e'], digits=1)}   "
+            f"budget <= {b['e']} ms: {verdict(e, b['e'])}"
         )
     if "f" in figures:
         f = statistics.median(figures["f"])
         print(
-            f"(f) mkdocs build:                    {spread(figures['f'], 's', 1)}   budget <= {b['f']} s: {verdict(f, b['f'])}"
+            f"(f) mkdocs build:                    {spread(figures['f'], 's', 1)}   "
+            f"budget <= {b['f']} s: {verdict(f, b['f'])}"
         )
     if "g" in figures:
         g = figures["g"]
@@ -376,10 +379,13 @@ def report(figures: dict) -> None:
         k = figures["k"]
         site_task, plain_task = [r["longest_ms"] for r in k["site"]], [r["longest_ms"] for r in k["plain"]]
         site_restyled, plain_restyled = [r["restyled"] for r in k["site"]], [r["restyled"] for r in k["plain"]]
-        restyled_ratio = statistics.median(a / max(b, 1) for a, b in zip(site_restyled, plain_restyled))
+        # Each run visits the plain page, then the guided one: the lists pair up.
+        per_run = [a / max(b, 1) for a, b in zip(site_restyled, plain_restyled, strict=True)]
+        restyled_ratio = statistics.median(per_run)
         print(
-            f"(k) guided page, cold, {measure.CPU_SLOWDOWN}x CPU, until {measure.AFTER_ANSWER_MS / 1000:.0f} s after the "
-            f"first answer (the plain page: after its load event), {len(site_task)} paired traced visits:"
+            f"(k) guided page, cold, {measure.CPU_SLOWDOWN}x CPU, "
+            f"until {measure.AFTER_ANSWER_MS / 1000:.0f} s after the first answer "
+            f"(the plain page: after its load event), {len(site_task)} paired traced visits:"
         )
         print(
             f"    longest task (style and layout included): {spread(site_task)}   budget <= {b['k_task_ms']} ms: "
@@ -394,7 +400,7 @@ def report(figures: dict) -> None:
             f"{spread(plain_restyled, 'elements')}"
         )
         print(
-            f"      ratio median {restyled_ratio:.2f} (per run {', '.join(f'{a / max(b, 1):.2f}' for a, b in zip(site_restyled, plain_restyled))})"
+            f"      ratio median {restyled_ratio:.2f} (per run {', '.join(f'{ratio:.2f}' for ratio in per_run)})"
             f"   budget <= {b['k_restyled_ratio']}x: {verdict(restyled_ratio, b['k_restyled_ratio'])}"
         )
 

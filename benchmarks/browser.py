@@ -45,7 +45,7 @@ MEASURED = {
 INSTRUMENT = """(() => {
   if (window.__bench) return;
   const bench = (window.__bench = { firstAnswer: null });
-  const measured = %s;
+  const measured = __MEASURED__;
   const key = Object.keys(measured).find((suffix) => location.pathname.endsWith("/" + suffix));
   // Another page (python -m benchmarks profile): its first checker reply of any kind, if it has one.
   const { answers, checker } = measured[key] || { answers: [], checker: null };
@@ -69,7 +69,7 @@ INSTRUMENT = """(() => {
     });
     watch.observe(document.body, { childList: true, subtree: true });
   });
-})();""" % json.dumps(MEASURED)
+})();""".replace("__MEASURED__", json.dumps(MEASURED))  # JavaScript's braces: no format()
 
 # (e): flip one answer back and forth; time each change until the new outcome is on the page.
 CHANGES = """async ([selectors, checker, count]) => {

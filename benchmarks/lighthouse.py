@@ -109,7 +109,7 @@ class PairedPage:
     plain: list[PageScore]
 
     def pairs(self) -> list[tuple[PageScore, PageScore]]:
-        return [(s, p) for s, p in zip(self.site, self.plain) if not s.error and not p.error]
+        return [(s, p) for s, p in zip(self.site, self.plain, strict=True) if not s.error and not p.error]
 
     def median(self, name: str, of: str = "site") -> float | None:
         values = [getattr(pair[0 if of == "site" else 1], name) for pair in self.pairs()]

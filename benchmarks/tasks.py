@@ -83,7 +83,8 @@ def main_thread_profile(events, pid: int, tid: int) -> Profile:
         cpu = data.get("cpuProfile", {})
         for node in cpu.get("nodes", []):
             profile.nodes[node["id"]] = node
-        for sample, delta in zip(cpu.get("samples", []), data.get("timeDeltas", [])):
+        # Parallel lists in Chrome's format; a chunk cut short by the trace's end pairs what it holds.
+        for sample, delta in zip(cpu.get("samples", []), data.get("timeDeltas", []), strict=False):
             clock += delta
             profile.samples.append((clock, sample, 0.0))
     # Each sample stands for the time until the next one.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from checkers import flows
 from checkers.engine.model import InvalidAnswer
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         return run_review(args.new, as_json=args.json, repin_after=args.repin)
+    output: Any  # the JSON written to stdout
     try:
         if args.command == "list":
             output = [{"name": n, "title": get(n).title} for n in names()]

@@ -24,10 +24,13 @@ trainee is graded step by step on the path the flow itself computes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checkers.engine.model import NOW, InvalidAnswer
 from checkers.engine.registry import evaluate, get, names
+
+if TYPE_CHECKING:  # the flow's model is imported on demand: checker drills do not need it
+    from checkers.flows.model import Path, Step
 
 ASKS = ("outcome", "macro", "field")
 NONE = "none"  # the key when a result names no macro, or a field holds null
@@ -110,9 +113,11 @@ def as_key(value: Any) -> str:
 def key_of(result: Mapping[str, Any], question: Mapping[str, Any]) -> str:
     asks = question["asks"]
     if asks == "outcome":
-        return result["outcome"]
+        outcome: str = result["outcome"]
+        return outcome
     if asks == "macro":
-        return result["tags"][-1] if result["tags"] else NONE
+        tags: list[str] = result["tags"]
+        return tags[-1] if tags else NONE
     field = question["field"]
     if field not in result:
         fields = ", ".join(sorted(k for k, v in result.items() if v is None or isinstance(v, (bool, int, str))))
@@ -142,7 +147,8 @@ def answer_key(checker_name: str, answers: Mapping[str, Any], question: Mapping[
 def flow_step_key(result: Mapping[str, Any], step_id: Any) -> str:
     for step in result["steps"]:
         if step["id"] == step_id:
-            return step["outcome"] or step["status"]
+            key: str = step["outcome"] or step["status"]
+            return key
     ids = ", ".join(s["id"] for s in result["steps"])
     raise InvalidAnswer("field", f"{step_id!r} is not a step of the {result['flow']} flow; expected one of {ids}")
 
@@ -168,7 +174,8 @@ def flow_answer_key(flow_name: str, answers: Mapping[str, Any], question: Mappin
 
 
 def _grade_flow(request: Mapping[str, Any]) -> dict[str, Any]:
-    question, chosen = request.get("question"), request.get("choice")
+    question: Any = request.get("question")  # JSON, checked by flow_answer_key
+    chosen = request.get("choice")
     key = flow_answer_key(request["flow"], request.get("answers") or {}, question)
     if chosen is not None and not (
         isinstance(chosen, int) and not isinstance(chosen, bool) and 0 <= chosen < len(question["choices"])
@@ -208,9 +215,10 @@ def grade(request: Mapping[str, Any]) -> dict[str, Any]:
     checker_name = request.get("checker")
     if not isinstance(checker_name, str):
         raise InvalidAnswer("checker", f"expected a checker name, got {checker_name!r}")
-    question = request.get("question")
+    question: Any = request.get("question")  # JSON, checked by answer_key
+    answers: Any = request.get("answers")
     chosen = request.get("choice")
-    key = answer_key(checker_name, request.get("answers"), question)
+    key = answer_key(checker_name, answers, question)
     if chosen is not None and not (
         isinstance(chosen, int) and not isinstance(chosen, bool) and 0 <= chosen < len(question["choices"])
     ):
@@ -235,7 +243,7 @@ def grade(request: Mapping[str, Any]) -> dict[str, Any]:
 # ---- role-play: the trainee's own walk of the guided page, graded step by step --------------------
 
 
-def _branch_key(path: Any, step: Any) -> str:
+def _branch_key(path: Path, step: Step) -> str:
     """A step's way on a path, as a drill grades a walk: its outcome, `skipped`, `waits` (a checker
     step held by a condition) or `applies` (a text step on the path, whichever of open/next/done)."""
     outcome = path.outcome(step.id)
@@ -247,7 +255,7 @@ def _branch_key(path: Any, step: Any) -> str:
     return "waits" if step.checker else "applies"
 
 
-def _pending(path: Any, step: Any, given: Mapping[str, Any], expected: Mapping[str, Any]) -> bool:
+def _pending(path: Path, step: Step, given: Mapping[str, Any], expected: Mapping[str, Any]) -> bool:
     """A checker step still missing an answer the trainee can give now: a required one, or a time the
     drill states (a step deciding from "now" would otherwise be graded on the trainee's own clock)."""
     if not step.checker or path.states[step.id] == "skipped":
@@ -263,8 +271,9 @@ def grade_walk(request: Mapping[str, Any]) -> dict[str, Any]:
     drill's answers and step questions, and the trainee's own answers on the guided page (its link's query).
 
     A step is graded once the trainee's path has settled it: no checker step up to it still waits for
-    an answer the trainee can give (a time the drill states included). It is right when the trainee's walk goes the same way there as the
-    drill's (the same outcome; skipped; held; or on the path). Only a settled step's key is returned."""
+    an answer the trainee can give (a time the drill states included). It is right when the trainee's walk
+    goes the same way there as the drill's (the same outcome; skipped; held; or on the path). Only a settled
+    step's key is returned."""
     from checkers import flows
     from checkers.flows import model
     from checkers.web import urlstate

@@ -78,7 +78,8 @@ def _texts() -> list[Dependent]:
 
 def flow_dependents(flow: str, module: Any) -> list[Dependent]:
     """The pins of a flow's steps: `pins` on each step of `STEPS` (or `FLOW.steps`), on the
-    conditions it applies under and on its path-dependent wordings, and/or a `PINS = {step id: (Pin, ...)}` table in the module."""
+    conditions it applies under and on its path-dependent wordings, and/or a `PINS = {step id: (Pin, ...)}`
+    table in the module."""
     steps = getattr(module, "STEPS", None) or getattr(getattr(module, "FLOW", None), "steps", None) or ()
     by_step = {
         getattr(step, "id", ""): tuple(getattr(step, "pins", ()) or ())

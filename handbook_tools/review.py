@@ -19,16 +19,15 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import repeat
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from checkers.engine import handbook
-from handbook_tools.pins import Dependent, Pin
+from checkers.engine.pins import Pin
+from handbook_tools.pins import Dependent
 from handbook_tools.snapshot import Section, Snapshot, digest, normalise, sentences, title_key
 
 _SIMILAR_TEXT = 0.5  # share of sentences two sections must share to be one section under a new title
 _SIMILAR_SENTENCE = 0.6  # difflib ratio above which a sentence is the pinned one, changed
-
-T = TypeVar("T")
 
 
 def lock_of(snap: Snapshot) -> dict[str, Any]:
@@ -145,7 +144,7 @@ def _letters(text: str) -> dict[str, int]:
     return dict(Counter(text))
 
 
-class Candidates(Generic[T]):
+class Candidates[T]:
     """The texts a changed sentence may have become, each with its owner (its section), in order:
     each text's first place, and the texts by length, for `closest`."""
 
@@ -179,7 +178,7 @@ class Candidates(Generic[T]):
         return iter(self.pairs)
 
 
-def closest(wanted: str, candidates: Candidates[T]) -> tuple[str, T, float] | None:
+def closest[T](wanted: str, candidates: Candidates[T]) -> tuple[str, T, float] | None:
     """The candidate most like `wanted` by `difflib.SequenceMatcher(None, wanted, candidate,
     autojunk=False).ratio()`, the first of them on a tie, with its ratio; None when no ratio reaches
     _SIMILAR_SENTENCE.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from handbook_tools import pins, repin, review, snapshot
 
@@ -28,9 +29,10 @@ def exception_workflow() -> snapshot.Snapshot:
     return read_snapshot(EXCEPTION_WORKFLOW)
 
 
-def last_reviewed() -> dict:
+def last_reviewed() -> dict[str, Any]:
     if LOCK.is_file():
-        return json.loads(LOCK.read_text(encoding="utf-8"))
+        lock: dict[str, Any] = json.loads(LOCK.read_text(encoding="utf-8"))
+        return lock
     return review.lock_of(read_snapshot(SNAPSHOT))
 
 

@@ -79,9 +79,9 @@ def parse(text: str) -> Snapshot:
         if not match:
             continue
         raw = match.group(2).rstrip("#").rstrip()
-        explicit = _EXPLICIT_ID.search(raw)
+        explicit_id = _EXPLICIT_ID.search(raw)
         title = _ATTRIBUTES.sub("", _EXPLICIT_ID.sub("", raw)).strip()
-        headings.append((index, len(match.group(1)), title, explicit.group(1) if explicit else ""))
+        headings.append((index, len(match.group(1)), title, explicit_id.group(1) if explicit_id else ""))
     if not headings:
         raise SnapshotError("no headings: not a handbook page")
     sections: list[Section] = []

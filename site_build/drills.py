@@ -267,7 +267,8 @@ def drills_html(
         f'<p class="drills__status" role="status">The drills check your answers with Python in your browser. '
         f'If nothing happens, JavaScript may be off: the <a href="{base}drill-cards/">facilitator cards</a> '
         f"hold the same scenarios on paper.</p>"
-        f'<details class="drills__static"><summary>The {len(ordered) + len(walks)} scenarios</summary><ol>{items}</ol></details>'
+        f'<details class="drills__static"><summary>The {len(ordered) + len(walks)} scenarios</summary>'
+        f"<ol>{items}</ol></details>"
         f"</div>"
     )
 
@@ -289,7 +290,8 @@ def record_html(
         f"script; with JavaScript off there is nothing to show.</p>"
         f'<div class="training-record__figures"></div>'
         f'<div class="training-record__tools">'
-        f'<button type="button" class="md-button" data-record="copy-text" disabled>Copy the text for the rotation request</button> '
+        f'<button type="button" class="md-button" data-record="copy-text" disabled>'
+        f"Copy the text for the rotation request</button> "
         f'<button type="button" class="md-button" data-record="copy-json" disabled>Copy the record as JSON</button> '
         f'<button type="button" class="md-button" data-record="download" disabled>Download the record (JSON)</button>'
         f"</div>"
@@ -349,20 +351,24 @@ def card_html(scenario: library.Scenario, number: int, base: str) -> str:
     return (
         f'<article class="drill-card" id="card-{sid}" data-card aria-labelledby="card-{sid}-title">'
         f'<h2 id="card-{sid}-title">{number}. {escape(scenario.title)}</h2>'
-        f'<p class="drill-card__meta"><span>{escape(scenario.difficulty)}</span> · <span>{escape(story.region)}</span> · '
-        f"<span>{escape(when_label(story.time))}</span> · <span>checker <code>{escape(scenario.checker)}</code></span></p>"
+        f'<p class="drill-card__meta"><span>{escape(scenario.difficulty)}</span> · '
+        f"<span>{escape(story.region)}</span> · <span>{escape(when_label(story.time))}</span> · "
+        f"<span>checker <code>{escape(scenario.checker)}</code></span></p>"
         f'<section class="drill-card__part"><h3>Read out the page</h3>'
         f'<blockquote class="drill-card__ticket">{_paragraphs(story.ticket)}</blockquote>{context}</section>'
         f'<section class="drill-card__part"><h3>Reveal the facts, one at a time, when asked</h3>'
         f'<ol class="drill-card__facts" data-facts>{facts}</ol></section>'
-        f'<section class="drill-card__part"><h3>Questions to put to the group</h3><ol>{"".join(questions)}</ol></section>'
+        f'<section class="drill-card__part"><h3>Questions to put to the group</h3>'
+        f"<ol>{''.join(questions)}</ol></section>"
         f'<section class="drill-card__part drill-card__answers" data-answers><h3>Expected decisions</h3>'
         f"<ol>{''.join(expected)}</ol>"
-        f"<p><strong>The checker's outcome:</strong> {escape(result['title'])} (<code>{escape(result['outcome'])}</code>); "
+        f"<p><strong>The checker's outcome:</strong> {escape(result['title'])} "
+        f"(<code>{escape(result['outcome'])}</code>); "
         f'macros: {tags}.</p><ol class="drill-card__actions">{actions}</ol></section>'
         + (f'<section class="drill-card__part"><h3>Debrief</h3><ol>{debrief}</ol></section>' if debrief else "")
         + (
-            f'<section class="drill-card__part drill-card__notes"><h3>Where the handbook is silent</h3><ul>{notes}</ul></section>'
+            f'<section class="drill-card__part drill-card__notes"><h3>Where the handbook is silent</h3>'
+            f"<ul>{notes}</ul></section>"
             if notes
             else ""
         )
@@ -390,7 +396,7 @@ def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: 
         + "</li>"
         for f in flow_known(drill)
     )
-    keys = dict(zip(drill.questions, drill.keys()))
+    keys = dict(zip(drill.questions, drill.keys(), strict=True))
     titles = {step.id: step.title for step in flows.get(drill.flow).steps}
     expected = []
     for question in _in_path_order(drill):
@@ -404,7 +410,8 @@ def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: 
         expected.append(
             f"<li><p><strong>{escape(titles[question.field])}.</strong> {escape(question.prompt)} "
             f"{LETTERS[key['choice']]}. {escape(question.choices[key['choice']].label)}</p>"
-            f'<ol type="A" class="drill-card__choices">{"".join(f"<li>{escape(c.label)}</li>" for c in question.choices)}</ol>'
+            f'<ol type="A" class="drill-card__choices">'
+            f"{''.join(f'<li>{escape(c.label)}</li>' for c in question.choices)}</ol>"
             f"<p><em>Why:</em> {escape(step['because'])}</p><p><em>Handbook:</em> {sources}</p></li>"
         )
     debrief = "".join(f"<li>{escape(d)}</li>" for d in drill.debrief)
@@ -414,7 +421,8 @@ def flow_card_html(drill: flow_library.FlowDrill, number: int, base: str, code: 
         f'<p class="drill-card__meta"><span>{escape(drill.difficulty)}</span> · <span>{escape(story.region)}</span> · '
         f"<span>{escape(when_label(story.time))}</span> · <span>whole page</span> · "
         f'<span>code <strong class="drill-card__code">{code}</strong></span></p>'
-        f'<p class="drill-card__how">The trainee opens the <a href="{base}paged/#role-play">guided page\'s role-play</a> '
+        f'<p class="drill-card__how">The trainee opens the '
+        f'<a href="{base}paged/#role-play">guided page\'s role-play</a> '
         f"and types the code <strong>{code}</strong>; their page grades each step as they answer it.</p>"
         + _story_html(story)
         + f'<section class="drill-card__part"><h3>Reveal the facts, one at a time, when asked</h3>'
@@ -443,7 +451,8 @@ def cards_html(
     opener = (
         '<form class="drill-cards__open" data-open-code novalidate>'
         '<label for="drill-cards-code">Open a whole-page drill by its code</label> '
-        f'<input id="drill-cards-code" class="drill-cards__code" autocomplete="off" spellcheck="false" maxlength="{CODE_LENGTH + 2}" '
+        '<input id="drill-cards-code" class="drill-cards__code" autocomplete="off" spellcheck="false" '
+        f'maxlength="{CODE_LENGTH + 2}" '
         'aria-describedby="drill-cards-code-status" autocapitalize="characters"> '
         '<button type="submit" class="md-button" disabled>Open</button>'
         '<p id="drill-cards-code-status" class="drill-cards__code-status" role="status"></p></form>'
@@ -474,7 +483,8 @@ def role_play_html(base: str, flow_drills: list[flow_library.FlowDrill] | None =
         f'<div class="role-play" data-hb-component="role-play" id="role-play-panel" {payload_attribute(payload)}>'
         f'<form class="role-play__open" novalidate>'
         f'<label for="role-play-code">The drill\'s code, from your facilitator</label> '
-        f'<input id="role-play-code" class="drill-cards__code" autocomplete="off" spellcheck="false" maxlength="{CODE_LENGTH + 2}" '
+        '<input id="role-play-code" class="drill-cards__code" autocomplete="off" spellcheck="false" '
+        f'maxlength="{CODE_LENGTH + 2}" '
         f'aria-describedby="role-play-status" autocapitalize="characters"> '
         f'<button type="submit" class="md-button md-button--primary" disabled>Start the drill</button>'
         f'<p id="role-play-status" class="role-play__status" role="status"></p></form>'

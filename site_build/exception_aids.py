@@ -52,7 +52,7 @@ class Aids:
 def _sections(text: str, level: str) -> dict[str, str]:
     """{heading: body} for the headings of exactly that level (`###`, `####`)."""
     parts = re.split(rf"^{level} (.+)$", text, flags=re.MULTILINE)
-    return {title.strip(): body for title, body in zip(parts[1::2], parts[2::2])}
+    return {title.strip(): body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 _VARIANT = re.compile(r"^- \*\*(Emergency|Not Emergency|Reasoning)\*\*:\s*(.+)$", re.MULTILINE)
@@ -134,7 +134,10 @@ def _example_html(example: Example) -> str:
     ]
     items = "".join(f"<dt>{label}</dt><dd>{inline(value)}</dd>" for label, value in rows if value)
     words = _filter_words(example.title, example.emergency, example.not_emergency, example.reasoning)
-    return f'<li class="aids__item" data-aids-text="{words}"><p><strong>{inline(example.title)}</strong></p><dl>{items}</dl></li>'
+    return (
+        f'<li class="aids__item" data-aids-text="{words}"><p><strong>{inline(example.title)}</strong></p>'
+        f"<dl>{items}</dl></li>"
+    )
 
 
 def _not_emergency_html(item: NotAnEmergency) -> str:
@@ -172,10 +175,10 @@ def render_exception_aids(arg: str = "") -> str:
     examples = "".join(_example_html(e) for e in aids.examples)
     not_emergencies = "".join(_not_emergency_html(n) for n in aids.not_emergencies)
     return (
-        '<section class="aids" data-hb-component="exception-aids" aria-label="Decision aids: the Emergency Exception Workflow">'
-        f"{attribution}"
-        + section(CRITERIA_ANCHOR, _criteria_html(aids))
-        + '<p class="aids__filter"><label for="aids-filter">Filter the examples by a word (e.g. login, pipelines)</label> '
+        '<section class="aids" data-hb-component="exception-aids" '
+        'aria-label="Decision aids: the Emergency Exception Workflow">'
+        f"{attribution}" + section(CRITERIA_ANCHOR, _criteria_html(aids)) + '<p class="aids__filter">'
+        '<label for="aids-filter">Filter the examples by a word (e.g. login, pipelines)</label> '
         '<input type="search" id="aids-filter" data-aids-filter autocomplete="off"> '
         '<span class="aids__count" data-aids-count role="status"></span></p>'
         + section(EXAMPLES_ANCHOR, f'<ul class="aids__list">{examples}</ul>')

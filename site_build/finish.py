@@ -90,7 +90,8 @@ def finish(site_dir: Path, base: str | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m site_build.finish",
-        description="Finish a built site: CSP, early start, Python runtime, link report, offline manifest and service worker, .br/.gz.",
+        description="Finish a built site: CSP, early start, Python runtime, link report, offline manifest and "
+        "service worker, .br/.gz.",
     )
     parser.add_argument("site_dir", type=Path, help="the folder the engine wrote (e.g. site)")
     parser.add_argument(

@@ -71,7 +71,8 @@ def pinned_changes(rows: list[dict]) -> str:
     lines = [
         "the handbook snapshot (or the Emergency Exception Workflow copy) changed text that these rely on."
         " Review each one; when it is right for the "
-        'new text, run `python -m checkers review --repin` (CONTRIBUTING.md: "Take in a new version of the handbook page"):'
+        "new text, run `python -m checkers review --repin` "
+        '(CONTRIBUTING.md: "Take in a new version of the handbook page"):'
     ]
     for row in rows:
         lines.append(f"  {row['kind']} {row['name']} ({row['source']}): #{row['anchor']} {row['status']}")

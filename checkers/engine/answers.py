@@ -116,7 +116,14 @@ class _Asking:
     """Which questions are asked for a set of raw answers: each `asked_when` is read against the
     parsed answers of the questions it names (a bad or missing answer there means "not asked yet")."""
 
-    def __init__(self, questions, answers, now, derived, parse) -> None:
+    def __init__(
+        self,
+        questions: tuple[Question, ...],
+        answers: Mapping[str, Any],
+        now: Callable[[], datetime],
+        derived: tuple[Derived, ...],
+        parse: Callable[[Question, Any], Any],
+    ) -> None:
         self.by_id = {q.id: q for q in questions}
         self.derived = {d.id: d for d in derived}
         self.answers, self.now, self.parse = answers, now, parse

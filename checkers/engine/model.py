@@ -98,6 +98,7 @@ class Question:
         return self.default is REQUIRED
 
     def as_schema(self) -> dict[str, Any]:
+        default: Any
         if self.default is REQUIRED:
             default = None
         elif self.default is NOW:
@@ -186,7 +187,7 @@ def _same(values: Mapping[str, Any]) -> dict[str, Any]:
     return dict(values)
 
 
-def _unchanged(values, facts, result):  # noqa: ANN001 - the default Finish
+def _unchanged(values: Mapping[str, Any], facts: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from checkers.engine.model import Checker, InvalidAnswer
 # Every checker lives in this package, one module each, named after it (`saas-triage` in saas_triage.py).
 RULES_PACKAGE = "checkers.rules"
 _CHECKERS: dict[str, Checker] = {}
-_ALL_FOUND = []  # non-empty once every module has been looked at
+_ALL_FOUND: list[bool] = []  # non-empty once every module has been looked at
 
 
 def _discover() -> dict[str, Checker]:
@@ -82,7 +82,7 @@ def schema(name: str) -> dict[str, Any]:
     }
 
 
-def _clock(now: datetime | None):
+def _clock(now: datetime | None) -> Callable[[], datetime]:
     return (lambda: now) if now is not None else (lambda: datetime.now().astimezone())
 
 
@@ -130,7 +130,7 @@ def _shown_fields(checker: Checker, result: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _unique(items) -> list:
+def _unique[T: Hashable](items: Iterable[T]) -> list[T]:
     return list(dict.fromkeys(items))
 
 

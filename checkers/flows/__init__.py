@@ -12,7 +12,7 @@ from checkers.flows import model
 NAMES = ("paged",)
 
 
-def get(name: str) -> model.Flow:
+def get(name: object) -> model.Flow:
     if name == "paged":
         from checkers.flows.paged import FLOW
 

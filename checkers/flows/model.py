@@ -216,7 +216,7 @@ def _fill(text: str, values: Mapping[str, Any]) -> str:
     return _PLACE.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
 
-def _holds(any_of, values: Mapping[str, Any]) -> Any:
+def _holds(any_of: tuple[tuple[str, tuple[Any, ...]], ...], values: Mapping[str, Any]) -> bool | _Unknown:
     """True, False, or UNKNOWN when no pair holds and some key is not known yet."""
     unknown = False
     for key, allowed in any_of:
@@ -263,6 +263,7 @@ def _check_given(checker_name: str, answers: dict[str, Any], now: datetime | Non
 def _evaluate(step: Step, answers: dict[str, Any], now: datetime | None) -> dict[str, Any] | str:
     """The step's result, or the id of the required answer still missing; an invalid value raises
     naming `<checker>.<answer id>`."""
+    assert step.checker is not None, "only a checker step is evaluated"
     _check_given(step.checker, answers, now)  # first, so a missing answer hides no bad one
     try:
         return registry.evaluate(step.checker, answers, now=now)
@@ -321,7 +322,7 @@ def walk(
             path.waiting.add(step.id)
             values[f"{step.id}.outcome"] = UNKNOWN
             continue
-        if step.kind != "checker":
+        if step.checker is None:  # a text or checklist step
             state[step.id] = "done" if step.id in done_marks else "actionable"
             continue
         given = spaces.get(step.checker, {})

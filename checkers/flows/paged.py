@@ -18,10 +18,11 @@ Routing, from the seed:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from checkers.engine import handbook
-from checkers.engine.model import Option, Question
+from checkers.engine.model import Option, Outcome, Question
 from checkers.engine.pins import Pin
 from checkers.flows.model import Flow, Path, Preset, Step, When, Wording
 from checkers.rules.entitlement import OUTCOMES as ENTITLEMENT_OUTCOMES
@@ -59,7 +60,7 @@ MANAGER_BEFORE_CALL = (("special-handling.outcome", ("engage-manager-before-call
 SLACK_CHANNELS = {"self-managed": "#support_self-managed", "saas": "#support_gitlab-com"}
 
 
-def _codes(outcomes, *excluded: str) -> tuple[str, ...]:
+def _codes(outcomes: Iterable[Outcome], *excluded: str) -> tuple[str, ...]:
     return tuple(o.code for o in outcomes if o.code not in excluded)
 
 
@@ -630,7 +631,7 @@ def _entry(label: str, text: str, anchor: str) -> dict[str, Any]:
     }
 
 
-def _outcome_say(outcomes, code: str) -> str:
+def _outcome_say(outcomes: Iterable[Outcome], code: str) -> str:
     return next(o.say for o in outcomes if o.code == code)
 
 

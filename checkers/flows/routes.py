@@ -26,7 +26,8 @@ outcome through `decide` instead of a checker. Steps that can go only one way ar
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from checkers.engine import registry
@@ -35,7 +36,7 @@ from checkers.flows.model import Flow, Path, Step, walk
 Route = tuple[str, str]  # (step id, branch)
 
 
-def _readers(flow: Flow, step: Step):
+def _readers(flow: Flow, step: Step) -> list[tuple[str, tuple[Any, ...]]]:
     key = f"{step.id}.outcome"
     return [(key, allowed) for later in flow.steps for when in later.applies for k, allowed in when.any_of if k == key]
 
@@ -47,8 +48,9 @@ def read_steps(flow: Flow) -> list[Step]:
 
 def outcome_classes(flow: Flow, step: Step) -> list[tuple[str, ...]]:
     """The step's outcomes grouped by how the flow's conditions and its open outcomes treat them."""
+    assert step.checker is not None, "only a checker step has outcomes"
     readers = _readers(flow, step)
-    groups: dict[tuple, list[str]] = {}
+    groups: dict[tuple[tuple[bool, ...], str], list[str]] = {}
     for outcome in registry.get(step.checker).outcomes:
         signature = (
             tuple(outcome.code in allowed for _, allowed in readers),
@@ -76,7 +78,7 @@ def branch(path: Path, step: Step, classes: dict[str, list[tuple[str, ...]]]) ->
 
 def _own_values(flow: Flow) -> list[tuple[str, tuple[Any, ...]]]:
     """Every value of each of the flow's own routing questions (not its list of steps marked done)."""
-    found = []
+    found: list[tuple[str, tuple[Any, ...]]] = []
     for question in flow.questions:
         if question.kind == "boolean":
             found.append((question.id, (False, True)))
@@ -86,8 +88,9 @@ def _own_values(flow: Flow) -> list[tuple[str, tuple[Any, ...]]]:
     return found
 
 
-def _decider(chosen: dict[str, str]):
-    def decide(step: Step, answers: dict[str, Any], now) -> dict[str, Any]:
+def _decider(chosen: dict[str, str]) -> Callable[[Step, dict[str, Any], datetime | None], dict[str, Any] | str]:
+    def decide(step: Step, answers: dict[str, Any], now: datetime | None) -> dict[str, Any] | str:
+        assert step.checker is not None, "only a checker step is decided"
         code = chosen.get(step.id) or registry.get(step.checker).outcomes[0].code
         return {"outcome": code, "answers": {}, "because": "", "cite": [], "tags": [], "title": code}
 
@@ -100,9 +103,11 @@ def paths(flow: Flow) -> Iterable[Path]:
     read = read_steps(flow)
     choices = [[group[0] for group in outcome_classes(flow, step)] for step in read]
     for own_values in itertools.product(*(values for _, values in own)):
-        answers = {f"{flow.name}.{qid}": value for (qid, _), value in zip(own, own_values) if value is not None}
+        answers = {
+            f"{flow.name}.{qid}": value for (qid, _), value in zip(own, own_values, strict=True) if value is not None
+        }
         for outcomes in itertools.product(*choices):
-            yield walk(flow, answers, decide=_decider({s.id: o for s, o in zip(read, outcomes)}))
+            yield walk(flow, answers, decide=_decider({s.id: o for s, o in zip(read, outcomes, strict=True)}))
 
 
 def routes(flow: Flow) -> dict[str, list[str]]:

@@ -72,13 +72,20 @@ def _flow(request: Request) -> Reply:
     return Reply(result, {"presets": presets})
 
 
+def _schema(request: Request) -> Any:
+    name = request.get("name")
+    if not isinstance(name, str):
+        raise InvalidAnswer("name", f"expected the name of a checker, got {name!r}", "unknown")
+    return schema(name)
+
+
 def _ops(request: Request) -> Any:
     return {"ops": list(OPS), "first": list(FIRST)}
 
 
 OPS: dict[str, Callable[[Request], Any]] = {
     "form": _form,
-    "schema": lambda request: schema(request.get("name")),
+    "schema": _schema,
     "names": lambda request: names(),
     "grade": _grade,
     "read-url": _url_state,

@@ -156,8 +156,9 @@ def _questions(namespace: Any) -> tuple[Question, ...]:
     return questions
 
 
-def read(query: Any, namespace: str) -> dict[str, Any]:
-    """`{"answers": {id: value}, "errors": {id: message}, "raw": {id: text}}` for one namespace."""
+def read(query: Any, namespace: Any) -> dict[str, Any]:
+    """`{"answers": {id: value}, "errors": {id: message}, "raw": {id: text}}` for one namespace (anything
+    else than a namespace's name raises InvalidAnswer naming `name`)."""
     questions = _questions(namespace)
     given = _pairs(query).get(namespace, {})
     state: dict[str, Any] = {"answers": {}, "errors": {}, "raw": {}}
@@ -198,7 +199,7 @@ def _asked(namespace: str, answers: Mapping[str, Any]) -> set[str]:
     """The questions asked for these JSON answers: a link never holds an answer that
     cannot matter."""
     if namespace in (response_texts.NAMESPACE, _FLOW_NAMESPACE):
-        return {q.id for q in _space(namespace)}
+        return {q.id for q in _questions(namespace)}
     return set(registry.asked_questions(namespace, answers))
 
 
@@ -224,7 +225,7 @@ def _flow_presets(query: Any, namespace: str, answers: Any) -> dict[str, dict[st
         return {}
 
 
-def write(query: Any, namespace: str, answers: Any) -> str:
+def write(query: Any, namespace: Any, answers: Any) -> str:
     """The query with `namespace`'s answers replaced by `answers` and every other known key kept."""
     questions = _questions(namespace)
     presets = _flow_presets(query, namespace, answers)
@@ -245,8 +246,8 @@ def write(query: Any, namespace: str, answers: Any) -> str:
         for q in questions:
             if q.id not in asked:
                 continue
-            text = _text_of(answers.get(q.id))
-            kept = _normalised(q, text) if text is not None else None
+            answer_text = _text_of(answers.get(q.id))
+            kept = _normalised(q, answer_text) if answer_text is not None else None
             if kept is not None:
                 pairs[f"{namespace}.{q.id}"] = kept
     return serialise(pairs)

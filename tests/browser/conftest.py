@@ -12,6 +12,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from site_build.serve import serve_in_thread
+from tests.build.variant import build_variant
+
+from .helpers import SUB_PATH
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -68,13 +73,15 @@ class PageWatch:
     def wait_ready(self, selector: str = "[data-checker]"):
         state = self.wait_for(
             f"""(() => {{ const s = document.querySelector('{selector} .checker__status');
-                 return s && (s.dataset.state === 'ready' || s.dataset.state === 'error') ? s.dataset.state : null; }})()"""
+                 return s && (s.dataset.state === 'ready' || s.dataset.state === 'error') ?
+                   s.dataset.state : null; }})()"""
         )
         assert state == "ready", self.page.locator(f"{selector} .checker__status").text_content()
 
 
 CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__handbookCspViolation(
-  `${e.effectiveDirective} refused ${e.blockedURI || "inline code"} at ${e.sourceFile || location.href}:${e.lineNumber}`));"""
+  `${e.effectiveDirective} refused ${e.blockedURI || "inline code"} ` +
+  `at ${e.sourceFile || location.href}:${e.lineNumber}`));"""
 
 
 @pytest.fixture
@@ -113,3 +120,15 @@ def watch(browser, site_url):
     context.close()
     assert result.foreign_requests == [], "requests left the site's origin"
     assert result.errors == [], "console errors or CSP violations:\n" + "\n".join(result.errors)
+
+
+# Built once per module that asks for it (the offline and the service worker tests).
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    target = tmp_path_factory.mktemp("sub-path") / "site"
+    done = build_variant(target, site_url=f"http://127.0.0.1:8000{SUB_PATH}")
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build with a sub-path site_url failed:\n{done.stdout}\n{done.stderr}")
+    server, url = serve_in_thread(target, base=SUB_PATH)
+    yield target, url
+    server.shutdown()

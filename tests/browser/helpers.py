@@ -9,6 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+# The path a variant of the site is built and served under (a site_url such as http://host/handbook/).
+SUB_PATH = "/handbook/"
+
 # A fixed instant for required date and date-time questions: results do not depend on today.
 SAMPLE = {
     "date": "2024-03-01",
@@ -38,7 +41,8 @@ def wait_checkers_ready(watch) -> int:
         """(() => { const states = [...document.querySelectorAll('[data-checker]')].map((w) => {
                       const s = w.querySelector('.checker__status');
                       return s ? [s.dataset.state, s.textContent] : ['ready', '']; });
-                    return states.every(([state]) => state === 'ready' || state === 'error') ? { states } : null; })()"""
+                    return states.every(([state]) => state === 'ready' || state === 'error') ?
+                      { states } : null; })()"""
     )["states"]
     failed = [text for state, text in states if state != "ready"]
     assert not failed, failed

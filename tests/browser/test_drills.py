@@ -103,7 +103,7 @@ def test_a_whole_page_drill_walked_by_keyboard_is_graded_step_by_step_cited_scor
     wrong_at = 1  # the second step answered wrong, the others right
     picks = [
         k["choice"] if i != wrong_at else next(c for c in range(len(q.choices)) if c != k["choice"])
-        for i, (q, k) in enumerate(zip(drill.questions, keys))
+        for i, (q, k) in enumerate(zip(drill.questions, keys, strict=True))
     ]
 
     page.goto(site_url + "drills/")
@@ -121,7 +121,7 @@ def test_a_whole_page_drill_walked_by_keyboard_is_graded_step_by_step_cited_scor
     later = article.locator(f'form[data-question="{drill.questions[1].id}"]')
     assert later.is_hidden(), "the next step waits until this one is answered"
 
-    for number, (question, key, pick) in enumerate(zip(drill.questions, keys, picks)):
+    for number, (question, key, pick) in enumerate(zip(drill.questions, keys, picks, strict=True)):
         form = article.locator(f'form[data-question="{question.id}"]')
         step = walk[question.field]
         stop = "" if step["title"][-1] in ".?!" else "."  # one stop after the title, never two

@@ -129,7 +129,8 @@ RECORD_WORKER_TRAFFIC = """(() => {
       traffic.push({ asked: message.id, op: message.request.op, name: message.request.name || null });
       post(message);
     };
-    worker.addEventListener("message", ({ data }) => traffic.push(data.type === "reply" ? { replied: data.id } : { event: data.type }));
+    worker.addEventListener("message", ({ data }) =>
+      traffic.push(data.type === "reply" ? { replied: data.id } : { event: data.type }));
     worker.postMessage({ id: "walk-first", request: { op: "flow", name: "paged", query: "" } });
     return worker;
   };
@@ -173,7 +174,8 @@ def test_an_answer_that_makes_a_question_matter_costs_one_reply(watch, site_url)
     page.locator("#chk-entitlement-org-associated-true").check()
     # How many times the entitlement form asked Python, once every one of them has its reply.
     settled = """(() => { const traffic = window.__workerTraffic;
-        const ids = traffic.filter((entry) => entry.op === "form" && entry.name === "entitlement").map((entry) => entry.asked);
+        const ids = traffic.filter((entry) => entry.op === "form" && entry.name === "entitlement")
+          .map((entry) => entry.asked);
         const replied = new Set(traffic.map((entry) => entry.replied));
         return ids.length && ids.every((id) => replied.has(id)) ? ids.length : null; })()"""
     before = watch.wait_for(settled)

@@ -14,7 +14,8 @@ from .helpers import page_paths, wait_checkers_ready
 RECORD_SHIFTS = """(() => { window.__shifts = [];
   new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput)
     window.__shifts.push({ value: entry.value,
-      moved: entry.sources.map((s) => (s.node?.className || s.node?.nodeName || '?') + ' ' + (s.node?.dataset?.question || '')) }); })
+      moved: entry.sources.map((s) =>
+        (s.node?.className || s.node?.nodeName || '?') + ' ' + (s.node?.dataset?.question || '')) }); })
   .observe({ type: 'layout-shift', buffered: true }); })()"""
 
 # Lighthouse calls up to 0.1 "good". Half of that: each page shown here shifted by 0.09-0.13 before
@@ -69,7 +70,8 @@ def test_stylesheets_are_loaded_once(watch, site_url):
     page.wait_for_timeout(300)
     assert page.evaluate("window.__renamed") == []
     links = page.evaluate(
-        "[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => [l.getAttribute('href'), l.hasAttribute('blocking'), !!l.sheet])"
+        "[...document.querySelectorAll('link[rel=stylesheet]')]"
+        ".map((l) => [l.getAttribute('href'), l.hasAttribute('blocking'), !!l.sheet])"
     )
     assert len(links) >= 5
     for href, blocking, loaded in links:

@@ -8,12 +8,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-import pytest
-
-from site_build.serve import serve_in_thread
-from tests.build.variant import build_variant
-
-from .helpers import answer_every_checker, wait_checkers_ready
+from .helpers import SUB_PATH, answer_every_checker, wait_checkers_ready
 from .test_keyboard import pages_with_checkers
 
 CDN_URL = "https://cdn.jsdelivr.net/pyodide/v0.27.0/full/pyodide.js"
@@ -64,20 +59,6 @@ def test_the_site_works_from_a_plain_static_server(watch, built_site):
         assert answer_every_checker(watch)
     finally:
         server.shutdown()
-
-
-SUB_PATH = "/handbook/"
-
-
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory):
-    target = tmp_path_factory.mktemp("sub-path") / "site"
-    done = build_variant(target, site_url=f"http://127.0.0.1:8000{SUB_PATH}")
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build with a sub-path site_url failed:\n{done.stdout}\n{done.stderr}")
-    server, url = serve_in_thread(target, base=SUB_PATH)
-    yield target, url
-    server.shutdown()
 
 
 def test_the_site_works_from_a_sub_path_with_instant_navigation(watch, sub_path_site):

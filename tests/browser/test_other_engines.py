@@ -117,12 +117,15 @@ ANSWER_SHOWN = """((index, samples) => {
   const widget = document.querySelectorAll('[data-checker]')[index];
   const shown = (el) => el.getClientRects().length > 0;
   const folded = widget.closest('[data-flow-section-body]');
-  if (folded && folded.hidden) document.querySelector(`[data-flow-section-skipped="${folded.dataset.flowSectionBody}"] button`).click();
+  if (folded && folded.hidden) {
+    document.querySelector(`[data-flow-section-skipped="${folded.dataset.flowSectionBody}"] button`).click();
+  }
   for (const field of widget.querySelectorAll('fieldset[data-question]')) {
     const first = field.querySelector('input[type=radio][required]');
     if (first && shown(field) && !field.querySelector('input:checked')) first.click();
   }
-  for (const control of widget.querySelectorAll('[data-question] input[required], [data-question] textarea[required]')) {
+  const required = '[data-question] input[required], [data-question] textarea[required]';
+  for (const control of widget.querySelectorAll(required)) {
     if (control.type === 'radio' || !shown(control) || control.value) continue;
     control.value = samples[control.closest('[data-question]').dataset.kind];
     control.dispatchEvent(new Event('input', {bubbles: true}));
@@ -138,7 +141,8 @@ def answer_every_checker(browser) -> list[tuple[str, str, dict]]:
     count = wait_for(
         browser,
         """(() => { const all = [...document.querySelectorAll('[data-checker]')];
-        return all.every((w) => ['ready', 'error'].includes(w.querySelector('.checker__status')?.dataset.state ?? 'ready'))
+        return all.every((w) =>
+                 ['ready', 'error'].includes(w.querySelector('.checker__status')?.dataset.state ?? 'ready'))
                ? all.length : null; })()""",
     )
     answered = []

@@ -167,7 +167,8 @@ def test_a_reply_arriving_while_the_reader_is_on_a_copy_button_leaves_them_on_it
         page.evaluate(ticket_typed, ticket)
         watch.wait_for(f"window.__pathReplies > {before}")
         watch.wait_for(
-            f"document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.includes('{ticket}')"
+            "document.querySelector('[data-response-text=slack_thread] .checker__say')"
+            f".textContent.includes('{ticket}')"
         )
         assert page.evaluate("(s) => document.activeElement.matches(s)", button), f"the focus left {button}"
         page.keyboard.press("Enter")
@@ -246,7 +247,8 @@ def test_start_again_clears_every_answer_and_the_link(watch, site_url):
     page.get_by_role("button", name="Start again").first.click()
     watch.wait_for("location.search === ''")
     watch.wait_for(
-        "document.querySelector('[data-response-text=slack_thread] .checker__say').textContent.endsWith('[ticket link]')"
+        "document.querySelector('[data-response-text=slack_thread] .checker__say')"
+        ".textContent.endsWith('[ticket link]')"
     )
     assert (
         page.locator("[data-checker=entitlement] input:checked").count() == 1

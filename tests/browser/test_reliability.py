@@ -10,7 +10,9 @@ import re
 # As a full quota or Safari's private mode does: every write throws. (Reads that throw, or a
 # `localStorage` getter that throws, also break Material's own inline `__md_get`: not this site's code.)
 STORAGE_REFUSED = """for (const method of ["setItem"]) {
-  Storage.prototype[method] = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };
+  Storage.prototype[method] = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  };
 }"""
 
 

@@ -46,7 +46,7 @@ def test_facilitator_and_trainee_open_the_same_drill_by_its_code_and_each_step_i
     assert answers.is_visible()
     # Read as text, not as laid out: the cards' blocks are drawn only when scrolled near (training.css).
     expected = answers.text_content()
-    keys = {q.field: q.choices[k["choice"]].label for q, k in zip(DRILL.questions, DRILL.keys())}
+    keys = {q.field: q.choices[k["choice"]].label for q, k in zip(DRILL.questions, DRILL.keys(), strict=True)}
     for label in keys.values():
         assert label in expected
     assert "Handbook:" in expected

@@ -32,7 +32,8 @@ def local_input_value(page, instant: datetime) -> str:
     millis = int(instant.timestamp() * 1000)
     return page.evaluate(
         f"""(() => {{ const d = new Date({millis}); const p = (n) => String(n).padStart(2, "0");
-            return `${{d.getFullYear()}}-${{p(d.getMonth() + 1)}}-${{p(d.getDate())}}T${{p(d.getHours())}}:${{p(d.getMinutes())}}`; }})()"""
+            return `${{d.getFullYear()}}-${{p(d.getMonth() + 1)}}-${{p(d.getDate())}}` +
+              `T${{p(d.getHours())}}:${{p(d.getMinutes())}}`; }})()"""
     )
 
 

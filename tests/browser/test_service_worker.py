@@ -14,9 +14,9 @@ import pytest
 from site_build.serve import serve_in_thread
 from tests.build.variant import build_variant, copy_docs
 
-from .helpers import answer_every_checker, page_paths
+from .helpers import SUB_PATH, answer_every_checker, page_paths
 from .test_accessibility import axe_violations
-from .test_offline import SUB_PATH, origin_of, sub_path_site  # noqa: F401 - a fixture
+from .test_offline import origin_of
 
 CACHING_TIMEOUT = 180  # ~30 MB, checked file by file, on a machine shared with other builds
 NEW_TEXT = "This sentence arrived with the second deploy."
@@ -25,7 +25,7 @@ NEW_TEXT = "This sentence arrived with the second deploy."
 def wait_cached(watch, timeout: float = CACHING_TIMEOUT) -> str:
     state = watch.wait_for(
         """(() => { const s = document.documentElement.dataset.offline;
-                                        return s === 'ready' || s === 'failed' || s === 'unavailable' ? s : null; })()""",
+                  return s === 'ready' || s === 'failed' || s === 'unavailable' ? s : null; })()""",
         timeout=timeout,
     )
     assert state == "ready", f"the offline copy is {state!r}"

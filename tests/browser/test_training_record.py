@@ -155,7 +155,8 @@ def test_the_record_shows_sections_exports_its_text_and_json_and_imports_into_a_
         other.locator("#training-record-file").set_input_files([])
         other.get_by_role("button", name="Import").click()
         other.locator(".training-record__import-status").get_by_text(
-            f"Kept but marked out of date, and not counted: “{SCENARIOS[OTHERS[0]].title}” (changed since the record was made)."
+            f"Kept but marked out of date, and not counted: “{SCENARIOS[OTHERS[0]].title}” "
+            "(changed since the record was made)."
         ).wait_for()
         # A file that is not a record changes nothing, and says which field is wrong.
         other.locator("#training-record-paste").fill('{"format": "something-else"}')

@@ -106,8 +106,8 @@ def test_the_new_version_notice_is_in_every_page_once_right_after_the_skip_links
     )
     finished = finish.finish_page(page, "")
     assert (
-        '</a></div><div class="handbook-update" role="status" aria-live="polite"></div><div data-md-component="announce">'
-        in finished
+        '</a></div><div class="handbook-update" role="status" aria-live="polite"></div>'
+        '<div data-md-component="announce">' in finished
     )
     assert finish.finish_page(finished, "") == finished
 

@@ -5,6 +5,7 @@ axe would judge the seed, not the theme), and no kramdown markup is left to show
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from benchmarks.plain import SEED, seed_markdown
 from handbook_tools import snapshot
@@ -22,7 +23,7 @@ def test_every_section_of_the_seed_is_on_the_page_under_its_anchor():
 def test_one_title_and_no_heading_skips_a_level():
     levels = [len(hashes) for hashes, _, _ in HEADINGS]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:]))
+    assert all(later <= earlier + 1 for earlier, later in pairwise(levels))
 
 
 def test_no_kramdown_markup_is_left():

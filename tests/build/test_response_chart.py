@@ -18,7 +18,7 @@ def test_every_step_is_drawn_in_order_with_its_conditions():
     assert items[-1] == [Part("link"), Part("node", box=Box("terminal", "Resolved, or handed over", (), ""))]
     steps = items[1:-1]
     assert len(steps) == len(FLOW.steps)
-    for index, (step, parts) in enumerate(zip(FLOW.steps, steps)):
+    for index, (step, parts) in enumerate(zip(FLOW.steps, steps, strict=True)):
         step_box = Box("step", f"{index + 1}. {step.title}", (), f"({KIND[step.kind]}: {step.id})")
         if not step.applies:
             assert parts == [Part("link"), Part("node", box=step_box)], step.id
@@ -39,7 +39,7 @@ def test_the_no_arrow_says_whether_the_step_is_skipped_or_waits():
     _, items = chart(chart_html(FLOW))
     labels = {
         step.id: next(p.label for p in parts if p.role == "branch")
-        for step, parts in zip(FLOW.steps, items[1:-1])
+        for step, parts in zip(FLOW.steps, items[1:-1], strict=True)
         if step.applies
     }
     for step in FLOW.steps:

@@ -31,7 +31,7 @@ def find_witnesses() -> dict[str, dict[str, dict | None]]:
         found[name] = {}
         for row in range(1, len(checkers.get(name).rules) + 1):
 
-            def decided_by_row(case, row=row):
+            def decided_by_row(case, name=name, row=row):
                 try:
                     return checkers.evaluate(name, case[0], now=case[1])["rule"] == row
                 except InvalidAnswer:

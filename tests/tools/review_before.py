@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
 from handbook_tools import review
 
-T = TypeVar("T")
 
-
-def closest_by_every_ratio(wanted: str, candidates: Iterable[tuple[str, T]]) -> tuple[str, T, float] | None:
+def closest_by_every_ratio[T](wanted: str, candidates: Iterable[tuple[str, T]]) -> tuple[str, T, float] | None:
     best, score, owner = None, 0.0, None
     for candidate, section in candidates:
         ratio = difflib.SequenceMatcher(None, wanted, candidate, autojunk=False).ratio()

@@ -18,7 +18,7 @@ DRILLS = flow_library.load_all()
 @pytest.mark.parametrize("drill", DRILLS, ids=lambda d: d.id)
 def test_each_step_is_graded_by_the_flows_walk(drill):
     walk = {s["id"]: s for s in flows.run(drill.flow, drill.answers)["steps"]}
-    for question, key in zip(drill.questions, drill.keys()):
+    for question, key in zip(drill.questions, drill.keys(), strict=True):
         step = walk[question.field]
         assert key["key"] == (step["outcome"] or step["status"])
         covering = [i for i, c in enumerate(question.choices) if key["key"] in c.values]

@@ -81,5 +81,5 @@ SITUATIONS = {
 @pytest.mark.parametrize("drill_id", sorted(SITUATIONS))
 def test_each_situation_of_the_guided_response_is_walked(drill_id):
     drill = next(d for d in DRILLS if d.id == drill_id)
-    keys = {q.field: k["key"] for q, k in zip(drill.questions, drill.keys())}
+    keys = {q.field: k["key"] for q, k in zip(drill.questions, drill.keys(), strict=True)}
     assert {step: keys[step] for step in SITUATIONS[drill_id]} == SITUATIONS[drill_id]

@@ -149,7 +149,8 @@ def test_a_title_describes_the_situation_and_never_the_answer(drill):
     assert not any(word in title for word in VERDICT_WORDS), drill.title
     keys = drill.keys()
     labels = [
-        k.label if isinstance(k, library.Key) else q.choices[k["choice"]].label for q, k in zip(drill.questions, keys)
+        k.label if isinstance(k, library.Key) else q.choices[k["choice"]].label
+        for q, k in zip(drill.questions, keys, strict=True)
     ]
     # A choice of a word or two ("No", "Yes") may be in any sentence; a longer one in the title is the answer.
     assert not any(label.lower() in title for label in labels if len(label.split()) > 2), (

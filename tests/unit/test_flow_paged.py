@@ -236,7 +236,8 @@ def test_a_skipped_step_says_why_in_the_handbooks_terms():
         )
     )
     assert "public incident published on the status page would not warrant a call" in found["call"]["because"]
-    # No call, no bridge: the 15-minute follow-up (whose points are the bridge) is skipped too, and its text is not offered.
+    # No call, no bridge: the 15-minute follow-up (whose points are the bridge) is skipped too, and its text is
+    # not offered.
     assert found["follow-up"]["status"] == "skipped" and "no bridge" in found["follow-up"]["because"]
     needs_org = steps(run({"entitlement.org_associated": False, "entitlement.plan": "unknown"}))
     assert needs_org["qualification"]["because"].startswith("Waits until the requester is connected")
@@ -409,7 +410,10 @@ def test_an_unknown_flow_exits_2(capsys):
 
 def test_the_bridge_op_gives_the_same_json_from_answers_or_from_the_link():
     answers = {**ENTITLED, "qualification.production_unusable": "yes", "paged.deployment": "saas"}
-    query = "?entitlement.org_associated=true&entitlement.plan=premium&paged.deployment=saas&qualification.production_unusable=yes"
+    query = (
+        "?entitlement.org_associated=true&entitlement.plan=premium&paged.deployment=saas"
+        "&qualification.production_unusable=yes"
+    )
     by_answers = json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "answers": answers})))
     by_link = json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": query})))
     assert by_answers["ok"] and by_link["ok"]
@@ -459,7 +463,10 @@ def test_a_first_visits_walk_looks_up_only_the_checkers_the_link_names(monkeypat
     looked_up = []
     real_get = registry.get
     monkeypatch.setattr(registry, "get", lambda name: looked_up.append(name) or real_get(name))
-    walk = lambda query: json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": query})))
+
+    def walk(query: str) -> dict:
+        return json.loads(bridge.handle(json.dumps({"op": "flow", "name": "paged", "query": query})))
+
     assert walk("")["ok"]
     assert "us-federal" not in looked_up
     # A link that answers the US Federal step does look its checker up.

@@ -225,7 +225,7 @@ def test_the_internal_note_lists_the_decisions_made_from_the_answers(answers, li
     note = result["texts"]["internal_note"]["text"].split("\n")
     decisions = note[note.index("Decisions:") + 1 : next(i for i, line in enumerate(note) if line.startswith("Macros"))]
     assert len(decisions) == len(lines)
-    assert all(line.startswith(start) for line, start in zip(decisions, lines)), decisions
+    assert all(line.startswith(start) for line, start in zip(decisions, lines, strict=True)), decisions
     # Checkers left at their defaults (the stuck ladder's first rung, US Federal, borderline) are not decisions.
     if "stuck.still_stuck" not in answers:
         assert "stuck" not in result["summary"] and "Coordinate" not in "\n".join(note)

@@ -68,6 +68,9 @@ def test_an_op_not_in_the_table_is_refused_naming_the_ones_that_are(op):
         ),
         ({"op": "form", "name": "qualification", "answers": {"colour": "red"}}, "colour", "unknown"),
         ({"op": "form", "name": "no-such-checker", "answers": {}}, "checker", "unknown"),
+        ({"op": "schema"}, "name", "unknown"),
+        ({"op": "schema", "name": ["qualification"]}, "name", "unknown"),
+        ({"op": "schema", "name": "no-such-checker"}, "checker", "unknown"),
         ({"op": "launch"}, "op", "unknown"),
     ],
 )

@@ -12,7 +12,8 @@ PHRASES = [
     "Please give me a few minutes to check the documentation on that.",
     "I'm doing some research to find the answer to that; please give me a few minutes.",
     "I'm working on finding someone who has specific expertise in this area.",
-    "I don't know the answer just yet, but I'm here for you and I will use all the resources at my disposal to get this resolved.",
+    "I don't know the answer just yet, but I'm here for you and I will use all the resources at my disposal "
+    "to get this resolved.",
 ]
 
 SATURDAY, SUNDAY, WEDNESDAY = "2024-03-09T10:00+01:00", "2024-03-10T10:00+01:00", "2024-03-13T10:00+01:00"

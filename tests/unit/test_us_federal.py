@@ -1,5 +1,6 @@
 import json
 from datetime import UTC, datetime
+from itertools import pairwise
 
 import pytest
 
@@ -341,7 +342,7 @@ def test_the_clocks_table_of_pacific_offsets_agrees_with_zoneinfo_over_its_years
         local = datetime.fromtimestamp(seconds, UTC).astimezone(pacific)
         return [local.utcoffset() // timedelta(minutes=1), local.tzname()]
 
-    for (start, *offset), (end, *_) in zip(rows, rows[1:]):
+    for (start, *offset), (end, *_) in pairwise(rows):
         assert expected(start) == offset and expected(end - 1) == offset, datetime.fromtimestamp(start, UTC)
         for seconds in range(start, end, 5 * 3600 + 17):
             assert expected(seconds) == offset
