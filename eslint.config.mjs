@@ -15,7 +15,7 @@ const node = {
   process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", Buffer: "readonly",
   TextEncoder: "readonly", TextDecoder: "readonly",
 };
-// The service worker's own scope (site_build/service_worker.js, a classic script served as sw.js).
+// The service worker's own scope (site_build/finish/service_worker.js, a classic script served as sw.js).
 const serviceWorker = Object.fromEntries(
   [
     "self", "caches", "clients", "fetch", "Request", "Response", "Headers", "URL", "console", "setTimeout", "clearTimeout",
@@ -43,7 +43,7 @@ export default [
     languageOptions: { sourceType: "script", globals: { ...browser, __md_get: "readonly", __md_set: "readonly" } },
   },
   {
-    files: ["site_build/service_worker.js"],
+    files: ["site_build/finish/service_worker.js"],
     languageOptions: { ecmaVersion: 2023, sourceType: "script", globals: serviceWorker },
     rules: { "no-unused-vars": ["error", { args: "none" }] },
   },

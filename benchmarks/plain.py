@@ -3,7 +3,7 @@ one page is the seed's whole text, built with the project's own mkdocs and Mater
 as the site, and served compressed by the same server. A page of the site that blocks no longer
 than twice this page carries its checkers for no more than the theme already costs.
 
-The seed is made to render as the site's own pages render it (site_build.handbook_pages): no
+The seed is made to render as the site's own pages render it (site_build.render.handbook_pages): no
 kramdown markup, lists re-indented, the handbook's images linked. Heading levels that skip are
 closed up so axe's heading-order rule judges the theme, not the seed.
 """
@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from handbook_tools import snapshot
-from site_build import precompress
-from site_build.handbook_pages import body_markdown
+from site_build.finish import precompress
+from site_build.render.handbook_pages import body_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 # The seed as published (the snapshot the site's pages are assembled from), front matter included.

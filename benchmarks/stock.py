@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from site_build import precompress
-from site_build.pyodide_bundle import PYODIDE_NPM
+from site_build.finish import precompress
+from site_build.finish.pyodide_bundle import PYODIDE_NPM
 
 FOLDER = "_benchmark-stock-pyodide"
 # What stock loadPyodide() fetches from its indexURL, nothing more.

@@ -1,4 +1,4 @@
-"""Build the site with one of three engines, then finish it the same way (site_build/finish.py):
+"""Build the site with one of three engines, then finish it the same way (site_build/finish/__init__.py):
 
     scripts/build [--engine mkdocs|properdocs|zensical] [--site-dir DIR]
 

@@ -19,7 +19,8 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the repo root holds `
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from site_build import handbook_pages, markers  # noqa: E402
+from site_build import markers  # noqa: E402
+from site_build.render import handbook_pages  # noqa: E402
 
 
 def on_config(config):

@@ -28,7 +28,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from checkers import flows
-from site_build import (
+from site_build.render import (
     drills,
     glossary,
     handbook_pages,
@@ -39,8 +39,8 @@ from site_build import (
     rule_chart,
     widgets,
 )
-from site_build.exception_aids import render_exception_aids
-from site_build.flow_path import FlowPageError, check_flow_page, fold_sections, render_flow_path
+from site_build.render.exception_aids import render_exception_aids
+from site_build.render.flow_path import FlowPageError, check_flow_page, fold_sections, render_flow_path
 from training import library
 
 try:  # MkDocs and ProperDocs print a BuildError's message and stop cleanly, without a traceback
@@ -212,7 +212,7 @@ class MarkerExtension(Extension):
         md.preprocessors.register(MarkerPreprocessor(md), "handbook_markers", 28)
         # After the raw HTML is back in place (30) and `&` substitution (20): the whole content.
         md.postprocessors.register(ExternalLinkPostprocessor(md), "handbook_external_links", 5)
-        # The guided page's step sections, each a body "Your path" can fold away (site_build/flow_path.py).
+        # The guided page's step sections, each a body "Your path" can fold away (site_build/render/flow_path.py).
         md.postprocessors.register(FlowSectionPostprocessor(md), "handbook_flow_sections", 4)
 
 

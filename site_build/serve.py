@@ -177,7 +177,7 @@ def main() -> None:
     args = parser.parse_args()
     headers = {}
     if args.csp_header:
-        from site_build.csp import POLICY
+        from site_build.finish.csp import POLICY
 
         headers["Content-Security-Policy"] = POLICY
     server = make_server(args.dir, args.host, args.port, args.base, headers=headers)

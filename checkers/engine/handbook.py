@@ -46,7 +46,7 @@ class Section(NamedTuple):
 SECTIONS: dict[str, Section] = {anchor: Section(page, title) for anchor, page, title in PLACED}
 
 # The Emergency Exception Workflow's sections, shown on the qualifying page beside the question
-# they inform (site_build/exception_aids.py renders them with these anchors). That page is not the
+# they inform (site_build/render/exception_aids.py renders them with these anchors). That page is not the
 # snapshot the pages are assembled from, so its sections are not in PLACED.
 _EXCEPTION_SECTIONS = [
     ("exception-criteria", "Exception Criteria"),

@@ -566,7 +566,7 @@ MARKABLE = tuple(s for s in STEPS if s.kind != "checker")
 
 # Where each step is read on the guided page (docs/paged.md), every step of the flow in its order.
 # The build refuses a page whose sections are missing, out of order, or lack their checker's form
-# (site_build/flow_path.py `check_flow_page`).
+# (site_build/render/flow_path.py `check_flow_page`).
 PAGE_SECTIONS = {
     "acknowledge": "step-acknowledge",
     "concurrent": "step-concurrent",

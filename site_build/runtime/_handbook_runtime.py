@@ -1,4 +1,4 @@
-"""Shipped in the start-up library of the site's Python (see site_build/pyodide_bundle.py).
+"""Shipped in the start-up library of the site's Python (see site_build/finish/pyodide_bundle.py).
 
 The start-up library holds, precompiled, only the standard-library modules that Pyodide's boot
 and the checkers import. Everything else stays importable: the first import of a module that

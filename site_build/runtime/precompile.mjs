@@ -1,6 +1,6 @@
 // Build-time only: run the pinned Pyodide (node_modules/pyodide) under Node to compile Python to
 // bytecode for that exact interpreter, and to trace which standard-library modules the checkers
-// import. Driven by site_build/pyodide_bundle.py; every path is a host path.
+// import. Driven by site_build/finish/pyodide_bundle.py; every path is a host path.
 //
 //   node precompile.mjs stdlib <pyodide-dir> <out.zip>
 //   node precompile.mjs checkers <pyodide-dir> <full-pyc-stdlib.zip> <out-dir> <checkers.whl> <boot.py> [<wheel>...]

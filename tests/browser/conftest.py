@@ -108,7 +108,7 @@ def watch(browser, site_url):
 
     context.route("**/*", route)  # the pages', their workers' and the service worker's requests
     context.on("request", record)
-    # Every page carries a strict CSP (site_build/csp.py): a violation fails the test, named.
+    # Every page carries a strict CSP (site_build/finish/csp.py): a violation fails the test, named.
     context.expose_function("__handbookCspViolation", lambda text: result.errors.append(f"CSP violation: {text}"))
     context.add_init_script(CSP_LISTENER)
     page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from site_build import csp
+from site_build.finish import csp
 from site_build.serve import serve_in_thread
 
 from .helpers import answer_every_checker

@@ -22,7 +22,7 @@ from urllib.request import urlopen
 import pytest
 
 import checkers
-from site_build.csp import POLICY
+from site_build.finish.csp import POLICY
 from site_build.serve import SiteHandler
 
 from .engines import launch, poll, wait_for

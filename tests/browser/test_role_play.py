@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from site_build.drills import drill_code
+from site_build.render.drills import drill_code
 from training import flow_library
 
 from .conftest import PageWatch

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_build.glossary import anchor
+from site_build.render.glossary import anchor
 
 
 @pytest.mark.parametrize("term", ["CMOC", "L&R", "NRT", "SGG"])

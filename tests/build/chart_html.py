@@ -1,4 +1,4 @@
-"""A flowchart as a reader follows it, read back from the HTML the build writes (site_build/rule_chart.py):
+"""A flowchart as a reader follows it, read back from the HTML the build writes (site_build/render/rule_chart.py):
 the list items in order, each the arrow coming in, its boxes and its branches, as text."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build import csp
+from site_build.finish import csp
 
 # Script types a browser does not run: data blocks such as Material's __config.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}

@@ -10,7 +10,9 @@ import subprocess
 
 import pytest
 
-from site_build import build, csp, handbook_pages, markers
+from site_build import build, markers
+from site_build.finish import csp
+from site_build.render import handbook_pages
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 _WIDGET = re.compile(r'<section [^>]*data-checker="licence".*?</section>', re.DOTALL)

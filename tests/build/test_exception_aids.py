@@ -7,7 +7,7 @@ import re
 import pytest
 
 from checkers.engine import registry
-from site_build import exception_aids
+from site_build.render import exception_aids
 
 PAGE = exception_aids.SOURCE.read_text(encoding="utf-8")
 AIDS = exception_aids.load()

@@ -13,7 +13,8 @@ import checkers
 from checkers import flows
 from checkers.engine import handbook
 from checkers.engine.model import Fact
-from site_build import markers, rule_chart
+from site_build import markers
+from site_build.render import rule_chart
 
 from .chart_html import Box, Part, chart, parse
 

@@ -1,4 +1,4 @@
-"""One HTML shell for every form (site_build/widgets.py): the checkers, the response texts and the
+"""One HTML shell for every form (site_build/render/widgets.py): the checkers, the response texts and the
 incident helper are all marked the same way for the page's one mount, and a multi-choice question
 is a group of checkboxes named by the question's id."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from checkers.engine.model import Option, Question
-from site_build import incident_helper, response_flow, widgets
+from site_build.render import incident_helper, response_flow, widgets
 
 
 def test_a_multi_choice_question_is_a_fieldset_of_checkboxes():
@@ -75,7 +75,7 @@ def test_the_incident_helpers_links_are_marked_by_the_same_markup_as_the_content
     that marks every external link of the content; render/incident.js only fills in where and what."""
     from pathlib import Path
 
-    from site_build import links
+    from site_build.render import links
 
     html = incident_helper.form_html()
     assert html.count('<template data-hb-template="external-link">') == 1

@@ -8,7 +8,7 @@ import pytest
 
 from checkers.engine import handbook
 from handbook_tools import placements, snapshot
-from site_build import handbook_pages
+from site_build.render import handbook_pages
 from tests.conftest import ROOT
 
 from .variant import build_variant, copy_docs

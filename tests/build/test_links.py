@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from site_build import external_links
+from site_build.finish import external_links
 from tests.conftest import ROOT
 
 from .variant import build_variant, copy_docs
@@ -48,7 +48,7 @@ def test_the_report_command_needs_only_the_built_site(built_site, tmp_path):
     for page in ("index.html", "sitemap.xml"):
         (copy / page).write_bytes((built_site / page).read_bytes())
     done = subprocess.run(
-        [sys.executable, "-m", "site_build.external_links", str(copy)],
+        [sys.executable, "-m", "site_build.finish.external_links", str(copy)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,6 +1,6 @@
 """The markers are one table (site_build/markers.py): every marker in the pages is in it, one that
 is not fails the build naming the page and the marker, and the finishing step over the built site
-(site_build/finish.py) can run twice without changing anything."""
+(site_build/finish/__init__.py) can run twice without changing anything."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The offline copy's manifest (site_build/offline.py): every file of the build with its sha256
+"""The offline copy's manifest (site_build/finish/offline.py): every file of the build with its sha256
 and size, a build id that changes exactly when a page or an asset does, and every page naming it."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import hashlib
 import json
 import re
 
-from site_build import offline
-from site_build.csp import META as CSP_META
+from site_build.finish import offline
+from site_build.finish.csp import META as CSP_META
 from tests.browser.helpers import page_paths
 
 PAGE = '<!doctype html><html><head><meta charset="utf-8">{csp}<title>t</title></head><body>{body}</body></html>'

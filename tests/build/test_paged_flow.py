@@ -180,7 +180,7 @@ def test_the_path_panel_shows_a_first_visits_path_before_python_starts(paged):
     from html import escape
 
     from checkers import flows
-    from site_build import flow_path
+    from site_build.render import flow_path
 
     first = flows.run("paged", {})
     for step in first["steps"]:
@@ -208,7 +208,7 @@ def test_the_path_and_the_texts_take_their_markup_from_the_build(paged):
     """What "Your path" draws after each answer (a text, the "Next:" line, a skipped step) is written
     once, by the build, as a template on the page; the scripts that show the path and the texts fill
     the build's markup with text and create no element of their own."""
-    from site_build import flow_path
+    from site_build.render import flow_path
 
     for name in flow_path.TEMPLATES:
         assert paged.count(f'<template data-hb-template="{name}">') == 1, name
@@ -231,14 +231,14 @@ def test_the_path_and_the_texts_take_their_markup_from_the_build(paged):
     ids=["no-sections"],
 )
 def test_a_flow_page_that_cannot_answer_its_steps_is_refused(html, problem):
-    from site_build.flow_path import FlowPageError, check_flow_page
+    from site_build.render.flow_path import FlowPageError, check_flow_page
 
     with pytest.raises(FlowPageError, match=problem):
         check_flow_page(html)
 
 
 def test_the_guided_page_as_built_answers_every_step_of_its_flow(paged):
-    from site_build.flow_path import check_flow_page
+    from site_build.render.flow_path import check_flow_page
 
     check_flow_page(paged)  # every step has its section, in order, each checker step its form
 
@@ -255,7 +255,7 @@ def test_a_checker_step_whose_form_is_missing_from_its_page_fails_the_build(tmp_
 
 
 def test_sections_out_of_the_flows_order_are_refused(paged):
-    from site_build.flow_path import FlowPageError, check_flow_page
+    from site_build.render.flow_path import FlowPageError, check_flow_page
 
     # The licence section moved after US Federal's: the page no longer follows the flow.
     start, end = paged.index('<h3 id="step-licence"'), paged.index('<h3 id="step-saas-triage"')

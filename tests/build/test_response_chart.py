@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from checkers.flows.paged import FLOW
-from site_build.response_chart import chart_html, condition_lines, render_flow_chart
+from site_build.render.response_chart import chart_html, condition_lines, render_flow_chart
 
 from .chart_html import Box, Part, chart
 

@@ -103,7 +103,7 @@ def test_each_glossary_term_is_a_search_entry_of_its_own(built_site, term):
     # Material's search indexes a page section by section (a section follows a heading with an id) and
     # ranks a match in a section's title first: each term is a section titled by the term alone, its
     # meaning its text, not run into the next entry.
-    from site_build.glossary import anchor, entries
+    from site_build.render.glossary import anchor, entries
 
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     meaning = dict(entries())[term]

@@ -21,7 +21,7 @@ def read(site, page):
 
 
 def payload_of(html, component):
-    """The JSON a component carries in its data-payload attribute (site_build/drills.py)."""
+    """The JSON a component carries in its data-payload attribute (site_build/render/drills.py)."""
     match = re.search(rf'data-hb-component="{component}"[^>]*? data-payload=\'([^\']*)\'', html)
     assert match, f"the {component} component carries its data"
     return json.loads(unescape(match.group(1)))

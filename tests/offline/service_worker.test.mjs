@@ -1,11 +1,11 @@
-// The service worker's pure logic (site_build/service_worker.js), loaded as the classic script
+// The service worker's pure logic (site_build/finish/service_worker.js), loaded as the classic script
 // it is, in a context with no service worker around it: `node --test tests/`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
 
-const source = readFileSync(new URL("../../site_build/service_worker.js", import.meta.url), "utf8");
+const source = readFileSync(new URL("../../site_build/finish/service_worker.js", import.meta.url), "utf8");
 const sw = createContext({ URL, TextDecoder, crypto, self: {} });
 runInContext(source, sw);
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import pytest
 
 from checkers.web import bridge
-from site_build import drills as drill_pages
+from site_build.render import drills as drill_pages
 from tests.build.test_training import payload_of
 from training import flow_library
 

@@ -12,7 +12,7 @@ import pytest
 
 import checkers
 from checkers.web import bridge
-from site_build import drills as drill_pages
+from site_build.render import drills as drill_pages
 from training import flow_library, library
 
 SCENARIOS = library.load_all()

@@ -1,5 +1,5 @@
 // Reading a form's answers. `answerOf` is pure (tested under Node); the rest reads the page's fields,
-// which the build wrote from the form's questions (site_build/widgets.py): each field carries
+// which the build wrote from the form's questions (site_build/render/widgets.py): each field carries
 // `data-question` (its id) and `data-kind`.
 import { isoInZone, withLocalOffset } from "./format.js";
 

@@ -10,15 +10,15 @@ import { inNewTask, nextTask } from "./schedule.js";
 const here = (path) => new URL(path, import.meta.url).href;
 
 export const COMPONENTS = {
-  form: here("widget.js"), // a checker, the response texts, the incident helper (site_build/widgets.py)
+  form: here("widget.js"), // a checker, the response texts, the incident helper (site_build/render/widgets.py)
   flow: here("flow.js"), // the guided response page's toolbar, checklists and "Your answers"
   drills: here("../training/drills.js"),
   "drill-cards": here("../training/cards.js"),
   checklist: here("../training/checklist.js"), // the shadow onboarding checklist
   "training-record": here("../training/record-view.js"), // the training page's record, export and import
   "role-play": here("../training/role-play.js"), // the guided page's drill mode, by a facilitator's code
-  "flow-path": here("flow-path.js"), // the guided page's "Your path" (site_build/flow_path.py)
-  "exception-aids": here("exception-aids.js"), // the exception criteria's aids (site_build/exception_aids.py)
+  "flow-path": here("flow-path.js"), // the guided page's "Your path" (site_build/render/flow_path.py)
+  "exception-aids": here("exception-aids.js"), // the exception criteria's aids (site_build/render/exception_aids.py)
 };
 
 const mounted = new WeakSet();

@@ -21,7 +21,7 @@ export function svg(tag, attrs = {}, ...children) {
   return build(document.createElementNS(SVG, tag), attrs, children);
 }
 
-/** A copy of the build's `<template data-hb-template="NAME">` under `root` (site_build/widgets.py
+/** A copy of the build's `<template data-hb-template="NAME">` under `root` (site_build/render/widgets.py
  *  `template_html`): markup the build draws for the first paint is written once, in Python, and the
  *  page only fills the copy with text. */
 export function fromTemplate(root, name) {

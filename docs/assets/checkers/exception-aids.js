@@ -1,5 +1,5 @@
 // The Emergency Exception Workflow's decision aids beside the qualification question
-// (site_build/exception_aids.py, component "exception-aids"): a filter box that narrows the
+// (site_build/render/exception_aids.py, component "exception-aids"): a filter box that narrows the
 // examples and the situations that are not emergencies to those mentioning every word typed, and
 // opens their sections. It reads only the words the build put in data-aids-text; it decides
 // nothing and touches nothing outside its own section.

@@ -1,4 +1,4 @@
-// "Your path" on the guided page (site_build/flow_path.py, component "flow-path"): the flow's own
+// "Your path" on the guided page (site_build/render/flow_path.py, component "flow-path"): the flow's own
 // answers go to the link (`paged.*`), the worker walks the whole response from the link (op "flow",
 // checkers/flows) and this module shows what it says: each step's status, the reason a step is
 // skipped, and the next step, with a link to it. It decides nothing, and it never moves the
@@ -10,7 +10,7 @@ import { inNewTask } from "./schedule.js";
 import { holdTheView } from "./view.js";
 import { ask } from "./transport.js";
 
-/** One of the path's texts, filled in place (site_build/flow_path.py draws its markup: a first
+/** One of the path's texts, filled in place (site_build/render/flow_path.py draws its markup: a first
  *  visit's texts, and the template of every other): a text that no longer waits for Python says so. */
 function fillText(block, entry) {
   const label = block.querySelector("strong");
@@ -32,7 +32,7 @@ function sectionOf(link) {
 // Sections the engineer chose to see although the path skips them (until the page is left).
 const shownAnyway = new Set();
 
-/** Fold a step's section on the page (site_build/flow_path.py `fold_sections`) away with its reason
+/** Fold a step's section on the page (site_build/render/flow_path.py `fold_sections`) away with its reason
  * when the path skips every step read there, so its texts and boxes are not used on this path. */
 function foldSection(id, steps) {
   const note = document.querySelector(`[data-flow-section-skipped="${CSS.escape(id)}"]`);

@@ -1,5 +1,5 @@
 // Starts the Python worker the moment <head> reaches this tag, on a page with a form
-// (site_build/early_start.py puts it there). A classic script with no imports on purpose: the page
+// (site_build/finish/early_start.py puts it there). A classic script with no imports on purpose: the page
 // script (client.js) is a graph of modules, and each level of imports waits for the parser to yield
 // (600-700 ms into a cold load of the guided page on this project's test machine; this, first in
 // <head>, runs at 110-160 ms). transport.js adopts the worker, with whatever it sent before then,

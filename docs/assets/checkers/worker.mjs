@@ -2,7 +2,7 @@
 // renders the replies; every decision is made by the `checkers` package inside Pyodide.
 //
 // Two ways to start, both from files the site build made from the pinned Pyodide
-// (site_build/pyodide_bundle.py):
+// (site_build/finish/pyodide_bundle.py):
 // - fast: a start-up library precompiled to bytecode (only what the boot and the checkers import;
 //   the rest of the standard library is fetched if something imports it), and the checkers wheel
 //   checked against the lock file's sha256 with SubtleCrypto, then imported straight from its

@@ -1,4 +1,4 @@
-// A date-time control's time zone (site_build/widgets.py draws it beside the input): the reader's own
+// A date-time control's time zone (site_build/render/widgets.py draws it beside the input): the reader's own
 // (""), a named one (Pacific Time, for the US Federal hours) or, brought by a link, that link's own
 // offset ("+11:00"). The answer is the ISO date-time with the offset of that zone on that date
 // (answers.js); the output beside the control says which offset that is.

@@ -36,7 +36,7 @@ async function whenIdle() {
   await idle();
 }
 
-/** The notice's live region, in the page from the start (site_build/offline.py add_notice_region):
+/** The notice's live region, in the page from the start (site_build/finish/offline.py add_notice_region):
  * a live region must exist before anything is written into it to be announced. */
 function liveRegion() {
   notice = notice || document.querySelector(".handbook-update");

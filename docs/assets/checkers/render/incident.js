@@ -3,7 +3,7 @@
 import { copyRow, el, fromTemplate } from "../dom.js";
 import { siteHref } from "../result.js";
 
-/** A link that leaves the site, marked as the build marks the content's (site_build/links.py). */
+/** A link that leaves the site, marked as the build marks the content's (site_build/render/links.py). */
 function external(href, text) {
   const link = fromTemplate(document, "external-link").firstElementChild;
   link.setAttribute("href", href);

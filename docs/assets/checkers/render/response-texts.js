@@ -29,7 +29,7 @@ function showTexts() {
     if (label && label.textContent !== entry.label) label.textContent = entry.label; // the path's own text, named as such
     const say = slot.querySelector(".checker__say");
     if (say.textContent !== entry.text) say.textContent = entry.text;
-    // The build drew the Copy button (site_build/response_flow.py); each new text goes to that same
+    // The build drew the Copy button (site_build/render/response_flow.py); each new text goes to that same
     // button: a reply that arrives while the reader is on it leaves them there.
     setCopyText(slot.querySelector(".checker__copy"), entry.text, entry.label.toLowerCase());
     const todo = slot.querySelector(".flow-text__todo");

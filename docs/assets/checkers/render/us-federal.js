@@ -13,7 +13,7 @@ function timeIsNow(widget) {
   return !input || input.value.trim() === "";
 }
 
-/** Pacific Time's offsets, written by the build (site_build/widgets.py); none if they are missing. */
+/** Pacific Time's offsets, written by the build (site_build/render/widgets.py); none if they are missing. */
 function pacificPeriods(widget) {
   try {
     const periods = JSON.parse(widget.dataset.pacificPeriods || "[]");

@@ -19,7 +19,7 @@ from html import escape
 from checkers.engine import handbook
 from checkers.texts import checklists, response_texts
 from checkers.web import forms
-from site_build import widgets
+from site_build.render import widgets
 
 
 def form_html() -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from handbook_tools import pins, placements, review, review_cli, snapshot
 from handbook_tools.snapshot import Section, Snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = ROOT / "handbook" / "customer_emergencies_workflows.md"
 PUBLIC_HANDBOOK = "https://about.gitlab.com"
 

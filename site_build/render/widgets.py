@@ -159,7 +159,7 @@ def decision_table_html(checker: Checker) -> str:
     )
 
 
-RENDERERS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checkers" / "render"
+RENDERERS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "checkers" / "render"
 
 # Data a form's renderer reads from its shell, computed by Python at build time: form name ->
 # data attributes. The US Federal clock's Pacific Time offsets (checkers.rules.us_federal.clock_periods).

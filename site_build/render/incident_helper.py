@@ -1,7 +1,7 @@
 """The widespread-incident helper's form, rendered at build time from checkers/texts/incident.py's own
 questions where a page says `<!-- incident-helper -->`.
 
-It is an ordinary form (checkers/web/forms.py, site_build/widgets.py): the page mounts it like a
+It is an ordinary form (checkers/web/forms.py, site_build/render/widgets.py): the page mounts it like a
 checker and shows what Python prepared with docs/assets/checkers/render/incident.js: the tag, the
 two Zendesk searches, the bulk response and the caution.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from checkers.texts import incident
 from checkers.web import forms
-from site_build.links import external_link_html
-from site_build.widgets import form_html as shell_html
-from site_build.widgets import template_html
+from site_build.render.links import external_link_html
+from site_build.render.widgets import form_html as shell_html
+from site_build.render.widgets import template_html
 
 TITLE = "Widespread incident helper"
 

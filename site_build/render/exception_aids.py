@@ -17,7 +17,7 @@ from pathlib import Path
 
 from checkers.engine import handbook
 
-SOURCE = Path(__file__).resolve().parent.parent / "handbook" / "emergency_exception_workflow.md"
+SOURCE = Path(__file__).resolve().parents[2] / "handbook" / "emergency_exception_workflow.md"
 
 CRITERIA_ANCHOR = "exception-criteria"
 EXAMPLES_ANCHOR = "examples-of-situations-that-might-or-might-not-qualify-for-an-exception"

@@ -15,7 +15,7 @@
   same sources get the same id and a reader is offered a new version only when something changed.
   Every page then carries it as `<meta name="handbook-build">`, which is how the page and the
   service worker tell which build a page came from (the manifest records the pages' final hashes).
-- `sw.js` at the site root, from site_build/service_worker.js: at the root because its scope can
+- `sw.js` at the site root, from site_build/finish/service_worker.js: at the root because its scope can
   only be its own folder or below (GitLab Pages cannot send Service-Worker-Allowed), and it is
   the same file for every build: what it caches comes from the manifest.
 """

@@ -14,8 +14,7 @@ from html import escape
 from checkers import flows
 from checkers.engine import registry
 from checkers.flows.model import Flow, Step, When
-
-from .rule_chart import box, branch, figure, item, link, node
+from site_build.render.rule_chart import box, branch, figure, item, link, node
 
 
 def _question(flow: Flow, space: str, field: str):

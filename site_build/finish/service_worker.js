@@ -1,4 +1,4 @@
-// The handbook's service worker (copied to the site root as sw.js by site_build/offline.py).
+// The handbook's service worker (copied to the site root as sw.js by site_build/finish/offline.py).
 //
 // One cache per build ("handbook-build-<id>"), filled from offline-manifest.json with every
 // file checked against its sha256; a build's cache counts only once every file is in it. A page

@@ -23,7 +23,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from site_build import csp, early_start, external_links, flow_path, markers, offline, precompress, pyodide_bundle
+from site_build import markers
+from site_build.render import flow_path
 
 NOT_FOUND_PAGE = "404.html"
 
@@ -57,6 +58,10 @@ def normalise_base(base: str) -> str:
 def finish_page(html: str, root: str, not_found_base: str | None = None) -> str:
     """One page: `root` is its relative path to the site root; `not_found_base` is the served
     sub-path, for 404.html only. Idempotent: a finished page comes back unchanged."""
+    # The steps are imported where they run, not with the package: each also runs on its own
+    # (`python -m site_build.finish.external_links SITE`), which a package importing it first spoils.
+    from site_build.finish import csp, early_start, offline
+
     html = html.replace(markers.SITE_ROOT, not_found_base or root or "./")
     html = early_start.add_early_start(html, not_found_base or root)
     html = flow_path.add_skip_link(html)
@@ -65,6 +70,8 @@ def finish_page(html: str, root: str, not_found_base: str | None = None) -> str:
 
 
 def finish(site_dir: Path, base: str | None = None) -> None:
+    from site_build.finish import external_links, offline, precompress, pyodide_bundle
+
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise FinishError(f"{site_dir} is not a built site (no index.html)")
@@ -104,7 +111,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"site_build.finish: {error}", file=sys.stderr)
         return 2
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

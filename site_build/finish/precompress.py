@@ -16,7 +16,7 @@ from pathlib import Path
 
 import brotli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "precompressed"
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt", ".map", ".wasm", ".zip", ".whl"}
 MIN_SIZE = 1024  # below this the headers cost more than the bytes saved

@@ -6,7 +6,7 @@ import re
 from html import escape
 from pathlib import Path
 
-ABBREVIATIONS = Path(__file__).resolve().parent.parent / "docs" / "includes" / "abbreviations.md"
+ABBREVIATIONS = Path(__file__).resolve().parents[2] / "docs" / "includes" / "abbreviations.md"
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+)$")
 
 

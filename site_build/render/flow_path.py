@@ -15,8 +15,7 @@ from html import escape
 from checkers import flows
 from checkers.engine import handbook
 from checkers.flows import paged
-
-from . import widgets
+from site_build.render import widgets
 
 
 def _step_link(step, base: str) -> str:

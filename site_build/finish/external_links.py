@@ -5,7 +5,7 @@ network access) to check, because a build must never depend on other hosts being
 Internal links and anchors need no report: `mkdocs build --strict` with `validation:` in mkdocs.yml
 fails on any that is broken.
 
-    python -m site_build.external_links [site]      # writes site/external-links.txt, prints it
+    python -m site_build.finish.external_links [site]      # writes site/external-links.txt, prints it
 """
 
 from __future__ import annotations

@@ -29,10 +29,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CACHE = ROOT / ".cache"
-RUNTIME = Path(__file__).resolve().parent / "runtime"
+RUNTIME = Path(__file__).resolve().parents[1] / "runtime"
 PRECOMPILE = RUNTIME / "precompile.mjs"
 BOOT_MODULE = RUNTIME / "_handbook_runtime.py"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
