@@ -10,8 +10,12 @@ Files only, so never imported in the browser.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import io
 import json
+import re
+import subprocess
+import sys
 import tokenize
 from pathlib import Path
 from typing import Any
@@ -57,13 +61,60 @@ def _python_literal_spans(source: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# The line length the Python is held to (pyproject.toml [tool.ruff]). A re-pinned sentence too long
+# for its line is written as parenthesised pieces split after spaces, each short enough for the
+# deepest place the formatter may then move it (two levels in from the line's own indentation).
+LINE_LENGTH = 120
+
+
+def python_literal(text: str, line_indent: int, column: int) -> str:
+    """`text` as a Python string literal starting at `column` on a line indented `line_indent`."""
+    single = json.dumps(text, ensure_ascii=False)
+    if column + len(single) + 2 <= LINE_LENGTH:  # room for a closing bracket and a comma
+        return single
+    room = LINE_LENGTH - (line_indent + 8)
+    pieces: list[str] = []
+    current = ""
+    for word in re.split(r"(?<= )", text):
+        if current and len(json.dumps(current + word, ensure_ascii=False)) > room:
+            pieces.append(current)
+            current = word
+        else:
+            current += word
+    pieces.append(current)
+    inner = "\n" + " " * (line_indent + 4)
+    return (
+        "("
+        + inner
+        + inner.join(json.dumps(piece, ensure_ascii=False) for piece in pieces)
+        + "\n"
+        + " " * line_indent
+        + ")"
+    )
+
+
 def replace_in_python(source: str, old: str, new: str) -> str:
     spans = [s for s in _python_literal_spans(source) if s[2] == old]
     if not spans:
         raise RepinError(f"no string literal {old!r}")
     for start, end, _ in reversed(spans):
-        source = source[:start] + json.dumps(new, ensure_ascii=False) + source[end:]
+        line_start = source.rfind("\n", 0, start) + 1
+        line = source[line_start:start]
+        indent = len(line) - len(line.lstrip(" "))
+        source = source[:start] + python_literal(new, indent, start - line_start) + source[end:]
     return source
+
+
+def format_python(root: Path, paths: list[Path]) -> bool:
+    """Lay the rewritten files out as the project's formatter does (ruff, from requirements.txt, with
+    the repository's pyproject.toml), so `scripts/test`'s format check passes after a re-pin. False
+    when ruff or the configuration is not there."""
+    config = root / "pyproject.toml"
+    if not paths or not config.is_file() or importlib.util.find_spec("ruff") is None:
+        return False
+    command = [sys.executable, "-m", "ruff", "format", "--quiet", "--config", str(config), *map(str, paths)]
+    subprocess.run(command, check=True)
+    return True
 
 
 def replace_in_toml(source: str, old: str, new: str) -> str:
@@ -79,6 +130,7 @@ def repin(root: Path, snapshot_file: Path, result: dict[str, Any]) -> tuple[list
     done: list[str] = []
     left: list[dict[str, Any]] = []
     rewrites: dict[str, list[tuple[str, str]]] = {}
+    rewritten_python: list[Path] = []
     for row in result["dependents"]:
         if row["status"] == "changed" and row["new_anchor"] == row["anchor"] and row["source"]:
             rewrites.setdefault(row["source"], []).append((row["sentence"], row["new_sentence"]))
@@ -94,6 +146,10 @@ def repin(root: Path, snapshot_file: Path, result: dict[str, Any]) -> tuple[list
                 raise RepinError(f"{source}: {error}") from error
         path.write_text(text, encoding="utf-8")
         done.append(f"re-pinned {len(dict(pairs))} sentence(s) in {source}")
+        if path.suffix == ".py":
+            rewritten_python.append(path)
+    if format_python(root, rewritten_python):
+        done.append(f"formatted {len(rewritten_python)} Python file(s) with ruff")
     snap = snapshot.parse(snapshot_file.read_text(encoding="utf-8"))
     lock = root / "handbook" / "sections.lock.json"
     lock.write_text(json.dumps(lock_of(snap), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

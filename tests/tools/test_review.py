@@ -185,6 +185,40 @@ def test_repin_rewrites_a_literal_split_over_lines():
     assert "0600" in repin.replace_in_toml(toml, "Between 0500 and 1700.", "Between 0600 and 1700.")
 
 
+@pytest.mark.parametrize("clauses", [1, 2, 6], ids=["fits-its-line", "two-pieces", "many-pieces"])
+def test_a_repinned_sentence_passes_the_projects_lint_and_format(tmp_path, clauses):
+    """After `--repin`, `scripts/test` still passes: a sentence too long for its line is written in
+    pieces within the line length, and the file is laid out as ruff lays it out."""
+    import ast
+    import shutil
+    import subprocess
+    import sys
+
+    pytest.importorskip("ruff")
+    from tests.conftest import ROOT
+
+    old = "After 15 minutes, if the customer has not responded, send a follow up message."
+    new = " ".join(["After 20 minutes, if the customer has still not responded to anything,"] * clauses)
+    module = tmp_path / "checkers" / "rules" / "clock.py"
+    module.parent.mkdir(parents=True)
+    header = 'from checkers.engine.pins import Pin\n\nRESPOND = "respond"\n'
+    module.write_text(f'{header}\nPINS = (\n    Pin(RESPOND, "{old}"),\n    Pin(RESPOND, "other"),\n)\n')
+    module.write_text(repin.replace_in_python(module.read_text(), old, new))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    assert repin.format_python(tmp_path, [module])
+    text = module.read_text()
+    pins = next(
+        node.value for node in ast.parse(text).body if isinstance(node, ast.Assign) and node.targets[0].id == "PINS"
+    )
+    assert ast.literal_eval(pins.elts[0].args[1]) == new  # the sentence itself, whole
+    config = ["--config", str(tmp_path / "pyproject.toml")]
+    for check in (["check", "--quiet"], ["format", "--check", "--quiet"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *check, *config, str(module)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_placements_say_what_is_placed_nowhere_twice_or_unknown():
     snap = snapshot.parse(OLD)
     pages = {
