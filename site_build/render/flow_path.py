@@ -167,8 +167,9 @@ def fold_sections(html: str) -> str:
     panel = _PANEL.search(html)
     first = {step["id"]: step for step in flows.run(panel.group(1), {})["steps"]} if panel else {}
     # The sections whose every step a first visit skips, with why. They are drawn folded from the
-    # first paint where scripts run (flow.css, keyed on the attribute scope.js sets in <head>), so a
-    # phone neither styles nor lays them out; flow-path.js takes the fold over when Python answers.
+    # first paint where scripts run and the link holds no answers (flow.css, keyed on the attribute
+    # scope.js sets in <head>), so a phone neither styles nor lays them out; flow-path.js takes each
+    # fold over when Python answers, or shows the page as written when the path may differ.
     # Their forms wait to ask Python until the reader comes near (widget.js).
     skipped_first = {}
     for section in dict.fromkeys(paged.PAGE_SECTIONS.values()):
@@ -186,9 +187,9 @@ def fold_sections(html: str) -> str:
         first_fold = " data-flow-folded-first" if folded_first else ""
         out.append(html[position : heading.start()])
         title = html[heading.start() : heading.end()]
-        # Marked as flow-path.js marks a skipped step's heading (shown only where scripts run: flow.css).
+        # Marked skipped as flow-path.js marks it (flow.css shows it only with the first folds).
         if folded_first:
-            title = title.replace(f'id="{section}"', f'id="{section}" data-flow-status="skipped"', 1)
+            title = title.replace(f'id="{section}"', f'id="{section}" data-flow-first-status="skipped"', 1)
         out.append(title)
         out.append(
             f'<p class="flow-section__skipped" data-flow-section-skipped="{section}"{first_fold} hidden>'

@@ -290,6 +290,7 @@ def test_a_default_the_reader_gives_again_is_kept_in_the_link(watch, site_url):
 
 
 FOLDED_FIRST = "step-concurrent"  # "Handling another emergency": a first visit's path skips it
+HEADING_SAYS = f"getComputedStyle(document.getElementById('{FOLDED_FIRST}'), '::after').content"
 
 
 def test_a_first_visits_folds_are_drawn_before_python_and_answer_the_reader_at_once(watch, site_url):
@@ -303,10 +304,8 @@ def test_a_first_visits_folds_are_drawn_before_python_and_answer_the_reader_at_o
     assert body.is_hidden()
     assert note.is_visible()
     assert "You are not handling another emergency." in note.inner_text()
-    heading_says = f"getComputedStyle(document.getElementById('{FOLDED_FIRST}'), '::after').content"
-    assert "skipped on your path" in page.evaluate(heading_says)
-    show = note.get_by_role("button", name="Show this step anyway")
-    show.click()
+    assert "skipped on your path" in page.evaluate(HEADING_SAYS)
+    note.get_by_role("button", name="Show this step anyway").click()
     assert body.is_visible()
     assert note.get_by_role("button", name="Fold it away again").get_attribute("aria-expanded") == "true"
     release()
@@ -316,7 +315,50 @@ def test_a_first_visits_folds_are_drawn_before_python_and_answer_the_reader_at_o
     note.get_by_role("button", name="Fold it away again").click()
     assert body.is_hidden()
     # Every fold is the panel's own now: the build's first-visit marks are gone.
-    assert page.locator("[data-flow-folded-first]").count() == 0
+    assert page.locator("[data-flow-folded-first], [data-flow-first-status]").count() == 0
+
+
+def test_show_this_step_works_before_the_pages_module_has_loaded(watch, site_url):
+    """On a slow phone the page's module may come late (or not at all): the button answers anyway,
+    and the module keeps the step shown once it runs and Python answers."""
+    page = watch.page
+    page.set_viewport_size(PHONE)
+    release = hold_requests(page, "**/assets/checkers/flow-path.js")
+    page.goto(site_url + "paged/", wait_until="commit")
+    note = page.locator(f'[data-flow-section-skipped="{FOLDED_FIRST}"]')
+    note.get_by_role("button", name="Show this step anyway").click()
+    assert page.locator(f"#{FOLDED_FIRST}-body").is_visible()
+    assert note.get_by_role("button", name="Fold it away again").get_attribute("aria-expanded") == "true"
+    release()
+    watch.wait_for(PATH_READY)
+    page.wait_for_timeout(500)
+    assert page.locator(f"#{FOLDED_FIRST}-body").is_visible()
+    assert "skipped on your path" in page.evaluate(HEADING_SAYS)  # still skipped, shown all the same
+
+
+@pytest.mark.parametrize(
+    "how", ["link-with-answers", "answered-before-python"], ids=["link-with-answers", "answered-before-python"]
+)
+def test_a_step_the_path_may_not_skip_is_never_shown_folded(watch, site_url, how):
+    """The build's folds are a first visit's: a link with answers, or a path answered before Python's
+    first word, shows the page as written until Python says what it skips."""
+    query = "?paged.already_handling=true" if how == "link-with-answers" else ""
+    page, release = open_before_python(watch, PHONE, site_url + "paged/" + query)
+    body = page.locator(f"#{FOLDED_FIRST}-body")
+    if how == "answered-before-python":
+        assert body.is_hidden()  # a first visit: folded
+        page.locator("#chk-paged-deployment-self-managed").check()
+    watch.wait_for(
+        f"!document.querySelector('#{FOLDED_FIRST}-body').hidden && "
+        f"getComputedStyle(document.querySelector('#{FOLDED_FIRST}-body')).display !== 'none'"
+    )
+    assert "skipped" not in page.evaluate(HEADING_SAYS)
+    release()
+    watch.wait_for(PATH_READY)
+    page.wait_for_timeout(500)
+    if how == "link-with-answers":
+        assert body.is_visible(), "the link's path takes the step: it is never folded"
+        assert page.locator(f'[data-flow-section-skipped="{FOLDED_FIRST}"]').is_hidden()
 
 
 def test_without_javascript_nothing_is_folded(browser, site_url):
@@ -325,6 +367,5 @@ def test_without_javascript_nothing_is_folded(browser, site_url):
     page.goto(site_url + "paged/")
     assert page.locator(f"#{FOLDED_FIRST}-body").is_visible()
     assert page.locator(f'[data-flow-section-skipped="{FOLDED_FIRST}"]').is_hidden()
-    heading_says = f"getComputedStyle(document.getElementById('{FOLDED_FIRST}'), '::after').content"
-    assert "skipped" not in page.evaluate(heading_says)
+    assert "skipped" not in page.evaluate(HEADING_SAYS)
     context.close()

@@ -289,7 +289,7 @@ def test_the_sections_a_first_visit_skips_are_drawn_folded_and_their_forms_wait(
             paged,
         )
         assert (note is not None) == skipped, section
-        assert (f'id="{section}" data-flow-status="skipped"' in paged) == skipped, section
+        assert (f'id="{section}" data-flow-first-status="skipped"' in paged) == skipped, section
         if skipped:
             folded += 1
             assert note.group(1) == escape(" ".join(dict.fromkeys(step["because"] for step in steps)))

@@ -29,50 +29,80 @@ function sectionOf(link) {
   return document.getElementById(decodeURIComponent(url.hash.slice(1)));
 }
 
-// Sections the engineer chose to see although the path skips them (until the page is left).
-const shownAnyway = new Set();
+/** Whether the build's folds of a first visit are drawn: scope.js found no answers in the page's
+ *  link (flow.css draws them only then; without JavaScript, never). */
+function firstFoldsDrawn() {
+  return document.documentElement.hasAttribute("data-hb-first-folds");
+}
 
-/** Fold a step's section on the page (site_build/render/flow_path.py `fold_sections`) away with its reason
- * when the path skips every step read there, so its texts and boxes are not used on this path. */
-function foldSection(id, steps) {
-  const note = document.querySelector(`[data-flow-section-skipped="${CSS.escape(id)}"]`);
-  const body = document.querySelector(`[data-flow-section-body="${CSS.escape(id)}"]`);
-  if (!note || !body) return;
-  takeOverFold(note, body);
-  const skipped = steps.every((step) => step.status === "skipped");
-  if (!skipped) shownAnyway.delete(id);
-  note.hidden = !skipped;
-  const because = skipped ? [...new Set(steps.map((step) => step.because))].join(" ") : "";
-  const reason = note.querySelector("[data-flow-section-because]");
-  if (reason.textContent !== because) reason.textContent = because;
-  setFolded(note, body, skipped && !shownAnyway.has(id));
+/** The page as written, nothing folded, until Python says what the path skips: when the link holds
+ *  answers the build could not know, when the reader answers the path first, when Python fails. */
+function releaseFirstFolds() {
+  for (const node of document.querySelectorAll("[data-flow-folded-first]")) node.removeAttribute("data-flow-folded-first");
+  for (const node of document.querySelectorAll("[data-flow-first-status]")) node.removeAttribute("data-flow-first-status");
 }
 
 /** A fold the build drew for a first visit (flow.css keeps it while the attribute is there) becomes
  *  this module's: the same state, held by `hidden`, in the same task, so nothing is drawn between. */
 function takeOverFold(note, body) {
+  const heading = document.getElementById(note.dataset.flowSectionSkipped);
+  if (heading?.hasAttribute("data-flow-first-status")) {
+    if (firstFoldsDrawn() && !heading.dataset.flowStatus) heading.dataset.flowStatus = "skipped";
+    heading.removeAttribute("data-flow-first-status");
+  }
   if (!body.hasAttribute("data-flow-folded-first")) return;
-  note.hidden = false;
-  body.hidden = true;
+  if (firstFoldsDrawn()) {
+    note.hidden = false;
+    body.hidden = true;
+  }
   note.removeAttribute("data-flow-folded-first");
   body.removeAttribute("data-flow-folded-first");
 }
 
-/** "Show this step anyway" / "Fold it away again", working from the first paint, before Python. */
-function bindShowButtons() {
-  for (const note of document.querySelectorAll("[data-flow-section-skipped]")) {
-    const id = note.dataset.flowSectionSkipped;
-    const button = note.querySelector("button");
-    const body = document.querySelector(`[data-flow-section-body="${CSS.escape(id)}"]`);
-    if (!body || button.dataset.bound) continue;
-    button.dataset.bound = "true";
-    button.addEventListener("click", () => {
+/** The folds of one mount of the page: the sections the engineer chose to see although the path
+ *  skips them are remembered until the page is left (instant navigation mounts afresh). */
+function foldsOf() {
+  const shownAnyway = new Set();
+  const parts = (id) => ({
+    note: document.querySelector(`[data-flow-section-skipped="${CSS.escape(id)}"]`),
+    body: document.querySelector(`[data-flow-section-body="${CSS.escape(id)}"]`),
+  });
+  return {
+    /** Fold a step's section away with its reason when the path skips every step read there
+     *  (site_build/render/flow_path.py `fold_sections` draws it), so its texts and boxes are not
+     *  used on this path. */
+    fold(id, steps) {
+      const { note, body } = parts(id);
+      if (!note || !body) return;
       takeOverFold(note, body);
-      if (shownAnyway.has(id)) shownAnyway.delete(id);
-      else shownAnyway.add(id);
-      setFolded(note, body, !shownAnyway.has(id));
-    });
-  }
+      const skipped = steps.every((step) => step.status === "skipped");
+      if (!skipped) shownAnyway.delete(id);
+      note.hidden = !skipped;
+      const because = skipped ? [...new Set(steps.map((step) => step.because))].join(" ") : "";
+      const reason = note.querySelector("[data-flow-section-because]");
+      if (reason.textContent !== because) reason.textContent = because;
+      setFolded(note, body, skipped && !shownAnyway.has(id));
+    },
+    /** "Show this step anyway" / "Fold it away again", from the state the reader sees; a step shown
+     *  before this module ran (scope.js answers that click) stays shown. */
+    bind() {
+      for (const note of document.querySelectorAll("[data-flow-section-skipped]")) {
+        const id = note.dataset.flowSectionSkipped;
+        const { body } = parts(id);
+        const button = note.querySelector("button");
+        if (!body || button.dataset.bound) continue;
+        button.dataset.bound = "true";
+        if (body.hasAttribute("data-flow-shown-anyway")) shownAnyway.add(id);
+        button.addEventListener("click", () => {
+          takeOverFold(note, body);
+          const show = body.hidden;
+          if (show) shownAnyway.add(id);
+          else shownAnyway.delete(id);
+          setFolded(note, body, !show);
+        });
+      }
+    },
+  };
 }
 
 function setFolded(note, body, folded) {
@@ -82,7 +112,7 @@ function setFolded(note, body, folded) {
   button.textContent = folded ? button.dataset.labelFolded : button.dataset.labelShown; // the build's words
 }
 
-function show(panel, result, presets) {
+function show(panel, result, presets, folds) {
   const skippedList = panel.querySelector("[data-flow-skipped-list]");
   skippedList.replaceChildren();
   let nextItem = null;
@@ -121,7 +151,7 @@ function show(panel, result, presets) {
   // the sections the path skips fold away, and the page's own text slots show the path's version of
   // a text where the path has one (render/response-texts.js).
   inNewTask(() => {
-    for (const [id, steps] of sections) foldSection(id, steps);
+    for (const [id, steps] of sections) folds.fold(id, steps);
     window.dispatchEvent(new CustomEvent("hb:path-texts", { detail: { texts: result.texts } }));
     // The answers the path gives a step's form (a preset), shown in that form (widget.js).
     window.dispatchEvent(new CustomEvent("hb:presets", { detail: { presets } }));
@@ -189,11 +219,13 @@ export function mount(panel) {
     if (!panel.isConnected) return window.removeEventListener("hb:url", refresh);
     const reply = await ask({ op: "flow", name, query: location.search });
     if (!panel.isConnected) return;
+    answered = true;
     if (!reply.ok) {
+      releaseFirstFolds(); // no path to go by: the whole page, as written
       panel.querySelector("[data-flow-next]").textContent = `The link has a value that is not valid: ${reply.error.field}: ${reply.error.message}`;
       return;
     }
-    show(panel, reply.result, reply.presets || {});
+    show(panel, reply.result, reply.presets || {}, folds);
   };
   const answersNow = () => {
     const answers = readGivenAnswers(form, { changedOnly: true });
@@ -209,7 +241,13 @@ export function mount(panel) {
 
   // The page changes above the reader as Python answers (the path, folds, results): the view stays.
   const stopHolding = holdTheView(panel);
-  bindShowButtons();
+  const folds = foldsOf();
+  let answered = false; // Python has answered the path once
+  // The build folded what a first visit skips; a link with answers (reached by instant navigation,
+  // say) or a path answered before Python's first word may not skip it: show it until Python says.
+  if (!firstFoldsDrawn() || location.search) releaseFirstFolds();
+  form.addEventListener("change", () => { if (!answered) releaseFirstFolds(); });
+  folds.bind();
   // The link's answers at once (no Python needed to read a link); Python's reading then checks them.
   applyLinkValues(form, linkValues(name));
   if ("done" in linkValues(name)) tickDone(linkValues(name).done.split(","));

@@ -35,7 +35,21 @@ __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=
   }
 })();
 
-// Scripts run on this page: the stylesheets may draw from the first paint what a script would
-// otherwise change once it runs (flow.css: the guided page's first folds). Without JavaScript the
-// attribute is never set and those rules never apply.
-document.documentElement.dataset.hbScripts = "";
+// Scripts run on this page and its link holds no answers: the guided page's stylesheet may draw
+// from the first paint the folds a first visit's path makes (flow.css, site_build/render/flow_path.py).
+// Without JavaScript the attribute is never set and nothing is folded.
+if (!location.search) document.documentElement.dataset.hbFirstFolds = "";
+
+// "Show this step anyway" on such a fold, clicked before the page's own module has mounted (on a
+// slow phone, or if it never loads): the step is shown at once, and flow-path.js keeps it shown.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".flow-section__show");
+  const note = button?.closest("[data-flow-folded-first]");
+  const body = note && document.getElementById(button.getAttribute("aria-controls"));
+  if (!body || !document.documentElement.hasAttribute("data-hb-first-folds")) return;
+  for (const node of [note, body]) node.removeAttribute("data-flow-folded-first");
+  note.hidden = false;
+  body.dataset.flowShownAnyway = "";
+  button.setAttribute("aria-expanded", "true");
+  button.textContent = button.dataset.labelShown;
+});
