@@ -5,7 +5,7 @@ under Pyodide. Pure standard library. Its folders:
 
 - `engine/`: Checker, Question, Rule, Outcome, Pin; parsing answers; finding the checkers; time;
 - `rules/`: one module per checker (the registry finds checkers by this folder);
-- `texts/`: the copy-ready texts, the incident helper, the checklists;
+- `texts/`: the wording: each checker's result sentences, the copy-ready texts, the incident helper, the checklists;
 - `flows/`: the flow model and the guided response;
 - `web/`: what the browser's worker calls (the bridge's op table), the forms and the link's state;
 - `drills.py`: the drills' answer keys and grading; `cli.py`: `python -m checkers`.

@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "review":
         try:  # the handbook tools live in the repository, beside this package, not in its wheel
             from handbook_tools.review_cli import run_review
-        except ModuleNotFoundError:
+        except ModuleNotFoundError as error:
+            if not (error.name or "").startswith("handbook_tools"):
+                raise  # the tools are there and something they import is not: say that, not this
             return _fail(
                 "review", "needs the repository's handbook_tools (run it from a checkout, not an installed wheel)"
             )

@@ -112,7 +112,7 @@ def _flows() -> list[Dependent]:
 def scenario_dependents(scenarios_dir: Path) -> list[Dependent]:
     """The drill scenarios' pins (files: only where the training folder exists, not in the browser).
     The whole-page drills beside them (training/flows/) are scenarios too."""
-    import tomllib  # here, not at the top: every checker imports Pin, and the browser needs no TOML
+    import tomllib  # only the drills' files need it
 
     found = []
     for path in sorted(scenarios_dir.glob("*.toml")):

@@ -173,9 +173,10 @@ def fold_sections(html: str) -> str:
     # Their forms wait to ask Python until the reader comes near (widget.js).
     skipped_first = {}
     for section in dict.fromkeys(paged.PAGE_SECTIONS.values()):
-        steps = [first.get(step) for step, where in paged.PAGE_SECTIONS.items() if where == section]
-        if steps and all(step and step["status"] == "skipped" for step in steps):
-            skipped_first[section] = " ".join(dict.fromkeys(step["because"] for step in steps if step))
+        # In the flow's order, as flow-path.js reads a reply's steps, so the reasons read the same.
+        steps = [step for step_id, step in first.items() if paged.PAGE_SECTIONS.get(step_id) == section]
+        if steps and all(step["status"] == "skipped" for step in steps):
+            skipped_first[section] = " ".join(dict.fromkeys(step["because"] for step in steps))
     out, position = [], 0
     for heading in _STEP_HEADING.finditer(html):
         if heading.start() < position:

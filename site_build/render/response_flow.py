@@ -79,7 +79,7 @@ def toolbar_html() -> str:
         "(paste it into the Slack thread or the ticket): "
         '<code class="flow-permalink">\u00a0</code></p>'
         '<p class="flow-toolbar__row">'
-        '<button type="button" class="md-button flow-copy-link" disabled>Copy link</button> '
+        '<button type="button" class="md-button checker__copy flow-copy-link" disabled>Copy link</button> '
         '<button type="button" class="md-button flow-start-again" disabled>Start again</button></p>'
         '<p class="flow-toolbar__status checker__hint" role="status"></p></div>'
     )

@@ -34,20 +34,26 @@ async function copyText(text, button) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
+    // The older way selects a hidden box, which takes the focus: it goes back to the button.
+    const hadFocus = document.activeElement === button;
     const area = el("textarea", { class: "visually-hidden" });
     area.value = text;
     document.body.append(area);
     area.select();
     document.execCommand("copy");
     area.remove();
+    if (hadFocus) button.focus();
   }
-  const label = button.textContent;
   button.textContent = "Copied";
-  setTimeout(() => (button.textContent = label), 1500);
+  clearTimeout(copiedTimers.get(button));
+  copiedTimers.set(button, setTimeout(() => (button.textContent = copyLabels.get(button)), 1500));
 }
 
 // What each Copy button copies now: a text that changes keeps its button, and the focus on it.
 const textToCopy = new WeakMap();
+// Its own label ("Copy", "Copy link"), read once: a second click while it says "Copied" restores it.
+const copyLabels = new WeakMap();
+const copiedTimers = new WeakMap();
 
 /** A "Copy" button for `text`; `what` names it for screen readers ("Copy the bulk response"). */
 export function copyButton(text, what) {
@@ -60,6 +66,7 @@ export function copyButton(text, what) {
  *  drew (disabled until the page's script runs) is taken over the first time. */
 export function setCopyText(button, text, what) {
   if (!textToCopy.has(button)) {
+    copyLabels.set(button, button.textContent);
     button.addEventListener("click", () => copyText(textToCopy.get(button), button));
     button.disabled = false;
   }

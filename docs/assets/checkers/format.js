@@ -53,7 +53,7 @@ function wallClockText({ weekday, day, month, year, hour, minute, second, timeZo
 
 /** What zonedText says, from a zone's offsets as Python wrote them into the page (rows of [start
  *  in epoch seconds, minutes east of UTC, abbreviation], the last row closing the table:
- *  checkers.us_federal.clock_periods), or null outside the table. No Intl formatter: the first
+ *  checkers.rules.us_federal.clock_periods), or null outside the table. No Intl formatter: the first
  *  one a page creates costs ~25 ms, ~100 ms at a phone's speed. */
 export function zonedTextFromPeriods(date, periods) {
   const seconds = date.getTime() / 1000;

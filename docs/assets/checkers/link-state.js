@@ -1,6 +1,6 @@
 // Each form's answers live in the page's query as `<form name>.<answer id>=value` (namespaced, so
 // several forms on one page never collide), and a link to the page brings them back. Python
-// (checkers/urlstate.py) reads and writes the query: sorted, unknown keys dropped, each invalid value
+// (checkers/web/urlstate.py) reads and writes the query: sorted, unknown keys dropped, each invalid value
 // reported on its field. This side fills the form and calls history.replaceState.
 import { ask } from "./transport.js";
 import { controlForIso } from "./format.js";
@@ -23,7 +23,7 @@ export function controlStateFor(kind, value, zones = []) {
 /** One namespace's values as the link has them, read by the page itself: filling a form from its own
  *  link is not deciding, so the link's answers show at first paint, before Python has started.
  *  Python checks them once it runs (`readUrlState`). The first of a repeated key wins, as in
- *  checkers/urlstate.py. */
+ *  checkers/web/urlstate.py. */
 export function linkValues(name, search = location.search) {
   const values = {};
   for (const [key, value] of new globalThis.URLSearchParams(search)) {

@@ -1,4 +1,4 @@
-// The widespread-incident helper's result (checkers/incident.py): the steps, the tag, the Zendesk
+// The widespread-incident helper's result (checkers/texts/incident.py): the steps, the tag, the Zendesk
 // searches, the bulk response and the caution, each as Python prepared it, with copy buttons.
 import { copyRow, el, fromTemplate } from "../dom.js";
 import { siteHref } from "../result.js";

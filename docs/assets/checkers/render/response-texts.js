@@ -1,4 +1,4 @@
-// The guided response's copy-ready texts (checkers/response_texts.py): Python fills them in from the
+// The guided response's copy-ready texts (checkers/texts/response_texts.py): Python fills them in from the
 // form's answers, or the decision flow for the path taken; this shows each in its `response-text` slot,
 // the build's own placeholders for the same texts, always as text. Each answer Python could not use is named on its field.
 import { setCopyText } from "../dom.js";
