@@ -50,6 +50,7 @@ SAAS_LICENCE = "saas-subscription-emergencies"
 FEDERAL = "us-federal-emergencies"
 COMPROMISED = "compromised-instances"
 SINGLE_USER = "single-user-same-day-purchases"
+INCIDENT = "broken-functionality-due-to-an-incident"
 
 NOT_ENTITLED = ("free-user", "below-premium")
 INCIDENT_OUTCOMES = ("known-incident", "widespread-incident")  # a public incident on the status page
@@ -397,6 +398,20 @@ STEPS = (
             ),
         ),
         does="Create a public comment in the ticket (the text below): acknowledge receipt and ask for what you need.",
+        wordings=(
+            Wording(
+                (("saas-triage.outcome", INCIDENT_OUTCOMES),),
+                "Create a public comment in the ticket (the text below): acknowledge receipt and link the public "
+                "status page and the incident's issue.",
+                pins=(
+                    Pin(
+                        INCIDENT,
+                        "If there is a known incident, it's acceptable to link to the public status page and related "
+                        "incident issue.",
+                    ),
+                ),
+            ),
+        ),
         # The public comment follows the path (see `_public_comment`): each of its variants stands on one of these.
         pins=(
             Pin(

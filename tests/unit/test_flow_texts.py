@@ -178,6 +178,25 @@ def test_for_a_compromised_instance_the_call_step_says_no_call_without_the_manag
     assert call["because"].startswith("Do not offer or join a call without engaging the Support Manager on-call")
 
 
+@pytest.mark.parametrize(
+    ("triage", "links_the_incident"),
+    [
+        ({"saas-triage.category": "widespread-incident"}, True),
+        ({"saas-triage.category": "regression", "saas-triage.known_incident": True}, True),
+        ({"saas-triage.category": "regression"}, False),
+    ],
+    ids=["widespread-incident", "known-incident", "regression"],
+)
+def test_on_a_public_incident_the_reply_step_says_to_link_it(triage, links_the_incident):
+    """The reply step says what its text does on this path: link the public incident, not ask for
+    what you need (the public comment links it there too)."""
+    result = run({**STRICT, "paged.deployment": "saas", **triage})
+    reply = steps(result)["reply"]
+    assert ("link the public status page and the incident's issue" in reply["because"]) is links_the_incident
+    assert ("ask for what you need" in reply["because"]) is not links_the_incident
+    assert ("link the public incident" in result["texts"]["public_comment"]["label"]) is links_the_incident
+
+
 # ---- every copy shows the same values ------------------------------------------------------------
 
 
