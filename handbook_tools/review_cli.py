@@ -9,7 +9,7 @@ from typing import Any
 
 from handbook_tools import pins, repin, review, snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = pins.REPOSITORY
 SNAPSHOT = ROOT / "handbook" / "customer_emergencies_workflows.md"
 LOCK = ROOT / "handbook" / "sections.lock.json"
 EXCEPTION_WORKFLOW = ROOT / "handbook" / "emergency_exception_workflow.md"  # the pins citing it are checked on it

@@ -336,9 +336,7 @@ def test_show_this_step_works_before_the_pages_module_has_loaded(watch, site_url
     assert "skipped on your path" in page.evaluate(HEADING_SAYS)  # still skipped, shown all the same
 
 
-@pytest.mark.parametrize(
-    "how", ["link-with-answers", "answered-before-python"], ids=["link-with-answers", "answered-before-python"]
-)
+@pytest.mark.parametrize("how", ["link-with-answers", "answered-before-python"])
 def test_a_step_the_path_may_not_skip_is_never_shown_folded(watch, site_url, how):
     """The build's folds are a first visit's: a link with answers, or a path answered before Python's
     first word, shows the page as written until Python says what it skips."""

@@ -15,6 +15,18 @@ from training.library import ScenarioError
 DRILLS = flow_library.load_all()
 
 
+def grade(drill, question, choice):
+    """The worker's grade of one step, through the bridge as the page asks it."""
+    request = {
+        "op": "grade",
+        "flow": drill.flow,
+        "answers": drill.answers,
+        "question": question.as_spec(),
+        "choice": choice,
+    }
+    return json.loads(bridge.handle(json.dumps(request)))
+
+
 @pytest.mark.parametrize("drill", DRILLS, ids=lambda d: d.id)
 def test_each_step_is_graded_by_the_flows_walk(drill):
     walk = {s["id"]: s for s in flows.run(drill.flow, drill.answers)["steps"]}
@@ -24,38 +36,14 @@ def test_each_step_is_graded_by_the_flows_walk(drill):
         covering = [i for i, c in enumerate(question.choices) if key["key"] in c.values]
         assert covering == [key["choice"]]
         for index in range(len(question.choices)):
-            reply = json.loads(
-                bridge.handle(
-                    json.dumps(
-                        {
-                            "op": "grade",
-                            "flow": drill.flow,
-                            "answers": drill.answers,
-                            "question": question.as_spec(),
-                            "choice": index,
-                        }
-                    )
-                )
-            )
+            reply = grade(drill, question, index)
             assert reply["ok"], reply
             assert reply["result"]["correct"] is (index == key["choice"])
 
 
 def test_the_graded_step_carries_its_reason_and_its_handbook_sections_with_titles():
     drill = next(d for d in DRILLS if d.id == "paged-saas-public-incident")
-    reply = json.loads(
-        bridge.handle(
-            json.dumps(
-                {
-                    "op": "grade",
-                    "flow": drill.flow,
-                    "answers": drill.answers,
-                    "question": drill.questions[0].as_spec(),
-                    "choice": 0,
-                }
-            )
-        )
-    )
+    reply = grade(drill, drill.questions[0], 0)
     result = reply["result"]
     assert result["because"] == result["step"]["because"] and result["title"] == result["step"]["title"]
     assert [s["href"] for s in result["sources"]] == result["step"]["cite"]

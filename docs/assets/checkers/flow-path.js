@@ -43,18 +43,17 @@ function releaseFirstFolds() {
 }
 
 /** A fold the build drew for a first visit (flow.css keeps it while the attribute is there) becomes
- *  this module's: the same state, held by `hidden`, in the same task, so nothing is drawn between. */
+ *  this module's: the same state, held by `hidden`, in the same task, so nothing is drawn between.
+ *  The marks are left only where the folds are drawn: `mount` releases them everywhere else. */
 function takeOverFold(note, body) {
   const heading = document.getElementById(note.dataset.flowSectionSkipped);
   if (heading?.hasAttribute("data-flow-first-status")) {
-    if (firstFoldsDrawn() && !heading.dataset.flowStatus) heading.dataset.flowStatus = "skipped";
+    if (!heading.dataset.flowStatus) heading.dataset.flowStatus = "skipped";
     heading.removeAttribute("data-flow-first-status");
   }
   if (!body.hasAttribute("data-flow-folded-first")) return;
-  if (firstFoldsDrawn()) {
-    note.hidden = false;
-    body.hidden = true;
-  }
+  note.hidden = false;
+  body.hidden = true;
   note.removeAttribute("data-flow-folded-first");
   body.removeAttribute("data-flow-folded-first");
 }

@@ -46,7 +46,7 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest?.(".flow-section__show");
   const note = button?.closest("[data-flow-folded-first]");
   const body = note && document.getElementById(button.getAttribute("aria-controls"));
-  if (!body || !document.documentElement.hasAttribute("data-hb-first-folds")) return;
+  if (!body) return; // (a fold is marked, and its note clickable, only where the folds are drawn)
   for (const node of [note, body]) node.removeAttribute("data-flow-folded-first");
   note.hidden = false;
   body.dataset.flowShownAnyway = "";
