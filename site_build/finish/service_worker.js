@@ -54,6 +54,15 @@ function strategyFor(path, entry) {
   return entry.kind === "page" ? "page" : "cache";
 }
 
+/** A request the browser makes on a hint rather than for a reader (Firefox prefetches the page a
+ * <link rel="next"> names; <link rel="prefetch">): no-cors, for no destination. Left to the
+ * network, as with no worker: answering it gains nothing, and when the reader moves on first, the
+ * cancelled answer is logged as an error ("A ServiceWorker intercepted the request and encountered
+ * an unexpected error"), where a cancelled prefetch of the browser's own is silent. */
+function isPrefetch({ mode, destination }) {
+  return mode === "no-cors" && destination === "";
+}
+
 /** Files of `next` to fetch, and those to copy from an earlier build whose bytes are the same. */
 function downloadPlan(next, earlier) {
   const fetchList = [];
@@ -318,7 +327,7 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
   self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
   self.addEventListener("fetch", (event) => {
     const { request } = event;
-    if (request.method !== "GET" || sitePath(request.url, scope()) === null) return;
+    if (request.method !== "GET" || isPrefetch(request) || sitePath(request.url, scope()) === null) return;
     // Whatever goes wrong in here, the request still goes to the network, as with no worker.
     event.respondWith(respond(event).catch(() => fetch(request)));
   });

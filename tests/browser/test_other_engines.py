@@ -279,6 +279,16 @@ def test_an_instant_navigation_keeps_the_running_python(browser, site):
     assert [name for name, _, _ in answered] == ["licence"]
 
 
+def test_leaving_a_page_while_the_browser_prefetches_the_next_logs_no_error(browser, site):
+    """Firefox prefetches the page a <link rel="next"> names (the home page's is the guided page).
+    Leaving before it arrives cancels it: silent with no service worker, and silent with ours."""
+    browser.goto(site.url + "about/")
+    wait_for(browser, "document.documentElement.dataset.offline === 'ready'", timeout=240)
+    browser.goto(site.url)
+    assert browser.evaluate("!!navigator.serviceWorker.controller && document.querySelector('link[rel=next]').href")
+    browser.goto(site.url + "about/")
+
+
 def test_a_csp_violation_would_be_heard(browser, site):
     """The report-only channel the other tests rely on does report: a fetch to another origin."""
     browser.goto(site.url + "about/")

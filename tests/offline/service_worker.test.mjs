@@ -57,6 +57,15 @@ test("the worker itself, the manifest, skipped and unknown files always go to th
   assert.equal(sw.strategyFor(null, undefined), "network");
 });
 
+test("a browser's prefetch is left to the network; what a reader's page asks for is not", () => {
+  assert.equal(sw.isPrefetch({ mode: "no-cors", destination: "" }), true); // Firefox's rel=next, rel=prefetch
+  assert.equal(sw.isPrefetch({ mode: "navigate", destination: "document" }), false);
+  assert.equal(sw.isPrefetch({ mode: "cors", destination: "" }), false); // instant navigation, Pyodide's fetch
+  assert.equal(sw.isPrefetch({ mode: "no-cors", destination: "script" }), false);
+  assert.equal(sw.isPrefetch({ mode: "no-cors", destination: "image" }), false);
+  assert.equal(sw.isPrefetch({ mode: "same-origin", destination: "worker" }), false);
+});
+
 test("a new build downloads only what changed; host-rewritten files are always fetched", () => {
   const old = { build: "a", files: {
     "index.html": { sha256: "1", kind: "page" }, "assets/x.js": { sha256: "2", kind: "asset" },
