@@ -138,11 +138,37 @@ class WebKit:
         self.driver.set_script_timeout(120)
         self.driver.set_window_size(1400, 900)  # desktop-wide: the navigation sidebar shows
 
+    # WebKitWebDriver can return from a navigation before the new document has replaced the old one
+    # (CI saw it when the old page had the same URL and the service worker answered the new one): a
+    # script run then runs in the old page and is cut off as it unloads. The old page is marked
+    # before leaving, and a navigation ends once a page without the mark has loaded.
+    LEAVING = "__handbookLeaving"
+
+    def _mark_the_page_left(self) -> None:
+        from selenium.common.exceptions import WebDriverException
+
+        try:
+            self.driver.execute_script(f"window.{self.LEAVING} = true;")
+        except WebDriverException:
+            pass  # no page yet, or one already going
+
+    def _new_page_loaded(self) -> bool:
+        from selenium.common.exceptions import WebDriverException
+
+        try:
+            return self.driver.execute_script(f"return !window.{self.LEAVING} && document.readyState === 'complete';")
+        except WebDriverException:
+            return False  # between two pages
+
     def goto(self, url: str) -> None:
+        self._mark_the_page_left()
         self.driver.get(url)
+        poll(self._new_page_loaded, 60, f"{url} to replace the page before it")
 
     def reload(self) -> None:
+        self._mark_the_page_left()
         self.driver.refresh()
+        poll(self._new_page_loaded, 60, "the reloaded page")
 
     @property
     def url(self) -> str:
