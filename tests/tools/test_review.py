@@ -1,13 +1,17 @@
-"""The review of a new handbook version against the pins: pure text in, data out (runs in Pyodide too)."""
+"""The review of a new handbook version against the pins (pure text in, data out), and re-pinning."""
 
 from __future__ import annotations
 
+import ast
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
 
 from handbook_tools import placements, repin, review, snapshot
-from handbook_tools.pins import Dependent, Pin
+from handbook_tools.pins import REPOSITORY, Dependent, Pin
 
 from .review_before import report_before
 
@@ -189,14 +193,7 @@ def test_repin_rewrites_a_literal_split_over_lines():
 def test_a_repinned_sentence_passes_the_projects_lint_and_format(tmp_path, clauses):
     """After `--repin`, `scripts/test` still passes: a sentence too long for its line is written in
     pieces within the line length, and the file is laid out as ruff lays it out."""
-    import ast
-    import shutil
-    import subprocess
-    import sys
-
     pytest.importorskip("ruff")
-    from tests.conftest import ROOT
-
     old = "After 15 minutes, if the customer has not responded, send a follow up message."
     new = " ".join(["After 20 minutes, if the customer has still not responded to anything,"] * clauses)
     module = tmp_path / "checkers" / "rules" / "clock.py"
@@ -204,7 +201,7 @@ def test_a_repinned_sentence_passes_the_projects_lint_and_format(tmp_path, claus
     header = 'from checkers.engine.pins import Pin\n\nRESPOND = "respond"\n'
     module.write_text(f'{header}\nPINS = (\n    Pin(RESPOND, "{old}"),\n    Pin(RESPOND, "other"),\n)\n')
     module.write_text(repin.replace_in_python(module.read_text(), old, new))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copy(REPOSITORY / "pyproject.toml", tmp_path / "pyproject.toml")
     assert repin.format_python(tmp_path, [module])
     text = module.read_text()
     pins = next(

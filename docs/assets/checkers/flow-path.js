@@ -213,6 +213,8 @@ export function mount(panel) {
   const form = panel.querySelector("form");
   const doneBoxes = [...panel.querySelectorAll("[data-flow-done]")];
   let ticked = false; // the reader ticked a "Done" box before the link was read
+  const folds = foldsOf();
+  let answered = false; // Python has answered the path once
 
   const refresh = async () => {
     if (!panel.isConnected) return window.removeEventListener("hb:url", refresh);
@@ -240,8 +242,6 @@ export function mount(panel) {
 
   // The page changes above the reader as Python answers (the path, folds, results): the view stays.
   const stopHolding = holdTheView(panel);
-  const folds = foldsOf();
-  let answered = false; // Python has answered the path once
   // The build folded what a first visit skips; a link with answers (reached by instant navigation,
   // say) or a path answered before Python's first word may not skip it: show it until Python says.
   if (!firstFoldsDrawn() || location.search) releaseFirstFolds();
